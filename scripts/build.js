@@ -1,0 +1,14 @@
+// Compiles src/ to dist/ and regenerates the oclif manifest (neither is committed).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: 'inherit' });
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+rmSync(join(root, 'oclif.manifest.json'), { force: true });
+run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.build.json']);
+run(join(dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

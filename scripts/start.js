@@ -1,0 +1,22 @@
+// `npm start`: builds when dist/ is missing or older than src/, then runs the main job.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const newest = (dir) =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((latest, entry) => Math.max(latest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs), 0);
+
+const manifest = join(root, 'oclif.manifest.json');
+if (!existsSync(manifest) || !existsSync(join(root, 'dist')) || newest(join(root, 'src')) > statSync(manifest).mtimeMs) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.js')], { cwd: root, stdio: 'inherit' });
+}
+
+const args = process.argv.slice(2);
+const result = spawnSync(process.execPath, [join(root, 'bin', 'run.js'), ...(args.length > 0 ? args : ['events'])], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);

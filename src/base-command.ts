@@ -1,0 +1,95 @@
+import { Command, Flags, type Interfaces } from '@oclif/core';
+import chalk, { type ChalkInstance } from 'chalk';
+import { type ResolvedConfig, resolveConfig } from './config.js';
+import { describeError, UsageError } from './errors.js';
+import { colorEnabled, paletteFor } from './ui/color.js';
+
+/** Flags of every command that talks to the Salesloft API. */
+export const apiFlags = {
+  'api-key': Flags.string({
+    description: 'Salesloft API key or OAuth access token [env: SALESLOFT_API_KEY]',
+    helpGroup: 'API',
+  }),
+  'api-url': Flags.string({
+    description: 'Salesloft API base URL [env: SALESLOFT_API_URL, default: https://api.salesloft.com]',
+    helpGroup: 'API',
+  }),
+};
+
+/**
+ * Shared behaviour of every command: `--json`, configuration resolution, colour, stderr
+ * messages, and the single mapping from thrown errors to the contract's exit codes.
+ */
+export abstract class BaseCommand extends Command {
+  static override enableJsonFlag = true;
+
+  /** Colours for stdout and stderr, decided per stream. */
+  protected out: ChalkInstance = paletteFor(process.stdout);
+  protected err: ChalkInstance = paletteFor(process.stderr);
+
+  override async init(): Promise<void> {
+    await super.init();
+    if (!colorEnabled(process.env, process.stdout.isTTY)) chalk.level = 0;
+  }
+
+  /** Flag > environment > `.env` in the working directory > default. */
+  protected resolveSettings(flags: {
+    'api-key'?: string | undefined;
+    'api-url'?: string | undefined;
+  }): ResolvedConfig {
+    return resolveConfig({
+      flags: { apiKey: flags['api-key'], apiUrl: flags['api-url'] },
+      env: process.env,
+      cwd: process.cwd(),
+    });
+  }
+
+  /** Settings for a command that calls the API: fails with exit 2 when there is no API key. */
+  protected apiSettings(flags: {
+    'api-key'?: string | undefined;
+    'api-url'?: string | undefined;
+  }): ResolvedConfig & { apiKey: string } {
+    const settings = this.resolveSettings(flags);
+    if (!settings.apiKey) {
+      throw new UsageError(
+        'No Salesloft API key: pass --api-key or set SALESLOFT_API_KEY (in the environment or .env).',
+        'missing_api_key',
+      );
+    }
+    return { ...settings, apiKey: settings.apiKey };
+  }
+
+  /** A progress or warning line: always stderr, so stdout stays clean for `--json`. */
+  protected note(message: string): void {
+    process.stderr.write(`${message}\n`);
+  }
+
+  protected warning(message: string): void {
+    this.note(`${this.err.yellow('Warning:')} ${message}`);
+  }
+
+  /** For a negative answer that is not an error (`verify` invalid, `sync --check` drift). */
+  protected setExitCode(code: number): void {
+    process.exitCode = code;
+  }
+
+  /** The one place that turns an error into output and an exit code, in both modes. */
+  override async catch(error: Interfaces.CommandError): Promise<void> {
+    const { code, message, exitCode } = describeError(error);
+    process.exitCode = exitCode;
+    // A parse error is not a forgotten `this.parse`: keep oclif from warning about it outside production.
+    this.parsed = true;
+    if (this.jsonEnabled()) {
+      this.logJson({ error: { code, message } });
+    } else {
+      process.stderr.write(`${this.err.red('Error:')} ${message}\n`);
+    }
+    if (process.env.SALESLOFT_HOOKS_DEBUG && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+  }
+}
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>;

@@ -1,0 +1,80 @@
+import { UsageError } from '../errors.js';
+import { EVENT_TYPES, isCatalogEvent } from './event-types.js';
+
+export interface PatternMatch {
+  /** Matched event types: catalog order first, then names outside the catalog, no duplicates. */
+  events: string[];
+  /** Exact names that are not in the catalog (accepted; Salesloft is the authority). */
+  unknown: string[];
+}
+
+const NAME_SHAPE = /^[a-z][a-z0-9_]*$/;
+const GLOB_SHAPE = /^[a-z0-9_*]+$/;
+
+/** Splits repeated `--event` values and their comma lists into single patterns. */
+export function splitPatterns(values: readonly string[]): string[] {
+  return values
+    .flatMap((value) => value.split(','))
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+/**
+ * Resolves event patterns: an exact event type, a `*` glob, or `all`.
+ * A glob matching nothing is a usage error; an unknown exact name is accepted and reported.
+ */
+export function matchEvents(values: readonly string[]): PatternMatch {
+  const catalogHits = new Set<string>();
+  const unknown: string[] = [];
+  for (const pattern of splitPatterns(values)) {
+    if (pattern === 'all') {
+      for (const event of EVENT_TYPES) catalogHits.add(event.name);
+    } else if (pattern.includes('*')) {
+      if (!GLOB_SHAPE.test(pattern))
+        throw new UsageError(`Invalid event pattern "${pattern}".`, 'bad_pattern');
+      const regex = globToRegExp(pattern);
+      const hits = EVENT_TYPES.filter((event) => regex.test(event.name));
+      if (hits.length === 0) {
+        throw new UsageError(
+          `Event pattern "${pattern}" matches no event type (see \`salesloft-hooks events\`).`,
+          'pattern_matches_nothing',
+        );
+      }
+      for (const event of hits) catalogHits.add(event.name);
+    } else if (isCatalogEvent(pattern)) {
+      catalogHits.add(pattern);
+    } else if (NAME_SHAPE.test(pattern)) {
+      if (!unknown.includes(pattern)) unknown.push(pattern);
+    } else {
+      throw new UsageError(
+        `Invalid event type "${pattern}": names look like person_updated (see \`salesloft-hooks events\`).`,
+        'bad_pattern',
+      );
+    }
+  }
+  const events = EVENT_TYPES.filter((event) => catalogHits.has(event.name)).map((event) => event.name);
+  return { events: [...events, ...unknown], unknown };
+}
+
+/** True when `name` is selected by any of the patterns (for filtering, no errors). */
+export function eventSelected(name: string, patterns: readonly string[]): boolean {
+  return splitPatterns(patterns).some(
+    (pattern) =>
+      pattern === 'all' || pattern === name || (pattern.includes('*') && globToRegExp(pattern).test(name)),
+  );
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`);
+}
+
+/** The warning to print for names outside the catalog, or undefined when there are none. */
+export function unknownEventsWarning(unknown: readonly string[]): string | undefined {
+  if (unknown.length === 0) return undefined;
+  const list = unknown.join(', ');
+  return `${list} ${unknown.length === 1 ? 'is' : 'are'} not in the catalog of 37 documented event types; Salesloft will reject ${unknown.length === 1 ? 'it' : 'them'} if the name is wrong.`;
+}

@@ -1,0 +1,18 @@
+import { BaseCommand } from '../base-command.js';
+import { EVENT_TYPES, type EventType } from '../catalog/event-types.js';
+import { renderEventCatalog } from '../ui/render-events.js';
+
+export default class Events extends BaseCommand {
+  static override summary = 'List the Salesloft webhook event types and the OAuth scopes each needs.';
+  static override examples = [
+    '<%= config.bin %> events',
+    '<%= config.bin %> events --json | jq -r ".[].name"',
+  ];
+
+  async run(): Promise<EventType[]> {
+    await this.parse(Events);
+    const catalog = [...EVENT_TYPES];
+    if (!this.jsonEnabled()) this.log(renderEventCatalog(catalog, this.out));
+    return catalog;
+  }
+}

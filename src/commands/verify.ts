@@ -1,0 +1,43 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+import { ExitCode } from '../errors.js';
+import { type Diagnosis, diagnose } from '../signature.js';
+import { readBody } from '../ui/read-body.js';
+
+export default class Verify extends BaseCommand {
+  static override summary = 'Check an x-salesloft-signature against a body, offline, and explain a mismatch.';
+  static override description =
+    'Reads the body from --body-file or standard input. Exits 0 when the signature is valid, 1 when it is not.';
+  static override examples = [
+    '<%= config.bin %> verify --token "$TOKEN" --signature 5d41402abc4b2a76b9719d911017c592ab1e7c2f --body-file body.json',
+    'cat body.json | <%= config.bin %> verify --token "$TOKEN" --signature "$SIG"',
+  ];
+
+  static override flags = {
+    token: Flags.string({
+      description:
+        'callback token of the subscription; repeat to also try other tokens (hinted, never valid)',
+      required: true,
+      multiple: true,
+    }),
+    signature: Flags.string({ description: 'the x-salesloft-signature header value (hex)', required: true }),
+    'body-file': Flags.string({ description: 'file holding the raw body (default: standard input)' }),
+  };
+
+  async run(): Promise<Diagnosis> {
+    const { flags } = await this.parse(Verify);
+    const body = await readBody(flags['body-file']);
+    const [token, ...otherTokens] = flags.token;
+    const result = diagnose(body, token ?? '', flags.signature, { otherTokens });
+    if (!result.valid) this.setExitCode(ExitCode.negative);
+    if (!this.jsonEnabled()) {
+      if (result.valid) {
+        this.log(`${this.out.green('valid')}: the signature matches HMAC-SHA1 of the body`);
+      } else {
+        this.log(`${this.out.red('invalid')}: ${result.reason}${result.hint ? ` (${result.hint})` : ''}`);
+        if (result.expected) this.log(`expected: ${result.expected}`);
+      }
+    }
+    return result;
+  }
+}

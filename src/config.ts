@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+
+export const DEFAULT_API_URL = 'https://api.salesloft.com';
+
+/** Environment variables of the contract, with what each is for (also the source of .env.example). */
+export const ENV_VARS = {
+  SALESLOFT_API_KEY: 'Salesloft API key (ak_...) or OAuth access token, sent as a Bearer token.',
+  SALESLOFT_API_URL: `Salesloft API base URL (default ${DEFAULT_API_URL}); point it at \`salesloft-hooks emulator\` to work offline.`,
+  NGROK_AUTHTOKEN:
+    'ngrok authtoken used by `listen --tunnel ngrok` (https://dashboard.ngrok.com/get-started/your-authtoken).',
+  SALESLOFT_HOOKS_STATE_DIR:
+    'Where listen keeps session journals (default $XDG_STATE_HOME/salesloft-hooks or ~/.local/state/salesloft-hooks).',
+} as const;
+
+export type Environment = Record<string, string | undefined>;
+
+export interface ConfigSources {
+  /** Values given as flags; `undefined` when the flag was not passed. */
+  flags: { apiKey?: string | undefined; apiUrl?: string | undefined };
+  env: Environment;
+  /** Directory whose `.env` file is read (the working directory). */
+  cwd: string;
+}
+
+export interface ResolvedConfig {
+  apiKey: string | undefined;
+  apiUrl: string;
+  ngrokAuthtoken: string | undefined;
+  stateDir: string;
+}
+
+/** Reads `.env` in `cwd`; a missing file is an empty one. */
+export function readDotEnv(cwd: string): Environment {
+  let text: string;
+  try {
+    text = readFileSync(join(cwd, '.env'), 'utf8');
+  } catch {
+    return {};
+  }
+  return parseEnv(text);
+}
+
+/** Strongest first: flag, environment variable, `.env` in the working directory, default. */
+export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfig {
+  const dotEnv = readDotEnv(cwd);
+  const pick = (name: keyof typeof ENV_VARS): string | undefined =>
+    nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
+  return {
+    apiKey: nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY'),
+    apiUrl: (nonEmpty(flags.apiUrl) ?? pick('SALESLOFT_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    ngrokAuthtoken: pick('NGROK_AUTHTOKEN'),
+    stateDir: pick('SALESLOFT_HOOKS_STATE_DIR') ?? defaultStateDir(env),
+  };
+}
+
+function defaultStateDir(env: Environment): string {
+  const xdg = nonEmpty(env.XDG_STATE_HOME);
+  return xdg
+    ? join(xdg, 'salesloft-hooks')
+    : join(env.HOME ?? homedir(), '.local', 'state', 'salesloft-hooks');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}

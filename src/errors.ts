@@ -1,0 +1,103 @@
+/** Exit codes of the command-line contract. */
+export const ExitCode = {
+  ok: 0,
+  negative: 1,
+  usage: 2,
+  auth: 3,
+  failed: 4,
+  partial: 5,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An error the CLI knows how to report: a stable code for `--json` and the contract's exit code. */
+export class CliError extends Error {
+  readonly code: string;
+  readonly exitCode: ExitCode;
+
+  constructor(message: string, code: string, exitCode: ExitCode, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad flag, bad pattern, unreadable file, missing setting, a prompt needed without a TTY. */
+export class UsageError extends CliError {
+  constructor(message: string, code = 'usage') {
+    super(message, code, ExitCode.usage);
+  }
+}
+
+/** Salesloft answered with an error status (or something that should have been JSON was not). */
+export class ApiError extends CliError {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(
+      message,
+      status === 401 || status === 403 ? 'auth' : status === 404 ? 'not_found' : 'api',
+      status === 401 || status === 403 ? ExitCode.auth : ExitCode.failed,
+    );
+    this.status = status;
+  }
+}
+
+/** The network failed (refused, reset, timed out) after retries. */
+export class NetworkError extends CliError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'network', ExitCode.failed, options);
+  }
+}
+
+/** The tunnel could not be opened. */
+export class TunnelError extends CliError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'tunnel', ExitCode.failed, options);
+  }
+}
+
+/** Part of a batch succeeded and the rest could not be done or rolled back. */
+export class PartialFailureError extends CliError {
+  constructor(message: string) {
+    super(message, 'partial', ExitCode.partial);
+  }
+}
+
+type OclifLikeError = Error & { oclif?: { exit?: number }; code?: unknown };
+
+/** The one place where any thrown value becomes `{code, message, exitCode}`. */
+export function describeError(error: unknown): { code: string; message: string; exitCode: number } {
+  if (error instanceof CliError) {
+    return { code: error.code, message: error.message, exitCode: error.exitCode };
+  }
+  if (error instanceof Error) {
+    const oclifExit = (error as OclifLikeError).oclif?.exit;
+    // oclif's parser errors (unknown flag, missing required flag, bad option) carry exit 2.
+    if (oclifExit === 2)
+      return { code: 'usage', message: errorSummary(error.message), exitCode: ExitCode.usage };
+    if (typeof oclifExit === 'number' && oclifExit !== 1) {
+      return { code: 'error', message: errorSummary(error.message), exitCode: oclifExit };
+    }
+    return {
+      code: 'unexpected',
+      message: errorSummary(error.message) || error.name,
+      exitCode: ExitCode.negative,
+    };
+  }
+  return { code: 'unexpected', message: String(error), exitCode: ExitCode.negative };
+}
+
+/** oclif's parser errors span lines ("The following error occurred:", the errors, "See more help"): keep the errors. */
+function errorSummary(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(
+      (line) =>
+        line.length > 0 &&
+        !/^The following errors? occurred:?$/.test(line) &&
+        !/^See more help with/.test(line),
+    );
+  return lines.join('; ');
+}

@@ -1,0 +1,14 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Environment } from '../config.js';
+
+/** Colour only on a TTY, and never under NO_COLOR (any value) or FORCE_COLOR=0. */
+export function colorEnabled(env: Environment, isTTY: boolean | undefined): boolean {
+  if (env.NO_COLOR !== undefined) return false;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  return isTTY === true;
+}
+
+/** A chalk instance for one output stream. */
+export function paletteFor(stream: { isTTY?: boolean }, env: Environment = process.env): ChalkInstance {
+  return new Chalk({ level: colorEnabled(env, stream.isTTY) ? 1 : 0 });
+}

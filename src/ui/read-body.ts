@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+
+/** The raw bytes of FILE, or of standard input when no file is named. */
+export async function readBody(
+  file: string | undefined,
+  stdin: NodeJS.ReadStream = process.stdin,
+): Promise<Buffer> {
+  if (file !== undefined) {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new UsageError(`Cannot read ${file} (${reason}).`, 'unreadable_file');
+    }
+  }
+  if (stdin.isTTY) {
+    throw new UsageError(
+      'No body: pass --body-file FILE or pipe the body on standard input.',
+      'missing_body',
+    );
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,22 @@
+import type { ChalkInstance } from 'chalk';
+import type { EventType } from '../catalog/event-types.js';
+
+/** The catalog grouped by resource, one event a line. */
+export function renderEventCatalog(events: readonly EventType[], color: ChalkInstance): string {
+  const width = Math.max(...events.map((event) => event.name.length));
+  const lines: string[] = [];
+  let resource: string | undefined;
+  for (const event of [...events].sort(
+    (a, b) => a.resource.localeCompare(b.resource) || a.name.localeCompare(b.name),
+  )) {
+    if (event.resource !== resource) {
+      if (resource !== undefined) lines.push('');
+      resource = event.resource;
+      lines.push(color.bold(resource));
+    }
+    const scopes = event.scopes.length > 0 ? event.scopes.join(' ') : 'no scope';
+    lines.push(`  ${event.name.padEnd(width)}  ${event.description} ${color.dim(`(${scopes})`)}`);
+  }
+  lines.push('', `${events.length} event types`);
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_API_URL, resolveConfig } from '../../src/config.js';
+import { colorEnabled } from '../../src/ui/color.js';
+import { maskToken } from '../../src/ui/mask.js';
+import { tempDir } from '../support/cli.js';
+
+function dirWithDotEnv(text: string): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, '.env'), text);
+  return dir;
+}
+
+describe('configuration resolution', () => {
+  const dotEnv =
+    'SALESLOFT_API_KEY=from-dotenv\nSALESLOFT_API_URL=http://dotenv.test\nNGROK_AUTHTOKEN=ngrok-dotenv\n';
+
+  it('a flag beats the environment, which beats .env', () => {
+    const cwd = dirWithDotEnv(dotEnv);
+    const env = { SALESLOFT_API_KEY: 'from-env', SALESLOFT_API_URL: 'http://env.test' };
+    expect(
+      resolveConfig({ flags: { apiKey: 'from-flag', apiUrl: 'http://flag.test/' }, env, cwd }),
+    ).toMatchObject({
+      apiKey: 'from-flag',
+      apiUrl: 'http://flag.test',
+    });
+    expect(resolveConfig({ flags: {}, env, cwd })).toMatchObject({
+      apiKey: 'from-env',
+      apiUrl: 'http://env.test',
+    });
+    expect(resolveConfig({ flags: {}, env: {}, cwd })).toMatchObject({
+      apiKey: 'from-dotenv',
+      apiUrl: 'http://dotenv.test',
+      ngrokAuthtoken: 'ngrok-dotenv',
+    });
+  });
+
+  it('falls back to the defaults', () => {
+    const resolved = resolveConfig({ flags: {}, env: { HOME: '/home/ada' }, cwd: tempDir() });
+    expect(resolved).toEqual({
+      apiKey: undefined,
+      apiUrl: DEFAULT_API_URL,
+      ngrokAuthtoken: undefined,
+      stateDir: '/home/ada/.local/state/salesloft-hooks',
+    });
+    expect(resolveConfig({ flags: {}, env: { XDG_STATE_HOME: '/xdg' }, cwd: tempDir() }).stateDir).toBe(
+      '/xdg/salesloft-hooks',
+    );
+    expect(
+      resolveConfig({ flags: {}, env: { SALESLOFT_HOOKS_STATE_DIR: '/state' }, cwd: tempDir() }).stateDir,
+    ).toBe('/state');
+  });
+
+  it('an empty value counts as unset', () => {
+    const cwd = dirWithDotEnv(dotEnv);
+    expect(resolveConfig({ flags: { apiKey: '' }, env: { SALESLOFT_API_KEY: '' }, cwd }).apiKey).toBe(
+      'from-dotenv',
+    );
+  });
+});
+
+describe('colour', () => {
+  it('is on only for a TTY without NO_COLOR or FORCE_COLOR=0', () => {
+    expect(colorEnabled({}, true)).toBe(true);
+    expect(colorEnabled({}, false)).toBe(false);
+    expect(colorEnabled({ NO_COLOR: '1' }, true)).toBe(false);
+    expect(colorEnabled({ NO_COLOR: '' }, true)).toBe(false);
+    expect(colorEnabled({ FORCE_COLOR: '0' }, true)).toBe(false);
+  });
+});
+
+describe('token masking', () => {
+  it('keeps four characters at each end', () => {
+    expect(maskToken('abcdef0123456789wxyz')).toBe('abcd…wxyz');
+    expect(maskToken('short')).toBe('…');
+  });
+});
