@@ -8,15 +8,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const newest = (dir) =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
-    .reduce((latest, entry) => Math.max(latest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs), 0);
+    .reduce(
+      (latest, entry) => Math.max(latest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs),
+      0,
+    );
 
 const manifest = join(root, 'oclif.manifest.json');
-if (!existsSync(manifest) || !existsSync(join(root, 'dist')) || newest(join(root, 'src')) > statSync(manifest).mtimeMs) {
+if (
+  !existsSync(manifest) ||
+  !existsSync(join(root, 'dist')) ||
+  newest(join(root, 'src')) > statSync(manifest).mtimeMs
+) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.js')], { cwd: root, stdio: 'inherit' });
 }
 
 const args = process.argv.slice(2);
-const result = spawnSync(process.execPath, [join(root, 'bin', 'run.js'), ...(args.length > 0 ? args : ['events'])], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'bin', 'run.js'), ...(args.length > 0 ? args : ['events'])],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);
