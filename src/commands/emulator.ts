@@ -1,0 +1,68 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+import { UsageError } from '../errors.js';
+import { nextStopSignal } from '../ui/signals.js';
+
+export default class EmulatorCommand extends BaseCommand {
+  static override summary =
+    'Run a local Salesloft: the webhook-subscriptions API and real signed deliveries.';
+  static override description =
+    `Point the CLI or your own code at it with SALESLOFT_API_URL=http://127.0.0.1:4010.
+Fire an event with: curl -X POST localhost:4010/__emulator/events -d '{"event_type":"person_updated"}'
+Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELETE /__emulator/faults, POST /__emulator/clock, POST /__emulator/reset.`;
+
+  static override examples = [
+    '<%= config.bin %> emulator',
+    '<%= config.bin %> emulator --port 4010 --api-key ak_local --retry-interval 2',
+  ];
+
+  static override flags = {
+    port: Flags.integer({
+      description: 'port to listen on (0: any free port)',
+      default: 4010,
+      min: 0,
+      max: 65535,
+    }),
+    host: Flags.string({ description: 'address to bind', default: '127.0.0.1' }),
+    'api-key': Flags.string({ description: 'accept only this Bearer token (default: any token)' }),
+    'retry-interval': Flags.integer({
+      description: 'seconds between delivery attempts (Salesloft: 15)',
+      default: 15,
+      min: 0,
+    }),
+    'rate-limit': Flags.integer({
+      description: 'request budget per minute (Salesloft: 600)',
+      default: 600,
+      min: 1,
+    }),
+    seed: Flags.integer({ description: 'seed for sample payloads (reproducible ids and values)' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(EmulatorCommand);
+    const [{ startEmulator }, { formatEmulatorEvent }] = await Promise.all([
+      import('../emulator/emulator.js'),
+      import('../ui/emulator-log.js'),
+    ]);
+    const emulator = await startEmulator({
+      port: flags.port,
+      host: flags.host,
+      ...(flags['api-key'] === undefined ? {} : { apiKey: flags['api-key'] }),
+      retryIntervalMs: flags['retry-interval'] * 1000,
+      rateLimitPerMinute: flags['rate-limit'],
+      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+      log: (event) => this.note(formatEmulatorEvent(event, this.err)),
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new UsageError(
+        `Port ${flags.port} on ${flags.host} is in use: pass --port (0 picks a free port).`,
+        'port_in_use',
+      );
+    });
+    if (this.jsonEnabled()) this.logJson({ url: emulator.url });
+    this.note(`Emulator listening on ${emulator.url}`);
+    const signal = await nextStopSignal();
+    this.note(`${signal}: stopping the emulator.`);
+    await emulator.close();
+  }
+}

@@ -1,0 +1,133 @@
+import { request } from 'undici';
+import type { Subscription } from '../salesloft/types.js';
+import { sign } from '../signature.js';
+
+export interface DeliveryAttempt {
+  attempt: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+  ms: number;
+}
+
+export interface DeliveryRecord {
+  id: number;
+  event_type: string;
+  subscription_id: number;
+  callback_url: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: DeliveryAttempt[];
+}
+
+export interface DelivererOptions {
+  /** Retries after the first attempt (Salesloft: 3). */
+  retries: number;
+  /** Wait between attempts (Salesloft: 15 s). */
+  retryIntervalMs: number;
+  /** An answer slower than this counts as a failure. */
+  timeoutMs: number;
+  now: () => number;
+  onAttempt?: (record: DeliveryRecord, attempt: DeliveryAttempt) => void;
+}
+
+const HISTORY_LIMIT = 10_000;
+
+/** Salesloft's side of a delivery: a signed POST, retried on a non-2xx answer or none in time. */
+export class Deliverer {
+  readonly records: DeliveryRecord[] = [];
+  private nextId = 1;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly options: DelivererOptions) {}
+
+  /** Starts delivering `body` to each subscription; returns their records at once. */
+  deliver(eventType: string, body: Buffer, subscriptions: readonly Subscription[]): DeliveryRecord[] {
+    return subscriptions.map((subscription) => {
+      const record: DeliveryRecord = {
+        id: this.nextId++,
+        event_type: eventType,
+        subscription_id: subscription.id,
+        callback_url: subscription.callback_url,
+        state: 'pending',
+        attempts: [],
+      };
+      this.records.push(record);
+      if (this.records.length > HISTORY_LIMIT) this.records.splice(0, this.records.length - HISTORY_LIMIT);
+      this.track(this.attempt(record, subscription, body));
+      return record;
+    });
+  }
+
+  /** Resolves when no attempt is in flight or scheduled. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0 || this.timers.size > 0) {
+      await Promise.race([...this.inFlight, new Promise((resolve) => setTimeout(resolve, 20))]);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private track(promise: Promise<void>): void {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  private async attempt(record: DeliveryRecord, subscription: Subscription, body: Buffer): Promise<void> {
+    if (this.closed) return;
+    const started = performance.now();
+    const attempt: DeliveryAttempt = {
+      attempt: record.attempts.length + 1,
+      at: new Date(this.options.now()).toISOString(),
+      status: null,
+      error: null,
+      ms: 0,
+    };
+    try {
+      const response = await request(subscription.callback_url, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-salesloft-event': record.event_type,
+          'x-salesloft-signature': sign(body, subscription.callback_token),
+        },
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      attempt.status = response.statusCode;
+      await response.body.dump();
+    } catch (error) {
+      attempt.error = describe(error);
+    }
+    attempt.ms = Math.round(performance.now() - started);
+    record.attempts.push(attempt);
+    const ok = attempt.status !== null && attempt.status >= 200 && attempt.status < 300;
+    if (ok) record.state = 'delivered';
+    else if (record.attempts.length > this.options.retries || this.closed) record.state = 'failed';
+    this.options.onAttempt?.(record, attempt);
+    if (record.state !== 'pending') return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.track(this.attempt(record, subscription, body));
+    }, this.options.retryIntervalMs);
+    this.timers.add(timer);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const cause = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+    return [error.name === 'TimeoutError' ? 'timeout' : (cause ?? code), error.message]
+      .filter(Boolean)
+      .join(': ');
+  }
+  return String(error);
+}

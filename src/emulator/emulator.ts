@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSampler } from '../samples/index.js';
+import { type ApiContext, handleApi } from './api-routes.js';
+import { CONTROL_PREFIX, handleControl } from './control-routes.js';
+import { Deliverer, type DeliveryAttempt, type DeliveryRecord } from './deliverer.js';
+import { FaultPlan } from './faults.js';
+import { BodyTooLarge, sendJson } from './http-io.js';
+import { MinuteBudget } from './rate-limiter.js';
+import { SubscriptionStore } from './store.js';
+
+export interface EmulatorOptions {
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Accept only this Bearer token; any token when undefined. */
+  apiKey?: string;
+  /** Cost budget per minute for the team (Salesloft: 600). */
+  rateLimitPerMinute?: number;
+  /** Wait between delivery attempts (Salesloft: 15 s). */
+  retryIntervalMs?: number;
+  /** Retries after a failed first attempt (Salesloft: 3). */
+  retries?: number;
+  /** A delivery not answered within this is a failure. */
+  deliveryTimeoutMs?: number;
+  /** Seed for sample payloads. */
+  seed?: number;
+  /** Called for each API request and each delivery attempt (for the `emulator` command's log). */
+  log?: (event: EmulatorLogEvent) => void;
+}
+
+export type EmulatorLogEvent =
+  | { type: 'request'; method: string; path: string; status: number }
+  | { type: 'delivery'; record: DeliveryRecord; attempt: DeliveryAttempt };
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface FiredEvent {
+  event_type: string;
+  body: unknown;
+  deliveries: number[];
+}
+
+const REQUEST_LOG_LIMIT = 10_000;
+
+/** A local Salesloft: the webhook-subscriptions REST resource and real signed deliveries. */
+export class Emulator {
+  readonly store = new SubscriptionStore();
+  readonly faults = new FaultPlan();
+  readonly requests: RequestLogEntry[] = [];
+  clockOffsetMs = 0;
+  private readonly server: Server;
+  private readonly deliverer: Deliverer;
+  private readonly api: ApiContext;
+  private readonly sample: (eventType: string) => unknown;
+  private address: AddressInfo | undefined;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    const now = () => this.now();
+    this.api = {
+      store: this.store,
+      faults: this.faults,
+      budget: new MinuteBudget(options.rateLimitPerMinute ?? 600, now),
+      apiKey: options.apiKey,
+      now,
+    };
+    this.deliverer = new Deliverer({
+      retries: options.retries ?? 3,
+      retryIntervalMs: options.retryIntervalMs ?? 15_000,
+      timeoutMs: options.deliveryTimeoutMs ?? 10_000,
+      now,
+      onAttempt: (record, attempt) => options.log?.({ type: 'delivery', record, attempt }),
+    });
+    this.sample = createSampler(options.seed === undefined ? {} : { seed: options.seed });
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.server.headersTimeout = 10_000;
+    this.server.requestTimeout = 30_000;
+  }
+
+  /** The emulator's clock (real time plus an offset that tests may move). */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  get url(): string {
+    if (!this.address) throw new Error('the emulator is not listening');
+    const host = this.address.family === 'IPv6' ? `[${this.address.address}]` : this.address.address;
+    return `http://${host}:${this.address.port}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.address = this.server.address() as AddressInfo;
+    return this;
+  }
+
+  /** Delivers one event to every enabled subscription of its type (`data` defaults to a sample). */
+  fire(eventType: string, data?: unknown): FiredEvent {
+    const body = data === undefined ? this.sample(eventType) : data;
+    const bytes = Buffer.from(JSON.stringify(body));
+    const targets = this.store.list({ enabled: true }).filter((sub) => sub.event_type === eventType);
+    const records = this.deliverer.deliver(eventType, bytes, targets);
+    return { event_type: eventType, body, deliveries: records.map((record) => record.id) };
+  }
+
+  deliveries(): DeliveryRecord[] {
+    return this.deliverer.records;
+  }
+
+  /** Resolves when every delivery has succeeded or used up its retries. */
+  deliveriesSettled(): Promise<void> {
+    return this.deliverer.settled();
+  }
+
+  reset(): void {
+    this.store.clear();
+    this.faults.clear();
+    this.requests.length = 0;
+    this.clockOffsetMs = 0;
+  }
+
+  async close(): Promise<void> {
+    this.deliverer.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    // status 0 in the log: the connection was dropped without an answer (an injected reset).
+    res.on('close', () =>
+      this.logRequest(req.method ?? 'GET', url.pathname, res.headersSent ? res.statusCode : 0),
+    );
+    try {
+      if (url.pathname.startsWith(CONTROL_PREFIX)) await handleControl(this, req, res, url);
+      else await handleApi(this.api, req, res, url);
+    } catch (error) {
+      if (res.headersSent || req.socket.destroyed) return;
+      if (error instanceof BodyTooLarge) sendJson(res, 413, { error: 'Request Entity Too Large' });
+      else sendJson(res, 500, { error: 'Internal Server Error' });
+    }
+  }
+
+  private logRequest(method: string, path: string, status: number): void {
+    this.requests.push({ method, path, status });
+    if (this.requests.length > REQUEST_LOG_LIMIT)
+      this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
+    this.options.log?.({ type: 'request', method, path, status });
+  }
+}
+
+/** Starts an emulator and resolves once it listens. */
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return new Emulator(options).start();
+}

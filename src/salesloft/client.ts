@@ -1,0 +1,288 @@
+import { Pool } from 'undici';
+import { ApiError, NetworkError } from '../errors.js';
+import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
+import { apiErrorFor, unwrap } from './responses.js';
+import type { NewSubscription, Subscription } from './types.js';
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  userAgent: string;
+  /** Progress the user should see (waits for rate limits): the command sends it to stderr. */
+  notify?: (message: string) => void;
+  timeouts?: Partial<{ connectMs: number; headersMs: number; bodyMs: number }>;
+  retry?: Partial<RetryPolicy>;
+  random?: () => number;
+}
+
+export interface RetryPolicy {
+  /** Attempts for one request on network errors and 5xx (429s do not count). */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Longest total wait for rate limits before giving up. */
+  maxRateLimitWaitMs: number;
+  /** Random extra wait after a 429, so parallel clients do not return at the same instant. */
+  rateLimitJitterMs: number;
+  /** Below this many remaining requests in the minute, requests are spaced out. */
+  lowWater: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 4_000,
+  maxRateLimitWaitMs: 180_000,
+  rateLimitJitterMs: 1_000,
+  lowWater: 20,
+};
+
+const PATH = '/v2/webhook_subscriptions';
+
+/** Errors raised before the request left this machine: a retried create cannot duplicate. */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+interface Answer {
+  status: number;
+  body: unknown;
+  retryAfter?: string;
+  date?: string;
+}
+
+type Attempt = { kind: 'answer'; answer: Answer } | { kind: 'network'; error: unknown; sent: boolean };
+
+/** The Salesloft webhook-subscriptions API, with retries, rate-limit waits and typed errors. */
+export class SalesloftClient {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly host: string;
+  private readonly retry: RetryPolicy;
+  private readonly governor: RateGovernor;
+  private readonly random: () => number;
+  /** Time spent waiting on consecutive 429s; bounded by `maxRateLimitWaitMs`. */
+  private rateLimitWaitedMs = 0;
+
+  constructor(private readonly options: ClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.host = url.host;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.random = options.random ?? Math.random;
+    this.governor = new RateGovernor(this.retry.lowWater);
+    this.pool = new Pool(url.origin, {
+      connect: { timeout: options.timeouts?.connectMs ?? 10_000 },
+      headersTimeout: options.timeouts?.headersMs ?? 30_000,
+      bodyTimeout: options.timeouts?.bodyMs ?? 30_000,
+      keepAliveTimeout: 10_000,
+      connections: 8,
+    });
+  }
+
+  async list(filter: { enabled?: boolean } = {}): Promise<Subscription[]> {
+    const query = filter.enabled === undefined ? '' : `?enabled=${filter.enabled}`;
+    const data = unwrap((await this.idempotent('GET', `${PATH}${query}`)).body);
+    if (!Array.isArray(data))
+      throw new ApiError(502, 'Salesloft answered the list with something that is not a list');
+    return data as Subscription[];
+  }
+
+  async get(id: number): Promise<Subscription> {
+    return this.subscriptionFrom(await this.idempotent('GET', `${PATH}/${id}`));
+  }
+
+  async setEnabled(id: number, enabled: boolean): Promise<Subscription> {
+    return this.subscriptionFrom(await this.idempotent('PUT', `${PATH}/${id}`, { enabled }));
+  }
+
+  /** Deletes; a 404 means it is already gone, which is what was asked. */
+  async delete(id: number): Promise<'deleted' | 'already_gone'> {
+    const answer = await this.idempotent('DELETE', `${PATH}/${id}`, undefined, [404]);
+    return answer.status === 404 ? 'already_gone' : 'deleted';
+  }
+
+  /**
+   * Creates one subscription, never two: after an answer that leaves it unknown whether the
+   * create happened (a timeout, a reset, a 5xx), it lists and looks before trying again.
+   */
+  async create(input: NewSubscription): Promise<Subscription> {
+    let failures = 0;
+    for (;;) {
+      const attempt = await this.attempt('POST', PATH, input);
+      if (attempt.kind === 'answer') {
+        const { status } = attempt.answer;
+        if (status === 429) {
+          await this.waitForRateLimit(attempt.answer);
+          continue;
+        }
+        if (status >= 200 && status < 300) return this.subscriptionFrom(attempt.answer);
+        if (status < 500) throw apiErrorFor(status, attempt.answer.body);
+      }
+      failures += 1;
+      const uncertain = attempt.kind === 'answer' || attempt.sent;
+      if (uncertain) {
+        const existing = await this.findCreated(input);
+        if (existing) return existing;
+      }
+      if (failures >= this.retry.attempts) throw this.finalError(attempt);
+      await this.backoff(failures);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async findCreated(input: NewSubscription): Promise<Subscription | undefined> {
+    const all = await this.list();
+    return all.find(
+      (sub) =>
+        sub.callback_url === input.callback_url &&
+        sub.event_type === input.event_type &&
+        (sub.callback_token === undefined || sub.callback_token === input.callback_token),
+    );
+  }
+
+  /** GET, PUT, DELETE: safe to repeat, so retried on network errors and 5xx. */
+  private async idempotent(
+    method: string,
+    path: string,
+    body?: unknown,
+    accepted: number[] = [],
+  ): Promise<Answer> {
+    let failures = 0;
+    for (;;) {
+      const attempt = await this.attempt(method, path, body);
+      if (attempt.kind === 'answer') {
+        const { status } = attempt.answer;
+        if (status === 429) {
+          await this.waitForRateLimit(attempt.answer);
+          continue;
+        }
+        if ((status >= 200 && status < 300) || accepted.includes(status)) return attempt.answer;
+        if (status < 500) throw apiErrorFor(status, attempt.answer.body);
+      }
+      failures += 1;
+      if (failures >= this.retry.attempts) throw this.finalError(attempt);
+      await this.backoff(failures);
+    }
+  }
+
+  private async attempt(method: string, path: string, body?: unknown): Promise<Attempt> {
+    const delay = this.governor.delayMs();
+    if (delay > 0) await sleep(delay);
+    try {
+      const response = await this.pool.request({
+        method: method as 'GET',
+        path: `${this.basePath}${path}`,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          'user-agent': this.options.userAgent,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.body.text();
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      this.governor.observe(header('x-ratelimit-remaining-minute'), header('date'));
+      if (response.statusCode !== 429) this.rateLimitWaitedMs = 0;
+      return {
+        kind: 'answer',
+        answer: { status: response.statusCode, body: parseBody(text), ...rateHeaders(header) },
+      };
+    } catch (error) {
+      return { kind: 'network', error, sent: !NOT_SENT.has(errorCode(error) ?? '') };
+    }
+  }
+
+  private async waitForRateLimit(answer: Answer): Promise<void> {
+    const { ms, why } = rateLimitWaitMs(
+      { retryAfter: answer.retryAfter, date: answer.date },
+      { jitterMs: this.retry.rateLimitJitterMs, random: this.random, localNow: Date.now() },
+    );
+    if (this.rateLimitWaitedMs + ms > this.retry.maxRateLimitWaitMs) {
+      throw new ApiError(
+        429,
+        `Salesloft kept answering 429 (rate limit) after waiting ${Math.round(this.rateLimitWaitedMs / 1000)} s in all; try again later`,
+      );
+    }
+    this.rateLimitWaitedMs += ms;
+    this.options.notify?.(`Rate limited by Salesloft (429): waiting ${(ms / 1000).toFixed(1)} s ${why}.`);
+    await sleep(ms);
+  }
+
+  private backoff(failures: number): Promise<void> {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (failures - 1));
+    return sleep(ceiling / 2 + this.random() * (ceiling / 2));
+  }
+
+  private finalError(attempt: Attempt): Error {
+    if (attempt.kind === 'answer') return apiErrorFor(attempt.answer.status, attempt.answer.body);
+    return new NetworkError(`Cannot reach Salesloft at ${this.host}: ${networkReason(attempt.error)}`, {
+      cause: attempt.error,
+    });
+  }
+
+  private subscriptionFrom(answer: Answer): Subscription {
+    const data = unwrap(answer.body);
+    if (!data || typeof data !== 'object' || typeof (data as Subscription).id !== 'number') {
+      throw new ApiError(502, `Salesloft answered ${answer.status} without a subscription in the body`);
+    }
+    return data as Subscription;
+  }
+}
+
+function rateHeaders(header: (name: string) => string | undefined): { retryAfter?: string; date?: string } {
+  const retryAfter = header('retry-after');
+  const date = header('date');
+  return { ...(retryAfter === undefined ? {} : { retryAfter }), ...(date === undefined ? {} : { date }) };
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for an answer',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the answer',
+  UND_ERR_SOCKET: 'connection closed unexpectedly',
+};
+
+function networkReason(error: unknown): string {
+  const code = errorCode(error);
+  if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,36 @@
+import { findEventType } from '../catalog/event-types.js';
+import { SampleContext } from './context.js';
+import { Random } from './random.js';
+import { EVENT_BUILDERS, type Payload, RESOURCE_BUILDERS } from './resources.js';
+
+export type { Payload } from './resources.js';
+
+export interface SamplerOptions {
+  /** Same seed, same sequence of samples (ids and timestamps included). */
+  seed?: number;
+  /** Clock for timestamps; with a seed and no clock, a fixed date keeps samples reproducible. */
+  now?: () => Date;
+}
+
+const SEEDED_EPOCH = Date.UTC(2026, 0, 15, 15, 30, 0);
+
+/** Makes realistic delivery bodies, shaped like the Salesloft REST resource each event mirrors. */
+export function createSampler(options: SamplerOptions = {}): (eventType: string) => Payload {
+  const random = new Random(options.seed ?? Math.floor(Math.random() * 2 ** 32));
+  let calls = 0;
+  const now =
+    options.now ??
+    (options.seed === undefined ? () => new Date() : () => new Date(SEEDED_EPOCH + calls * 1000));
+  return (eventType) => {
+    calls += 1;
+    const builder = EVENT_BUILDERS[eventType] ?? RESOURCE_BUILDERS[findEventType(eventType)?.resource ?? ''];
+    const context = new SampleContext(random, now());
+    if (!builder) return { id: context.id(), updated_at: context.at() };
+    return builder(context);
+  };
+}
+
+/** One fresh sample, unseeded. */
+export function sampleFor(eventType: string): Payload {
+  return createSampler()(eventType);
+}

@@ -1,0 +1,456 @@
+import type { SampleContext } from './context.js';
+
+export type Payload = Record<string, unknown>;
+type Builder = (ctx: SampleContext) => Payload;
+
+// Shapes follow the Salesloft v2 REST resources that each delivery mirrors (salesloft-facts.md:
+// "the bare resource object, the same shape as the REST resource").
+
+const person: Builder = (ctx) => {
+  const who = ctx.person();
+  const place = ctx.place();
+  return {
+    id: ctx.id(),
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    last_contacted_at: ctx.recent(),
+    first_name: who.first,
+    last_name: who.last,
+    display_name: `${who.first} ${who.last}`,
+    email_address: who.email,
+    secondary_email_address: null,
+    personal_email_address: null,
+    phone: `+1 404 555 0${ctx.random.int(100, 199)}`,
+    mobile_phone: null,
+    title: ctx.title(),
+    city: place.city,
+    state: place.state,
+    country: place.country,
+    person_company_name: who.company,
+    person_company_website: `https://${who.domain}`,
+    linkedin_url: `https://www.linkedin.com/in/${who.first}-${who.last}`.toLowerCase(),
+    do_not_contact: false,
+    bouncing: false,
+    eu_resident: place.country === 'GB' || place.country === 'DE',
+    tags: ctx.random.bool() ? ['inbound'] : [],
+    custom_fields: {},
+    counts: {
+      emails_sent: ctx.random.int(0, 12),
+      emails_viewed: ctx.random.int(0, 8),
+      calls: ctx.random.int(0, 4),
+    },
+    account: ctx.link('accounts'),
+    owner: ctx.link('users'),
+    last_contacted_by: ctx.link('users'),
+    import: null,
+    person_stage: ctx.link('person_stages'),
+  };
+};
+
+const account: Builder = (ctx) => {
+  const name = ctx.company();
+  const place = ctx.place();
+  const domain = `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.com`;
+  return {
+    id: ctx.id(),
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    archived_at: null,
+    name,
+    domain,
+    website: `https://${domain}`,
+    industry: ctx.random.pick(['Aerospace', 'Software', 'Healthcare', 'Logistics']),
+    size: ctx.random.pick(['11-50', '51-200', '201-500', '1001-5000']),
+    city: place.city,
+    state: place.state,
+    country: place.country,
+    description: `${name} is a sample account from the salesloft-hooks emulator.`,
+    tags: [],
+    custom_fields: {},
+    counts: { people: ctx.random.int(1, 40) },
+    owner: ctx.link('users'),
+    creator: ctx.link('users'),
+    account_tier: null,
+    last_contacted_at: ctx.recent(),
+  };
+};
+
+const cadence: Builder = (ctx) => ({
+  id: ctx.id(),
+  created_at: ctx.recent(),
+  updated_at: ctx.at(),
+  archived_at: null,
+  name: ctx.random.pick([
+    'Q4 Outbound: VP Sales',
+    'Inbound Demo Follow-up',
+    'Event Attendees',
+    'Renewal Nurture',
+  ]),
+  team_cadence: ctx.random.bool(),
+  shared: true,
+  remove_bounces_enabled: true,
+  remove_replies_enabled: true,
+  opt_out_link_included: true,
+  draft: false,
+  cadence_framework_id: null,
+  cadence_function: 'outbound',
+  tags: [],
+  creator: ctx.link('users'),
+  owner: ctx.link('users'),
+  bounced_stage: ctx.link('person_stages'),
+  replied_stage: ctx.link('person_stages'),
+  added_stage: ctx.link('person_stages'),
+  finished_stage: ctx.link('person_stages'),
+  counts: {
+    cadence_people: ctx.random.int(0, 500),
+    people_acted_on_count: ctx.random.int(0, 80),
+    target_daily_people: 0,
+  },
+});
+
+const cadenceMembership: Builder = (ctx) => ({
+  id: ctx.id(),
+  added_at: ctx.recent(),
+  created_at: ctx.recent(),
+  updated_at: ctx.at(),
+  person_deleted: false,
+  currently_on_cadence: true,
+  current_state: ctx.random.pick(['staged', 'active', 'paused', 'completed']),
+  cadence: ctx.link('cadences'),
+  person: ctx.link('people'),
+  user: ctx.link('users'),
+  latest_action: ctx.link('actions'),
+  counts: {
+    views: ctx.random.int(0, 9),
+    clicks: ctx.random.int(0, 3),
+    replies: ctx.random.int(0, 2),
+    calls: ctx.random.int(0, 3),
+    sent_emails: ctx.random.int(0, 6),
+    bounces: 0,
+  },
+});
+
+const call: Builder = (ctx) => ({
+  id: ctx.id(),
+  to: `+1 404 555 0${ctx.random.int(100, 199)}`,
+  duration: ctx.random.int(0, 900),
+  disposition: ctx.random.pick(['Connected', 'Left Voicemail', 'No Answer']),
+  sentiment: ctx.random.pick(['Interested', 'Not Interested', null]),
+  recordings: [],
+  created_at: ctx.at(),
+  updated_at: ctx.at(),
+  user: ctx.link('users'),
+  action: ctx.link('actions'),
+  called_person: ctx.link('people'),
+  crm_activity: ctx.link('crm_activities'),
+  note: ctx.link('notes'),
+  cadence: ctx.link('cadences'),
+  step: ctx.link('steps'),
+});
+
+const callDataRecord: Builder = (ctx) => ({
+  id: ctx.id(),
+  to: `+1 404 555 0${ctx.random.int(100, 199)}`,
+  from: `+1 678 555 0${ctx.random.int(100, 199)}`,
+  duration: ctx.random.int(0, 900),
+  direction: ctx.random.pick(['outbound', 'inbound']),
+  status: ctx.random.pick(['completed', 'no-answer', 'busy']),
+  call_type: 'call',
+  call_uuid: ctx.random.uuid(),
+  recording: { url: null, status: 'not_recorded', recording_status: null },
+  created_at: ctx.at(),
+  updated_at: ctx.at(),
+  call: ctx.link('activities/calls'),
+  called_person: ctx.link('people'),
+  user: ctx.link('users'),
+});
+
+const conversation: Builder = (ctx) => ({
+  id: ctx.random.uuid(),
+  title: ctx.random.pick(['Discovery call', 'Demo: platform overview', 'Pricing review']),
+  platform: ctx.random.pick(['zoom', 'teams', 'dialer']),
+  media_type: ctx.random.pick(['video', 'audio']),
+  duration: ctx.random.int(300_000, 3_600_000),
+  started_recording_at: ctx.recent(),
+  created_at: ctx.recent(),
+  updated_at: ctx.at(),
+  user_guid: ctx.random.uuid(),
+  organization_id: ctx.random.uuid(),
+  account_id: ctx.id(),
+  person_id: ctx.id(),
+  opportunity_id: null,
+  call_id: null,
+  meeting_id: null,
+});
+
+const conversationRecording: Builder = (ctx) => ({
+  id: ctx.random.uuid(),
+  conversation_id: ctx.random.uuid(),
+  status: 'completed',
+  duration: ctx.random.int(300_000, 3_600_000),
+  media_type: 'video',
+  created_at: ctx.at(),
+  updated_at: ctx.at(),
+});
+
+const conversationTranscript: Builder = (ctx) => ({
+  id: ctx.random.uuid(),
+  conversation_id: ctx.random.uuid(),
+  language_code: 'en-US',
+  status: 'completed',
+  created_at: ctx.at(),
+  updated_at: ctx.at(),
+});
+
+const email: Builder = (ctx) => {
+  const who = ctx.person();
+  const status = ctx.random.pick(['sent', 'delivered', 'bounced']);
+  return {
+    id: ctx.id(),
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    recipient_email_address: who.email,
+    status,
+    bounced: status === 'bounced',
+    send_after: null,
+    sent_at: ctx.at(1),
+    view_tracking: true,
+    click_tracking: true,
+    personalization: '42.5',
+    counts: {
+      clicks: ctx.random.int(0, 3),
+      views: ctx.random.int(0, 6),
+      replies: ctx.random.int(0, 1),
+      unique_devices: ctx.random.int(0, 2),
+      unique_locations: ctx.random.int(0, 2),
+      attachments: 0,
+    },
+    recipient: ctx.link('people'),
+    user: ctx.link('users'),
+    action: ctx.link('actions'),
+    crm_activity: ctx.link('crm_activities'),
+    cadence: ctx.link('cadences'),
+    step: ctx.link('steps'),
+    email_template: ctx.link('email_templates'),
+    mailing: { id: ctx.id() },
+  };
+};
+
+const emailWithBodyAndSubject: Builder = (ctx) => {
+  const base = email(ctx);
+  const subject = ctx.random.pick([
+    'Quick question about your Q4 pipeline',
+    'Following up on our call',
+    'Intro',
+  ]);
+  return {
+    ...base,
+    subject,
+    body: `<p>Hi there,</p><p>${subject}: do you have 15 minutes this week?</p><p>Best,<br>Sam</p>`,
+  };
+};
+
+// link_swap's payload is not documented; this follows the email it concerns plus its links (guess).
+const linkSwap: Builder = (ctx) => ({
+  id: ctx.id(),
+  mailing: { id: ctx.id() },
+  recipient: ctx.link('people'),
+  user: ctx.link('users'),
+  links: [
+    { id: ctx.id(), url: 'https://www.example.com/pricing' },
+    { id: ctx.id(), url: 'https://www.example.com/case-studies/acme' },
+  ],
+  created_at: ctx.at(),
+});
+
+const meeting: Builder = (ctx) => {
+  const who = ctx.person();
+  const start = ctx.random.int(1, 10) * 24 * 60;
+  return {
+    id: ctx.id(),
+    title: `Intro: ${who.company} x Salesloft`,
+    start_time: ctx.at(-start),
+    end_time: ctx.at(-start - 30),
+    status: 'booked',
+    all_day: false,
+    location: 'https://zoom.us/j/0000000000',
+    meeting_type: 'Intro call',
+    recipient_email: who.email,
+    recipient_name: `${who.first} ${who.last}`,
+    created_at: ctx.at(),
+    updated_at: ctx.at(),
+    event_source: 'calendar',
+    i_cal_uid: `${ctx.random.uuid()}@example.com`,
+    task_id: null,
+    no_show: false,
+    person: ctx.link('people'),
+    account: ctx.link('accounts'),
+    owned_by_meetings_settings: { id: ctx.id(), email_address: 'rep@salesloft.example.com' },
+    booked_by_meetings_settings: { id: ctx.id(), email_address: 'sdr@salesloft.example.com' },
+    attendees: [
+      { email: who.email, name: `${who.first} ${who.last}`, status: 'needsAction', organizer: false },
+    ],
+  };
+};
+
+const note: Builder = (ctx) => ({
+  id: ctx.id(),
+  content: ctx.random.pick([
+    'Spoke with the VP: budget approved for Q1, wants a follow-up demo.',
+    'Left a voicemail, will try again Thursday.',
+    'Prefers email; evaluating two other vendors.',
+  ]),
+  created_at: ctx.at(),
+  updated_at: ctx.at(),
+  associated_with: { ...ctx.link('people'), type: 'person' },
+  call: null,
+  user: ctx.link('users'),
+});
+
+const step: Builder = (ctx) => {
+  const type = ctx.random.pick(['email', 'phone', 'other', 'integration']);
+  const day = ctx.random.int(1, 14);
+  return {
+    id: ctx.id(),
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    disabled: false,
+    type,
+    name: `Day ${day}: ${type}`,
+    display_name: `Day ${day}: ${type === 'phone' ? 'Call' : type}`,
+    day,
+    step_number: ctx.random.int(1, 9),
+    details: ctx.link('email_templates'),
+    multitouch_enabled: false,
+    cadence: ctx.link('cadences'),
+  };
+};
+
+const task: Builder = (ctx) => {
+  const taskType = ctx.random.pick(['call', 'email', 'general']);
+  return {
+    id: ctx.id(),
+    subject: ctx.random.pick(['Call about the renewal', 'Send pricing one-pager', 'Follow up after demo']),
+    task_type: taskType,
+    current_state: 'scheduled',
+    due_date: ctx.date(ctx.random.int(0, 7)),
+    due_at: null,
+    remind_at: null,
+    description: 'Created by the salesloft-hooks emulator.',
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    completed_at: null,
+    person: ctx.link('people'),
+    user: ctx.link('users'),
+    created_by_user: ctx.link('users'),
+    completed_by_user: null,
+  };
+};
+
+const completedTask: Builder = (ctx) => ({
+  ...task(ctx),
+  current_state: 'completed',
+  completed_at: ctx.at(),
+  completed_by_user: ctx.link('users'),
+});
+
+const user: Builder = (ctx) => {
+  const who = ctx.person();
+  return {
+    id: ctx.id(),
+    guid: ctx.random.uuid(),
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    name: `${who.first} ${who.last}`,
+    first_name: who.first,
+    last_name: who.last,
+    job_role: ctx.random.pick(['Account Executive', 'SDR', 'Sales Manager']),
+    active: true,
+    time_zone: 'US/Eastern',
+    slack_username: null,
+    twitter_handle: null,
+    email: `${who.first}.${who.last}@salesloft.example.com`.toLowerCase(),
+    email_client_email_address: null,
+    sending_email_address: null,
+    from_address: null,
+    full_email_address: null,
+    bcc_email_address: null,
+    email_signature: '',
+    email_signature_type: 'html',
+    email_signature_click_tracking_disabled: false,
+    team_admin: false,
+    local_dial_enabled: false,
+    click_to_call_enabled: true,
+    email_client_configured: true,
+    crm_connected: true,
+    external_feature_flags: {},
+    phone_client: { id: ctx.id() },
+    phone_number_assignment: ctx.link('phone_number_assignments'),
+    group: ctx.link('groups'),
+    team: ctx.link('team'),
+    role: { id: ctx.random.pick(['Admin', 'User']) },
+  };
+};
+
+const success: Builder = (ctx) => ({
+  id: ctx.id(),
+  created_at: ctx.at(),
+  updated_at: ctx.at(),
+  succeeded_at: ctx.at(),
+  success_window_started_at: ctx.recent(),
+  counts: { total_emails: ctx.random.int(1, 9), total_calls: ctx.random.int(0, 5), total_other_touches: 0 },
+  person: ctx.link('people'),
+  user: ctx.link('users'),
+  latest_email: ctx.link('activities/emails'),
+  latest_call: ctx.link('activities/calls'),
+  latest_action: null,
+  latest_cadence: ctx.link('cadences'),
+  latest_step: ctx.link('steps'),
+});
+
+const bulkJob: Builder = (ctx) => {
+  const total = ctx.random.int(10, 5000);
+  const errors = ctx.random.int(0, 5);
+  return {
+    id: ctx.id(),
+    name: 'Import people',
+    type: ctx.random.pick(['person/upsert', 'person/delete', 'cadence_membership/create']),
+    state: 'done',
+    created_at: ctx.at(30),
+    updated_at: ctx.at(),
+    started_at: ctx.at(29),
+    completed_at: ctx.at(),
+    total,
+    processed: total,
+    success_count: total - errors,
+    error_count: errors,
+  };
+};
+
+/** A builder per resource of the catalog. */
+export const RESOURCE_BUILDERS: Readonly<Record<string, Builder>> = {
+  account,
+  bulk_job: bulkJob,
+  cadence,
+  cadence_membership: cadenceMembership,
+  call,
+  call_data_record: callDataRecord,
+  conversation,
+  conversation_recording: conversationRecording,
+  conversation_transcript: conversationTranscript,
+  email,
+  meeting,
+  note,
+  person,
+  step,
+  success,
+  task,
+  user,
+};
+
+/** Event types whose payload differs from their resource's plain builder. */
+export const EVENT_BUILDERS: Readonly<Record<string, Builder>> = {
+  email_with_body_and_subject_updated: emailWithBodyAndSubject,
+  link_swap: linkSwap,
+  task_completed: completedTask,
+};

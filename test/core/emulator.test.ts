@@ -1,0 +1,236 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { emulator } from '../support/emulator.js';
+import { recordingServer } from '../support/receiver.js';
+
+const hmacSha1 = (body: Buffer, key: string) => createHmac('sha1', key).update(body).digest('hex');
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = 'ak_any',
+) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('emulator REST resource', () => {
+  it('answers an empty team as {"data":[]} with rate-limit headers', async () => {
+    const emu = await emulator();
+    const answer = await call(emu.url, 'GET', '/v2/webhook_subscriptions');
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ data: [] });
+    expect(answer.headers.get('x-ratelimit-endpoint-cost')).toBe('1');
+    expect(answer.headers.get('x-ratelimit-remaining-minute')).toBe('599');
+  });
+
+  it('requires a Bearer token, and only the configured one when given', async () => {
+    const open = await emulator();
+    const none = await call(open.url, 'GET', '/v2/webhook_subscriptions', undefined, null);
+    expect(none.status).toBe(401);
+    expect(none.json.error).toMatch(/^No Bearer Token attached to request/);
+    expect(none.headers.get('x-ratelimit-remaining-minute')).toBe('600');
+    const locked = await emulator({ apiKey: 'ak_right' });
+    expect((await call(locked.url, 'GET', '/v2/webhook_subscriptions', undefined, 'ak_wrong')).status).toBe(
+      401,
+    );
+    expect((await call(locked.url, 'GET', '/v2/webhook_subscriptions', undefined, 'ak_right')).status).toBe(
+      200,
+    );
+  });
+
+  it('creates with integer ids, tenant and user guid; gets, updates with PUT, deletes with 204', async () => {
+    const emu = await emulator();
+    const created = await call(emu.url, 'POST', '/v2/webhook_subscriptions', {
+      callback_url: 'https://example.com/hook',
+      callback_token: 'tok',
+      event_type: 'task_completed',
+    });
+    expect(created.status).toBe(200);
+    expect(created.json.data).toEqual({
+      id: expect.any(Number),
+      callback_url: 'https://example.com/hook',
+      callback_token: 'tok',
+      event_type: 'task_completed',
+      enabled: true,
+      tenant_id: expect.any(Number),
+      user_guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    const id = created.json.data.id as number;
+    expect((await call(emu.url, 'GET', `/v2/webhook_subscriptions/${id}`)).json.data.id).toBe(id);
+    const updated = await call(emu.url, 'PUT', `/v2/webhook_subscriptions/${id}`, { enabled: false });
+    expect(updated.json.data.enabled).toBe(false);
+    expect((await call(emu.url, 'GET', '/v2/webhook_subscriptions?enabled=true')).json.data).toEqual([]);
+    expect((await call(emu.url, 'GET', '/v2/webhook_subscriptions?enabled=false')).json.data).toHaveLength(1);
+    expect((await call(emu.url, 'DELETE', `/v2/webhook_subscriptions/${id}`)).status).toBe(204);
+    const gone = await call(emu.url, 'DELETE', `/v2/webhook_subscriptions/${id}`);
+    expect(gone).toMatchObject({ status: 404, json: { error: 'Not Found' } });
+  });
+
+  it('answers 422 with a field map for an unknown event type or a missing field', async () => {
+    const emu = await emulator();
+    const unknown = await call(emu.url, 'POST', '/v2/webhook_subscriptions', {
+      callback_url: 'https://example.com/hook',
+      callback_token: 'tok',
+      event_type: 'opportunity_created',
+    });
+    expect(unknown).toMatchObject({
+      status: 422,
+      json: { errors: { event_type: ['is not included in the list'] } },
+    });
+    const missing = await call(emu.url, 'POST', '/v2/webhook_subscriptions', {
+      event_type: 'person_updated',
+    });
+    expect(missing.status).toBe(422);
+    expect(Object.keys(missing.json.errors).sort()).toEqual(['callback_token', 'callback_url']);
+    expect(emu.store.list()).toEqual([]);
+  });
+
+  it('answers 429 past the per-minute budget', async () => {
+    const emu = await emulator({ rateLimitPerMinute: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await call(emu.url, 'GET', '/v2/webhook_subscriptions')).status);
+    // The minute could turn during the loop; then the 4th is a 200 again, and that is right.
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    if (statuses[3] === 429) {
+      const over = await call(emu.url, 'GET', '/v2/webhook_subscriptions');
+      expect(over.headers.get('x-ratelimit-remaining-minute')).toBe('0');
+    }
+  });
+});
+
+describe('emulator deliveries', () => {
+  it('POSTs signed deliveries to every enabled subscription of the event type', async () => {
+    const emu = await emulator();
+    const target = await recordingServer();
+    emu.store.create({
+      callback_url: `${target.url}/a`,
+      callback_token: 'token-a',
+      event_type: 'person_updated',
+    });
+    emu.store.create({
+      callback_url: `${target.url}/b`,
+      callback_token: 'token-b',
+      event_type: 'person_updated',
+    });
+    const disabled = emu.store.create({
+      callback_url: `${target.url}/c`,
+      callback_token: 't',
+      event_type: 'person_updated',
+    });
+    emu.store.setEnabled(disabled.id, false);
+    emu.store.create({ callback_url: `${target.url}/d`, callback_token: 't', event_type: 'task_created' });
+
+    const fired = await call(emu.url, 'POST', '/__emulator/events', { event_type: 'person_updated' });
+    expect(fired.status).toBe(202);
+    await emu.deliveriesSettled();
+
+    expect(target.received.map((r) => r.path).sort()).toEqual(['/a', '/b']);
+    for (const delivery of target.received) {
+      const token = delivery.path === '/a' ? 'token-a' : 'token-b';
+      expect(delivery.method).toBe('POST');
+      expect(delivery.headers['content-type']).toBe('application/json');
+      expect(delivery.headers['x-salesloft-event']).toBe('person_updated');
+      expect(delivery.headers['x-salesloft-signature']).toBe(hmacSha1(delivery.body, token));
+      // The bare resource, as Salesloft sends it: no envelope, no event_type field.
+      const person = JSON.parse(delivery.body.toString());
+      expect(person).toMatchObject({ id: expect.any(Number), email_address: expect.stringContaining('@') });
+      expect(person).not.toHaveProperty('event_type');
+      expect(person).toEqual(fired.json.data.body);
+    }
+  });
+
+  it('sends the given data instead of the sample', async () => {
+    const emu = await emulator();
+    const target = await recordingServer();
+    emu.store.create({ callback_url: target.url, callback_token: 'k', event_type: 'task_completed' });
+    await call(emu.url, 'POST', '/__emulator/events', {
+      event_type: 'task_completed',
+      data: { id: 5, subject: 'Hi' },
+    });
+    await emu.deliveriesSettled();
+    expect(target.received[0]?.body.toString()).toBe('{"id":5,"subject":"Hi"}');
+  });
+
+  it('retries a failing delivery 3 more times, then marks it failed; shows every attempt', async () => {
+    const emu = await emulator({ retryIntervalMs: 30 });
+    const target = await recordingServer(() => 500);
+    emu.store.create({ callback_url: target.url, callback_token: 'k', event_type: 'note_created' });
+    emu.fire('note_created');
+    await emu.deliveriesSettled();
+    expect(target.received).toHaveLength(4);
+    expect(new Set(target.received.map((r) => r.body.toString())).size).toBe(1);
+    const listed = await call(emu.url, 'GET', '/__emulator/deliveries');
+    expect(listed.json.data).toEqual([
+      expect.objectContaining({
+        event_type: 'note_created',
+        state: 'failed',
+        attempts: [1, 2, 3, 4].map((attempt) => expect.objectContaining({ attempt, status: 500 })),
+      }),
+    ]);
+  });
+
+  it('stops retrying once a retry succeeds, and counts no answer in time as a failure', async () => {
+    const emu = await emulator({ retryIntervalMs: 30, deliveryTimeoutMs: 200 });
+    const target = await recordingServer((n) => (n < 3 ? 503 : 200));
+    emu.store.create({ callback_url: target.url, callback_token: 'k', event_type: 'call_created' });
+    emu.fire('call_created');
+    await emu.deliveriesSettled();
+    expect(emu.deliveries()[0]).toMatchObject({
+      state: 'delivered',
+      attempts: [{ status: 503 }, { status: 503 }, { status: 200 }],
+    });
+
+    const silent = await emulator({ retryIntervalMs: 10, deliveryTimeoutMs: 100 });
+    silent.store.create({
+      callback_url: 'http://127.0.0.1:9/',
+      callback_token: 'k',
+      event_type: 'call_created',
+    });
+    silent.fire('call_created');
+    await waitFor(() => silent.deliveries()[0]?.state === 'failed');
+    expect(silent.deliveries()[0]?.attempts).toHaveLength(4);
+    expect(silent.deliveries()[0]?.attempts[0]?.error).toBeTruthy();
+  });
+
+  it('answers 422 to firing an unknown event type', async () => {
+    const emu = await emulator();
+    const answer = await call(emu.url, 'POST', '/__emulator/events', { event_type: 'opportunity_created' });
+    expect(answer.status).toBe(422);
+  });
+
+  it('injects faults over HTTP: a status with Retry-After, then a reset', async () => {
+    const emu = await emulator();
+    await call(emu.url, 'POST', '/__emulator/faults', {
+      kind: 'status',
+      status: 429,
+      retry_after: 3,
+      method: 'GET',
+    });
+    const limited = await call(emu.url, 'GET', '/v2/webhook_subscriptions');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3');
+    expect((await call(emu.url, 'GET', '/v2/webhook_subscriptions')).status).toBe(200);
+    await call(emu.url, 'POST', '/__emulator/faults', { kind: 'reset' });
+    await expect(call(emu.url, 'GET', '/v2/webhook_subscriptions')).rejects.toThrow();
+  });
+});
