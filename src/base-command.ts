@@ -2,6 +2,7 @@ import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
+import type { SalesloftClient } from './salesloft/client.js';
 import { colorEnabled, paletteFor } from './ui/color.js';
 
 /** Flags of every command that talks to the Salesloft API. */
@@ -57,6 +58,34 @@ export abstract class BaseCommand extends Command {
       );
     }
     return { ...settings, apiKey: settings.apiKey };
+  }
+
+  private readonly cleanups: (() => Promise<void>)[] = [];
+
+  /** An API client for the resolved settings (undici is loaded here, not at start-up); closed after the command. */
+  protected async salesloft(flags: {
+    'api-key'?: string | undefined;
+    'api-url'?: string | undefined;
+  }): Promise<SalesloftClient> {
+    const settings = this.apiSettings(flags);
+    const { SalesloftClient } = await import('./salesloft/client.js');
+    const client = new SalesloftClient({
+      baseUrl: settings.apiUrl,
+      apiKey: settings.apiKey,
+      userAgent: `salesloft-hooks/${this.config.version}`,
+      notify: (message) => this.note(message),
+    });
+    this.onCleanup(() => client.close());
+    return client;
+  }
+
+  protected onCleanup(cleanup: () => Promise<void>): void {
+    this.cleanups.push(cleanup);
+  }
+
+  override async finally(error: Error | undefined): Promise<void> {
+    await Promise.allSettled(this.cleanups.splice(0).map((cleanup) => cleanup()));
+    await super.finally(error);
   }
 
   /** A progress or warning line: always stderr, so stdout stays clean for `--json`. */

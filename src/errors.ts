@@ -12,9 +12,9 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 /** An error the CLI knows how to report: a stable code for `--json` and the contract's exit code. */
 export class CliError extends Error {
   readonly code: string;
-  readonly exitCode: ExitCode;
+  readonly exitCode: number;
 
-  constructor(message: string, code: string, exitCode: ExitCode, options?: { cause?: unknown }) {
+  constructor(message: string, code: string, exitCode: number, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
@@ -92,12 +92,15 @@ export function describeError(error: unknown): { code: string; message: string; 
 function errorSummary(text: string): string {
   const lines = text
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(
       (line) =>
         line.length > 0 &&
         !/^The following errors? occurred:?$/.test(line) &&
         !/^See more help with/.test(line),
     );
-  return lines.join('; ');
+  return lines.reduce(
+    (summary, line) => (summary === '' ? line : `${summary}${summary.endsWith(':') ? ' ' : '; '}${line}`),
+    '',
+  );
 }

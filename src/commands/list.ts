@@ -1,0 +1,44 @@
+import { Flags } from '@oclif/core';
+import { apiFlags, BaseCommand } from '../base-command.js';
+import { eventFlag, showTokensFlag } from '../flags.js';
+import { selectSubscriptions } from '../subscriptions/select.js';
+import { byId, publicView } from '../subscriptions/view.js';
+import { renderSubscriptionTable } from '../ui/subscription-table.js';
+
+export default class List extends BaseCommand {
+  static override summary = "List the team's webhook subscriptions.";
+  static override examples = [
+    '<%= config.bin %> list',
+    '<%= config.bin %> list --event "person_*" --enabled',
+    '<%= config.bin %> list --url ngrok --json | jq ".[].id"',
+  ];
+
+  static override flags = {
+    ...apiFlags,
+    event: eventFlag,
+    enabled: Flags.boolean({ description: 'only enabled subscriptions', exclusive: ['disabled'] }),
+    disabled: Flags.boolean({ description: 'only disabled subscriptions', exclusive: ['enabled'] }),
+    url: Flags.string({ description: 'only subscriptions whose callback URL contains this' }),
+    'show-tokens': showTokensFlag,
+  };
+
+  async run(): Promise<unknown[]> {
+    const { flags } = await this.parse(List);
+    const enabled = flags.enabled ? true : flags.disabled ? false : undefined;
+    const api = await this.salesloft(flags);
+    const all = await api.list(enabled === undefined ? {} : { enabled });
+    const selected = selectSubscriptions(all, {
+      ...(flags.event ? { events: flags.event } : {}),
+      ...(flags.url === undefined ? {} : { url: flags.url }),
+      ...(enabled === undefined ? {} : { enabled }),
+    }).sort(byId);
+    if (!this.jsonEnabled()) {
+      this.log(
+        selected.length === 0
+          ? 'No webhook subscriptions match.'
+          : renderSubscriptionTable(selected, { color: this.out, showTokens: flags['show-tokens'] }),
+      );
+    }
+    return selected.map((sub) => publicView(sub, flags['show-tokens']));
+  }
+}

@@ -1,0 +1,142 @@
+import { Flags } from '@oclif/core';
+import { apiFlags, BaseCommand } from '../base-command.js';
+import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
+import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
+import type { Subscription } from '../salesloft/types.js';
+import { scopesNeeded } from '../subscriptions/scopes.js';
+import { generateToken, type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
+import { publicView } from '../subscriptions/view.js';
+import { requireInteractive } from '../ui/interactive.js';
+import { maskToken } from '../ui/mask.js';
+import { renderPlan } from '../ui/plan.js';
+import { renderSubscriptionTable } from '../ui/subscription-table.js';
+import { parseCallbackUrl } from '../ui/urls.js';
+
+export default class Subscribe extends BaseCommand {
+  static override summary =
+    'Subscribe a callback URL to event types: one subscription per event, all or nothing.';
+  static override description =
+    `Without --event on a terminal, pick events from a checklist. Without --token a random
+token is generated and shown once. Subscriptions that already exist for the URL are reported, not
+created again. If any create fails, the ones this run created are deleted again.`;
+
+  static override examples = [
+    '<%= config.bin %> subscribe --url https://hooks.example.com/salesloft --event "person_*" --event task_completed',
+    '<%= config.bin %> subscribe --url https://hooks.example.com/salesloft --event all --token "$TOKEN" --json',
+  ];
+
+  static override flags = {
+    ...apiFlags,
+    url: Flags.string({ description: 'callback URL Salesloft will POST to', required: true }),
+    event: eventFlag,
+    token: Flags.string({
+      description: 'callback token to sign deliveries with (default: a new random one)',
+    }),
+    disabled: Flags.boolean({ description: 'create the subscriptions disabled' }),
+    'dry-run': dryRunFlag,
+    yes: yesFlag,
+    'show-tokens': showTokensFlag,
+  };
+
+  async run(): Promise<unknown> {
+    const { flags } = await this.parse(Subscribe);
+    const url = parseCallbackUrl(flags.url);
+    const events = await this.chooseEvents(flags.event);
+    const scopes = scopesNeeded(events);
+    if (scopes) this.note(this.err.dim(`These events need the OAuth scopes ${scopes}.`));
+
+    const api = await this.salesloft(flags);
+    const current = await api.list();
+    const plan = planSubscribe(current, url, events);
+    if (flags['dry-run']) {
+      if (!this.jsonEnabled()) this.log(renderPlan(plan, this.out));
+      return { plan };
+    }
+    if (!(await this.confirmPlan(plan, flags.yes))) {
+      this.setExitCode(1);
+      this.note('Nothing created.');
+      return this.jsonEnabled() ? { token: null, created: [], existing: [] } : undefined;
+    }
+
+    const token = flags.token ?? generateToken();
+    const toCreate = plan.filter((item) => item.action === 'create').length;
+    const result = await subscribe(
+      api,
+      { url, events, token, disabled: flags.disabled },
+      plan,
+      current,
+      (done, total, sub) =>
+        this.note(`  ${this.err.green('+')} ${sub.event_type} #${sub.id} (${done}/${total})`),
+    );
+    this.warnAboutOtherTokens(result.existing, token, result.created.length > 0);
+
+    const tokenShown =
+      result.created.length === 0 && !flags.token
+        ? null
+        : flags.token
+          ? maskUnless(flags['show-tokens'], token)
+          : token;
+    if (!this.jsonEnabled())
+      this.printSummary(url, result.created, result.existing, toCreate, flags.token ? undefined : token);
+    return {
+      token: tokenShown,
+      created: result.created.map((sub) => publicView(sub, flags['show-tokens'])),
+      existing: result.existing.map((sub) => publicView(sub, flags['show-tokens'])),
+    };
+  }
+
+  private async chooseEvents(patterns: string[] | undefined): Promise<string[]> {
+    if (patterns && patterns.length > 0) {
+      const match = matchEvents(patterns);
+      const warning = unknownEventsWarning(match.unknown);
+      if (warning) this.warning(warning);
+      return match.events;
+    }
+    requireInteractive('Choosing events', '--event (a type, a glob such as person_*, or all)');
+    const { pickEvents } = await import('../ui/prompts.js');
+    return pickEvents();
+  }
+
+  /** On a terminal, show what will be created and ask (unless --yes); scripts are never asked. */
+  private async confirmPlan(plan: PlanItem[], yes: boolean): Promise<boolean> {
+    const creates = plan.filter((item) => item.action === 'create').length;
+    if (yes || creates === 0 || !process.stdin.isTTY) return true;
+    this.note(renderPlan(plan, this.err));
+    const { confirm } = await import('../ui/prompts.js');
+    return confirm(`Create ${creates} subscription${creates === 1 ? '' : 's'}?`);
+  }
+
+  private warnAboutOtherTokens(existing: Subscription[], token: string, createdSome: boolean): void {
+    const different = existing.filter(
+      (sub) => sub.callback_token !== undefined && sub.callback_token !== token,
+    );
+    if (different.length === 0 || !createdSome) return;
+    this.warning(
+      `${different.length} existing subscription${different.length === 1 ? '' : 's'} for this URL use${different.length === 1 ? 's' : ''} another token (${different.map((sub) => `#${sub.id}`).join(', ')}): your handler will see two tokens. Unsubscribe and subscribe again to use one.`,
+    );
+  }
+
+  private printSummary(
+    url: string,
+    created: Subscription[],
+    existing: Subscription[],
+    planned: number,
+    newToken?: string,
+  ): void {
+    if (created.length > 0) {
+      this.log(`Created ${created.length} subscription${created.length === 1 ? '' : 's'} for ${url}:`);
+      this.log(renderSubscriptionTable(created, { color: this.out, showTokens: false }));
+    }
+    if (existing.length > 0) {
+      this.log(`${existing.length} already existed: ${existing.map((sub) => sub.event_type).join(', ')}`);
+    }
+    if (planned === 0) this.log('Nothing to create.');
+    if (newToken && created.length > 0) {
+      this.note(`Callback token (shown once, configure your handler with it): ${this.err.bold(newToken)}`);
+    }
+  }
+}
+
+function maskUnless(show: boolean, token: string): string {
+  return show ? token : maskToken(token);
+}

@@ -1,0 +1,80 @@
+import { Args, Flags } from '@oclif/core';
+import { apiFlags, BaseCommand } from '../base-command.js';
+import { UsageError } from '../errors.js';
+import { dryRunFlag, eventFlag, yesFlag } from '../flags.js';
+import { parseIds } from '../subscriptions/ids.js';
+import { deleteTargets, findTargets, unsubscribeProblem } from '../subscriptions/unsubscribe.js';
+import { requireInteractive } from '../ui/interactive.js';
+import { describeSubscription } from '../ui/subscription-table.js';
+
+export default class Unsubscribe extends BaseCommand {
+  static override summary = 'Delete webhook subscriptions selected by id, URL, event or --all.';
+  static override description =
+    'Selectors combine: --url and --event together delete what matches both. Shows what will be deleted and asks first, unless --yes.';
+
+  static override examples = [
+    '<%= config.bin %> unsubscribe 101 102',
+    '<%= config.bin %> unsubscribe --url ngrok-free.app --yes',
+    '<%= config.bin %> unsubscribe --event "task_*" --dry-run',
+  ];
+
+  static override strict = false;
+  static override args = { id: Args.string({ description: 'subscription id (repeatable)' }) };
+  static override flags = {
+    ...apiFlags,
+    url: Flags.string({ description: 'select subscriptions whose callback URL contains this' }),
+    event: eventFlag,
+    all: Flags.boolean({ description: "select all of the team's subscriptions" }),
+    yes: yesFlag,
+    'dry-run': dryRunFlag,
+  };
+
+  async run(): Promise<unknown> {
+    const { argv, flags } = await this.parse(Unsubscribe);
+    const ids = parseIds(argv as string[]);
+    if (ids.length === 0 && flags.url === undefined && !flags.event && !flags.all) {
+      throw new UsageError(
+        'Say what to delete: pass subscription ids, --url, --event or --all.',
+        'no_selector',
+      );
+    }
+    const api = await this.salesloft(flags);
+    const target = await findTargets(api, {
+      ids,
+      ...(flags.url === undefined ? {} : { url: flags.url }),
+      ...(flags.event ? { events: flags.event } : {}),
+      all: flags.all,
+    });
+
+    if (target.selected.length === 0) {
+      if (target.notFound.length === 0) this.note('No subscription matches; nothing to delete.');
+    } else {
+      this.note(`${flags['dry-run'] ? 'Would delete' : 'About to delete'} ${target.selected.length}:`);
+      for (const sub of target.selected) this.note(`  ${this.err.red('-')} ${describeSubscription(sub)}`);
+    }
+    if (flags['dry-run']) return { deleted: [], plan: target.selected };
+
+    if (target.selected.length > 0 && !flags.yes) {
+      requireInteractive('Confirming the deletion', '--yes');
+      const { confirm } = await import('../ui/prompts.js');
+      if (
+        !(await confirm(
+          `Delete ${target.selected.length} subscription${target.selected.length === 1 ? '' : 's'}?`,
+        ))
+      ) {
+        this.note('Nothing deleted.');
+        this.setExitCode(1);
+        return { deleted: [] };
+      }
+    }
+
+    const { result, exitCode } = await deleteTargets(api, { ...target });
+    const problem = unsubscribeProblem(result, exitCode);
+    this.setExitCode(exitCode);
+    if (!this.jsonEnabled()) {
+      for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
+      if (problem) this.note(`${this.err.red('Error:')} ${problem.message}`);
+    }
+    return problem ? { ...result, error: { code: problem.code, message: problem.message } } : result;
+  }
+}

@@ -1,0 +1,14 @@
+import { Flags } from '@oclif/core';
+
+/** Flags shared by several commands, defined once. */
+export const eventFlag = Flags.string({
+  char: 'e',
+  description: 'event type, glob (person_*, *_deleted) or all; repeatable, comma lists accepted',
+  multiple: true,
+});
+
+export const showTokensFlag = Flags.boolean({ description: 'show callback tokens in full' });
+
+export const yesFlag = Flags.boolean({ char: 'y', description: 'do it without asking for confirmation' });
+
+export const dryRunFlag = Flags.boolean({ description: 'show what would happen and change nothing' });
