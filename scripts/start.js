@@ -1,5 +1,5 @@
 // `npm start`: builds when dist/ is missing or older than src/, then runs the main job.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +23,14 @@ if (
 }
 
 const args = process.argv.slice(2);
-const result = spawnSync(
+const child = spawn(
   process.execPath,
-  [join(root, 'bin', 'run.js'), ...(args.length > 0 ? args : ['events'])],
+  [join(root, 'bin', 'run.js'), ...(args.length > 0 ? args : ['listen', '--emulator'])],
   {
     stdio: 'inherit',
   },
 );
-process.exit(result.status ?? 1);
+// Ctrl-C reaches the CLI too (same process group); pass on signals sent to this script alone,
+// and wait for the CLI to finish its cleanup before exiting.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { UsageError } from '../errors.js';
-import { nextStopSignal } from '../ui/signals.js';
+import { handleStopSignals } from '../ui/signals.js';
 
 export default class EmulatorCommand extends BaseCommand {
   static override summary =
@@ -61,8 +61,10 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
     });
     if (this.jsonEnabled()) this.logJson({ url: emulator.url });
     this.note(`Emulator listening on ${emulator.url}`);
-    const signal = await nextStopSignal();
+    const signals = handleStopSignals((signal) => process.exit(signal === 'SIGINT' ? 130 : 143));
+    const signal = await signals.first;
     this.note(`${signal}: stopping the emulator.`);
     await emulator.close();
+    signals.dispose();
   }
 }

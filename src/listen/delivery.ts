@@ -1,0 +1,25 @@
+import type { SignatureVerdict } from '../signature.js';
+
+export interface ForwardResult {
+  status: number | null;
+  ms: number;
+  error: string | null;
+  /** The start of the target's answer when it was an error, for the printed line. */
+  excerpt?: string;
+}
+
+/** One POST that reached this session's path, verified or not. */
+export interface Delivery {
+  /** Sequence number in the session, from 1. */
+  id: number;
+  received_at: string;
+  path: string;
+  event_type: string | null;
+  /** Request headers as received, lower-case, without hop-by-hop ones. */
+  headers: Record<string, string>;
+  body: Buffer;
+  signature: SignatureVerdict;
+  forward: ForwardResult | null;
+  /** What the receiver answered Salesloft. */
+  status: number;
+}

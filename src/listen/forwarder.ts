@@ -1,0 +1,62 @@
+import { Agent, request } from 'undici';
+import type { Delivery, ForwardResult } from './delivery.js';
+
+const EXCERPT_CHARS = 120;
+
+/**
+ * Sends each verified delivery to the user's local app: the exact bytes with the original
+ * content-type and x-salesloft-* headers, bounded by a timeout.
+ */
+export function createForwarder(
+  target: string,
+  timeoutMs: number,
+): { forward: (d: Delivery) => Promise<ForwardResult>; close: () => Promise<void> } {
+  const agent = new Agent({ keepAliveTimeout: 4_000, connect: { timeout: timeoutMs } });
+  const forward = async (delivery: Delivery): Promise<ForwardResult> => {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const response = await request(target, {
+        method: 'POST',
+        dispatcher: agent,
+        body: delivery.body,
+        headers: forwardedHeaders(delivery.headers),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const status = response.statusCode;
+      if (status >= 400) {
+        const text = (await response.body.text()).replace(/\s+/g, ' ').trim();
+        return {
+          status,
+          ms: elapsed(),
+          error: null,
+          ...(text ? { excerpt: text.slice(0, EXCERPT_CHARS) } : {}),
+        };
+      }
+      await response.body.dump();
+      return { status, ms: elapsed(), error: null };
+    } catch (error) {
+      return { status: null, ms: elapsed(), error: describeForwardError(error, target, timeoutMs) };
+    }
+  };
+  return { forward, close: () => agent.close() };
+}
+
+function forwardedHeaders(headers: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === 'content-type' || name.startsWith('x-salesloft-')) kept[name] = value;
+  }
+  return kept;
+}
+
+function describeForwardError(error: unknown, target: string, timeoutMs: number): string {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const host = new URL(target).host;
+  if (code === 'ECONNREFUSED') return `nothing listening at ${host} (ECONNREFUSED)`;
+  if ((error as Error).name === 'TimeoutError' || code?.includes('TIMEOUT'))
+    return `no answer from ${host} within ${timeoutMs / 1000} s`;
+  return `${host}: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+}

@@ -1,0 +1,66 @@
+import type { ChalkInstance } from 'chalk';
+import type { Delivery } from './delivery.js';
+import { summarize } from './summary.js';
+
+/** The `--json` line of a delivery, as the contract fixes it. */
+export function deliveryJson(delivery: Delivery, body: unknown): string {
+  return JSON.stringify({
+    v: 1,
+    id: delivery.id,
+    received_at: delivery.received_at,
+    event_type: delivery.event_type,
+    path: delivery.path,
+    signature: { valid: delivery.signature.valid, reason: delivery.signature.reason },
+    body,
+    forward: delivery.forward && {
+      status: delivery.forward.status,
+      ms: delivery.forward.ms,
+      error: delivery.forward.error,
+    },
+  });
+}
+
+/** `14:02:11  #3  person_updated  4711  Ada Lovelace <ada@…>  verified  -> 200 12 ms` */
+export function deliveryLine(
+  delivery: Delivery,
+  body: unknown,
+  retryOf: number | undefined,
+  color: ChalkInstance,
+): string {
+  const time = color.dim(delivery.received_at.slice(11, 19));
+  const resourceId =
+    body && typeof body === 'object' && 'id' in body ? String((body as { id: unknown }).id) : '-';
+  const summary = summarize(delivery.event_type, body);
+  const verdict = delivery.signature.valid
+    ? color.green('verified')
+    : color.red(`INVALID: ${delivery.signature.reason}`);
+  const parts = [
+    time,
+    color.dim(`#${delivery.id}`),
+    color.bold(delivery.event_type ?? '(no x-salesloft-event)'),
+    resourceId,
+  ];
+  if (summary) parts.push(summary);
+  parts.push(verdict);
+  if (retryOf !== undefined) parts.push(color.yellow(`retry of #${retryOf}`));
+  if (delivery.forward) parts.push(forwardText(delivery, color));
+  return parts.join('  ');
+}
+
+function forwardText(delivery: Delivery, color: ChalkInstance): string {
+  const forward = delivery.forward;
+  if (!forward) return '';
+  if (forward.status === null) return color.red(`-> 502 (${forward.error}) ${forward.ms} ms`);
+  const status =
+    forward.status >= 400 ? color.red(String(forward.status)) : color.green(String(forward.status));
+  return `-> ${status} ${forward.ms} ms${forward.excerpt ? color.dim(` ${JSON.stringify(forward.excerpt)}`) : ''}`;
+}
+
+/** The body as JSON, or null when it is not JSON. */
+export function parseBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+import { createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
+import { UsageError } from '../errors.js';
+import type { Delivery } from './delivery.js';
+
+/** One `--record` line: everything needed to replay or verify the delivery byte for byte. */
+export interface RecordedDelivery {
+  v: 1;
+  id: number;
+  received_at: string;
+  event_type: string | null;
+  path: string;
+  headers: Record<string, string>;
+  body_base64: string;
+  signature: { valid: boolean; reason: string | null };
+}
+
+/** Appends deliveries to a JSON-lines file readable only by its owner. */
+export class Recorder {
+  private readonly stream: WriteStream;
+
+  constructor(file: string) {
+    let fd: number;
+    try {
+      fd = openSync(file, 'a', 0o600);
+      fchmodSync(fd, 0o600);
+    } catch (error) {
+      throw new UsageError(
+        `Cannot write --record file ${file} (${(error as NodeJS.ErrnoException).code}).`,
+        'unwritable_file',
+      );
+    }
+    this.stream = createWriteStream('', { fd });
+  }
+
+  append(delivery: Delivery): void {
+    const line: RecordedDelivery = {
+      v: 1,
+      id: delivery.id,
+      received_at: delivery.received_at,
+      event_type: delivery.event_type,
+      path: delivery.path,
+      headers: delivery.headers,
+      body_base64: delivery.body.toString('base64'),
+      signature: { valid: delivery.signature.valid, reason: delivery.signature.reason },
+    };
+    this.stream.write(`${JSON.stringify(line)}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+  }
+}

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import type { ChalkInstance } from 'chalk';
+import { PartialFailureError } from '../errors.js';
+import type { Subscription } from '../salesloft/types.js';
+import type { SubscriptionApi } from '../subscriptions/api.js';
+import { runForIds } from '../subscriptions/batch.js';
+import { generateToken, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
+import type { Delivery, ForwardResult } from './delivery.js';
+import { createForwarder } from './forwarder.js';
+import { deadSessionJournals, SessionJournal } from './journal.js';
+import { deliveryJson, deliveryLine, parseBody } from './printer.js';
+import { Receiver, type Rejection } from './receiver.js';
+import { Recorder } from './recorder.js';
+import { RetryTracker } from './retries.js';
+import type { Tunnel } from './tunnel/tunnel.js';
+
+export interface ListenOptions {
+  events: readonly string[];
+  port: number;
+  token?: string | undefined;
+  forwardTo?: string | undefined;
+  forwardTimeoutMs: number;
+  record?: string | undefined;
+  maxDeliveries?: number | undefined;
+  keep: boolean;
+  json: boolean;
+  /** Longest time cleanup may take before the session gives up and leaves its journal for `prune`. */
+  cleanupTimeoutMs?: number;
+}
+
+export interface ListenDeps {
+  api: SubscriptionApi;
+  apiUrl: string;
+  stateDir: string;
+  openTunnel: (localPort: number, localUrl: string) => Promise<Tunnel>;
+  /** Resolves when the user asks to stop (a signal). */
+  stopRequested: Promise<string>;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  color: ChalkInstance;
+  errColor: ChalkInstance;
+  /** Called once deliveries can arrive (the emulator starts firing here). */
+  onReady?: (session: { callbackUrl: string; subscriptions: Subscription[] }) => void;
+}
+
+export interface ListenResult {
+  session_id: string;
+  callback_url: string;
+  deliveries: number;
+  deleted: number;
+  kept: number;
+}
+
+/** The main job: receive, verify, show and forward deliveries for a session's own subscriptions. */
+export async function runListenSession(deps: ListenDeps, options: ListenOptions): Promise<ListenResult> {
+  const sessionId = randomBytes(6).toString('hex');
+  const token = options.token ?? generateToken();
+  const { stderr, errColor } = deps;
+
+  const dead = await deadSessionJournals(deps.stateDir);
+  if (dead.length > 0) {
+    stderr(
+      `${errColor.yellow('Note:')} ${dead.length} earlier listen session${dead.length === 1 ? '' : 's'} ended without cleaning up; run \`salesloft-hooks prune\` to delete what ${dead.length === 1 ? 'it' : 'they'} left.`,
+    );
+  }
+
+  const recorder = options.record ? new Recorder(options.record) : undefined;
+  const forwarder = options.forwardTo
+    ? createForwarder(options.forwardTo, options.forwardTimeoutMs)
+    : undefined;
+  const retries = new RetryTracker();
+  let received = 0;
+  let reachedMax: () => void = () => {};
+  const maxReached = new Promise<string>((resolve) => {
+    reachedMax = () => resolve('max-deliveries');
+  });
+
+  const onDelivery = (delivery: Delivery) => {
+    received += 1;
+    const body = parseBody(delivery.body);
+    const retryOf = retries.check(delivery.id, delivery.event_type, delivery.body);
+    deps.stdout(
+      options.json ? deliveryJson(delivery, body) : deliveryLine(delivery, body, retryOf, deps.color),
+    );
+    recorder?.append(delivery);
+    if (options.maxDeliveries !== undefined && received >= options.maxDeliveries) reachedMax();
+  };
+  const onRejection = (rejection: Rejection) =>
+    stderr(
+      errColor.dim(`rejected ${rejection.method} ${rejection.path}: ${rejection.status} ${rejection.reason}`),
+    );
+
+  const receiver = await new Receiver({
+    sessionPath: `/salesloft-hooks/${sessionId}`,
+    token,
+    port: options.port,
+    onDelivery,
+    onRejection,
+    limit: options.maxDeliveries,
+    ...(forwarder
+      ? { forward: (delivery: Delivery): Promise<ForwardResult> => forwarder.forward(delivery) }
+      : {}),
+  }).start();
+
+  let tunnel: Tunnel | undefined;
+  let journal: SessionJournal | undefined;
+  const shutdownTransport = async () => {
+    await receiver.close();
+    await tunnel?.close();
+    await forwarder?.close();
+    await recorder?.close();
+  };
+
+  let created: Subscription[];
+  let callbackUrl: string;
+  try {
+    tunnel = await deps.openTunnel(receiver.port, receiver.localUrl);
+    callbackUrl = `${tunnel.url}/salesloft-hooks/${sessionId}`;
+    journal = await SessionJournal.create(deps.stateDir, {
+      session_id: sessionId,
+      started_at: new Date().toISOString(),
+      api_url: deps.apiUrl,
+      callback_url: callbackUrl,
+    });
+    const activeJournal = journal;
+    const plan = planSubscribe([], callbackUrl, options.events);
+    stderr(`Subscribing ${callbackUrl} to ${plan.length} event type${plan.length === 1 ? '' : 's'}...`);
+    const result = await subscribe(
+      deps.api,
+      { url: callbackUrl, events: options.events, token, disabled: false },
+      plan,
+      [],
+      (_d, _t, sub) => {
+        void activeJournal.add(sub.id);
+      },
+    );
+    created = result.created;
+    await activeJournal.flushed();
+  } catch (error) {
+    // subscribe() has rolled back what it made; a journal is kept only if that rollback failed.
+    if (!(error instanceof PartialFailureError)) await journal?.remove();
+    await shutdownTransport();
+    throw error;
+  }
+
+  stderr(`Ready: ${callbackUrl} (${created.length} subscriptions)`);
+  deps.onReady?.({ callbackUrl, subscriptions: created });
+
+  const reason = await Promise.race([deps.stopRequested, maxReached]);
+  stderr(
+    reason === 'max-deliveries' ? `Received ${received} deliveries; cleaning up.` : `${reason}: cleaning up.`,
+  );
+
+  let left: number[] = [];
+  if (!options.keep) {
+    const outcome = await withDeadline(
+      runForIds(
+        created.map((sub) => sub.id),
+        (id) => deps.api.delete(id),
+      ),
+      options.cleanupTimeoutMs ?? 20_000,
+    );
+    left = outcome ? outcome.failed.map((failure) => failure.id) : created.map((sub) => sub.id);
+  }
+  await shutdownTransport();
+  if (left.length > 0) {
+    throw new PartialFailureError(
+      `Could not delete ${left.length} of this session's subscriptions (${left.map((id) => `#${id}`).join(', ')}); run \`salesloft-hooks prune\` to retry.`,
+    );
+  }
+  await journal.remove();
+  const deleted = options.keep ? 0 : created.length;
+  stderr(
+    options.keep
+      ? `Kept ${created.length} subscriptions (--keep).`
+      : `Deleted ${deleted} subscriptions. Bye.`,
+  );
+  return {
+    session_id: sessionId,
+    callback_url: callbackUrl,
+    deliveries: received,
+    deleted,
+    kept: options.keep ? created.length : 0,
+  };
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,63 @@
+import { TunnelError } from '../../errors.js';
+import type { Tunnel } from './tunnel.js';
+
+export interface NgrokOptions {
+  port: number;
+  authtoken: string | undefined;
+  /** A reserved ngrok domain. */
+  domain?: string | undefined;
+  /** ngrok's server_addr (NGROK_SERVER_ADDR): a self-hosted or regional ngrok server. */
+  serverAddr?: string | undefined;
+  /** `forward()` can hang on a half-open connection: give up after this long. */
+  timeoutMs: number;
+}
+
+/** An ngrok HTTPS tunnel to the local port, opened with the official SDK (loaded only here). */
+export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
+  if (!options.authtoken) {
+    throw new TunnelError(
+      'ngrok needs an authtoken: get one at https://dashboard.ngrok.com/get-started/your-authtoken and set NGROK_AUTHTOKEN (environment or .env), or use --tunnel none --public-url URL.',
+    );
+  }
+  const ngrok = await import('@ngrok/ngrok');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new TunnelError(
+            `The ngrok tunnel did not open within ${options.timeoutMs / 1000} s; check your network, or use --tunnel none --public-url URL.`,
+          ),
+        ),
+      options.timeoutMs,
+    );
+  });
+  try {
+    const listener = await Promise.race([
+      ngrok.forward({
+        addr: `127.0.0.1:${options.port}`,
+        authtoken: options.authtoken,
+        ...(options.domain ? { domain: options.domain } : {}),
+        ...(options.serverAddr ? { server_addr: options.serverAddr } : {}),
+      }),
+      timeout,
+    ]);
+    const url = listener.url();
+    if (!url) throw new TunnelError('ngrok opened a tunnel without a URL.');
+    return {
+      url: url.replace(/\/+$/, ''),
+      close: async () => {
+        await listener.close().catch(() => {});
+      },
+    };
+  } catch (error) {
+    if (error instanceof TunnelError) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new TunnelError(
+      `Could not open the ngrok tunnel (${reason}); check your network and NGROK_AUTHTOKEN, or use --tunnel none --public-url URL.`,
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
