@@ -6,6 +6,19 @@ export function sign(body: Uint8Array | string, token: string): string {
   return createHmac('sha1', token).update(body).digest('hex');
 }
 
+/** The headers Salesloft sends with a delivery (the only documented ones). */
+export function deliveryHeaders(
+  eventType: string,
+  body: Uint8Array | string,
+  token: string,
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-salesloft-event': eventType,
+    'x-salesloft-signature': sign(body, token),
+  };
+}
+
 export type SignatureReason = 'missing' | 'malformed' | 'mismatch';
 
 export interface SignatureVerdict {

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import type { Subscription } from '../salesloft/types.js';
-import { sign } from '../signature.js';
+import { deliveryHeaders } from '../signature.js';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -92,11 +92,7 @@ export class Deliverer {
       const response = await request(subscription.callback_url, {
         method: 'POST',
         body,
-        headers: {
-          'content-type': 'application/json',
-          'x-salesloft-event': record.event_type,
-          'x-salesloft-signature': sign(body, subscription.callback_token),
-        },
+        headers: deliveryHeaders(record.event_type, body, subscription.callback_token),
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
         signal: AbortSignal.timeout(this.options.timeoutMs),

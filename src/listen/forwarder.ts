@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { errorCode, networkReason } from '../net-errors.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 const EXCERPT_CHARS = 120;
@@ -53,10 +54,8 @@ function forwardedHeaders(headers: Record<string, string>): Record<string, strin
 }
 
 function describeForwardError(error: unknown, target: string, timeoutMs: number): string {
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   const host = new URL(target).host;
-  if (code === 'ECONNREFUSED') return `nothing listening at ${host} (ECONNREFUSED)`;
-  if ((error as Error).name === 'TimeoutError' || code?.includes('TIMEOUT'))
-    return `no answer from ${host} within ${timeoutMs / 1000} s`;
-  return `${host}: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+  return errorCode(error) === 'ECONNREFUSED'
+    ? `nothing listening at ${host} (ECONNREFUSED)`
+    : `${host}: ${networkReason(error, timeoutMs)}`;
 }

@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { ApiError, NetworkError } from '../errors.js';
+import { errorCode, networkReason } from '../net-errors.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
 import type { NewSubscription, Subscription } from './types.js';
@@ -255,32 +256,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof code === 'string') return code;
-  return typeof cause?.code === 'string' ? cause.code : undefined;
-}
-
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
-  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for an answer',
-  UND_ERR_BODY_TIMEOUT: 'timed out reading the answer',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
-};
-
-function networkReason(error: unknown): string {
-  const code = errorCode(error);
-  if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
-  return error instanceof Error ? error.message : String(error);
 }
 
 function sleep(ms: number): Promise<void> {

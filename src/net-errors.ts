@@ -1,0 +1,30 @@
+/** The errno-style code of a network error, from the error or its cause. */
+export function errorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for an answer',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the answer',
+  UND_ERR_SOCKET: 'connection closed unexpectedly',
+};
+
+/** "connection refused (ECONNREFUSED)": why a request failed, for a one-line message. */
+export function networkReason(error: unknown, timeoutMs?: number): string {
+  if (error instanceof Error && error.name === 'TimeoutError' && timeoutMs !== undefined) {
+    return `no answer within ${timeoutMs / 1000} s`;
+  }
+  const code = errorCode(error);
+  if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
