@@ -5,7 +5,7 @@ import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { eventFlag } from '../flags.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { handleStopSignals } from '../ui/signals.js';
-import { parseCallbackUrl } from '../ui/urls.js';
+import { parseCallbackUrl } from '../urls.js';
 
 export default class Listen extends BaseCommand {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';

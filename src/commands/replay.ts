@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
-import { parseCallbackUrl } from '../ui/urls.js';
+import { parseCallbackUrl } from '../urls.js';
 
 export default class Replay extends BaseCommand {
   static override summary = 'Re-send a delivery recorded by `listen --record`, byte for byte.';

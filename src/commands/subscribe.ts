@@ -10,7 +10,7 @@ import { requireInteractive } from '../ui/interactive.js';
 import { maskToken } from '../ui/mask.js';
 import { renderPlan } from '../ui/plan.js';
 import { renderSubscriptionTable } from '../ui/subscription-table.js';
-import { parseCallbackUrl } from '../ui/urls.js';
+import { parseCallbackUrl } from '../urls.js';
 
 export default class Subscribe extends BaseCommand {
   static override summary =

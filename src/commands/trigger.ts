@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
 import { generateToken } from '../subscriptions/subscribe.js';
-import { parseCallbackUrl } from '../ui/urls.js';
+import { parseCallbackUrl } from '../urls.js';
 
 export default class Trigger extends BaseCommand {
   static override summary = 'Send a realistic signed sample delivery of an event type to a URL.';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isCatalogEvent } from '../catalog/event-types.js';
+import { isHttpUrl } from '../urls.js';
 import type { FaultPlan } from './faults.js';
 import { parseJsonBody, readRawBody, sendEmpty, sendJson } from './http-io.js';
 import type { MinuteBudget } from './rate-limiter.js';
@@ -127,13 +128,4 @@ function validateCreate(body: unknown): Record<string, string[]> | undefined {
     errors.event_type = ['is not included in the list'];
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

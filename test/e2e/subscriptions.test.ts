@@ -173,7 +173,7 @@ describe('subscribe', () => {
     const emu = await emulator();
     const result = await runCli(['subscribe', '--url', 'hooks.example.com', '--event', 'all'], against(emu));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/is not a URL/);
+    expect(result.stderr).toMatch(/--url "hooks.example.com" is not an http\(s\) URL/);
     expect(emu.requests).toEqual([]);
   });
 });

@@ -1,0 +1,89 @@
+import { Flags } from '@oclif/core';
+import { apiFlags, BaseCommand } from '../base-command.js';
+import { readDotEnv } from '../config.js';
+import { ExitCode } from '../errors.js';
+import { dryRunFlag, yesFlag } from '../flags.js';
+import { requireInteractive } from '../ui/interactive.js';
+import { renderSyncPlan } from '../ui/sync-plan.js';
+
+export default class Sync extends BaseCommand {
+  static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
+  static override description = `FILE declares subscriptions:
+  subscriptions:
+    - url: https://hooks.example.com/salesloft
+      token_env: SALESLOFT_CALLBACK_TOKEN   # or token: <literal>
+      events: [person_*, cadence_membership_created]
+      enabled: true                          # default true
+Prints the plan, then applies it after confirmation. --prune also deletes undeclared
+subscriptions of the URLs the file manages (--prune=all: of every URL).`;
+
+  static override examples = [
+    '<%= config.bin %> sync --file salesloft-hooks.yaml',
+    '<%= config.bin %> sync --file salesloft-hooks.yaml --check',
+    '<%= config.bin %> sync --file salesloft-hooks.yaml --prune --yes --json',
+  ];
+
+  static override flags = {
+    ...apiFlags,
+    file: Flags.string({ char: 'f', description: 'YAML file of desired subscriptions', required: true }),
+    check: Flags.boolean({ description: 'apply nothing; exit 1 when the team differs from the file' }),
+    prune: Flags.option({
+      options: ['managed', 'all'] as const,
+      description:
+        'delete undeclared subscriptions: --prune for the URLs the file manages, --prune=all for every URL',
+    })(),
+    yes: yesFlag,
+    'dry-run': dryRunFlag,
+  };
+
+  async run(): Promise<unknown> {
+    // A bare --prune means the URLs the file manages.
+    const argv = this.argv.map((arg) => (arg === '--prune' ? '--prune=managed' : arg));
+    const { flags } = await this.parse(Sync, argv);
+    const [{ readDesiredState }, { planJson, planSync }, { applySync, syncFailure }] = await Promise.all([
+      import('../sync/desired.js'),
+      import('../sync/plan.js'),
+      import('../sync/apply.js'),
+    ]);
+    const desired = await readDesiredState(flags.file, { ...readDotEnv(process.cwd()), ...process.env });
+    for (const warning of desired.warnings) this.warning(warning);
+
+    const api = await this.salesloft(flags);
+    const steps = planSync(desired, await api.list(), flags.prune ?? 'none');
+    const plan = planJson(steps);
+    if (!this.jsonEnabled()) this.log(renderSyncPlan(steps, flags.file, this.out));
+
+    if (flags.check) {
+      if (steps.length > 0) this.setExitCode(ExitCode.negative);
+      return { plan, applied: false };
+    }
+    if (flags['dry-run'] || steps.length === 0) return { plan, applied: false };
+    if (!flags.yes) {
+      requireInteractive('Applying the plan', '--yes');
+      const { confirm } = await import('../ui/prompts.js');
+      if (!(await confirm(`Apply ${steps.length} change${steps.length === 1 ? '' : 's'}?`))) {
+        this.setExitCode(ExitCode.negative);
+        this.note('Nothing applied.');
+        return { plan, applied: false };
+      }
+    }
+    const outcomes = await applySync(api, steps, (outcome) => {
+      const mark = outcome.ok ? this.err.green('done') : this.err.red(`failed: ${outcome.error}`);
+      this.note(
+        `  ${outcome.step.action} ${outcome.step.event_type} -> ${outcome.step.callback_url}: ${mark}`,
+      );
+    });
+    const failure = syncFailure(outcomes, steps.length);
+    if (!failure) {
+      if (!this.jsonEnabled()) this.log(`Applied ${steps.length} change${steps.length === 1 ? '' : 's'}.`);
+      return { plan, applied: true };
+    }
+    this.setExitCode(failure.exitCode);
+    if (!this.jsonEnabled()) this.note(`${this.err.red('Error:')} ${failure.message}`);
+    return {
+      plan,
+      applied: failure.exitCode === ExitCode.partial,
+      error: { code: failure.code, message: failure.message },
+    };
+  }
+}
