@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
+import { tryFastPath } from '../dist/fast-path.js';
 
-await execute({ dir: import.meta.url });
+if (!tryFastPath(process.argv.slice(2))) {
+  const { execute } = await import('@oclif/core');
+  await execute({ dir: import.meta.url });
+}

@@ -38,7 +38,7 @@ export function verify(
   if (signature === undefined || signature.trim() === '') return { valid: false, reason: 'missing' };
   const received = signature.trim();
   if (!SHA1_HEX.test(received)) return { valid: false, reason: 'malformed' };
-  const expected = Buffer.from(sign(body, token), 'hex');
+  const expected = createHmac('sha1', token).update(body).digest();
   const actual = Buffer.from(received, 'hex');
   return timingSafeEqual(expected, actual)
     ? { valid: true, reason: null }

@@ -129,7 +129,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
           });
         },
         stopRequested: signals.first,
-        stdout: (line) => process.stdout.write(`${line}\n`),
+        stdout: (text) => process.stdout.write(text),
         stderr: (line) => this.note(line),
         color: this.out,
         errColor: this.err,

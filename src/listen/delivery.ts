@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { SignatureVerdict } from '../signature.js';
 
 export interface ForwardResult {
@@ -15,8 +16,8 @@ export interface Delivery {
   received_at: string;
   path: string;
   event_type: string | null;
-  /** Request headers as received, lower-case, without hop-by-hop ones. */
-  headers: Record<string, string>;
+  /** Request headers as received (lower-case names). */
+  headers: IncomingHttpHeaders;
   body: Buffer;
   signature: SignatureVerdict;
   forward: ForwardResult | null;

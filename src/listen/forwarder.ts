@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, request } from 'undici';
 import { errorCode, networkReason } from '../net-errors.js';
 import type { Delivery, ForwardResult } from './delivery.js';
@@ -45,10 +46,11 @@ export function createForwarder(
   return { forward, close: () => agent.close() };
 }
 
-function forwardedHeaders(headers: Record<string, string>): Record<string, string> {
+function forwardedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name === 'content-type' || name.startsWith('x-salesloft-')) kept[name] = value;
+    if (value === undefined || (name !== 'content-type' && !name.startsWith('x-salesloft-'))) continue;
+    kept[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return kept;
 }

@@ -4,14 +4,6 @@ import { verify } from '../signature.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'host',
-  'upgrade',
-]);
 
 export interface Rejection {
   status: 400 | 404 | 405 | 413 | 503;
@@ -33,7 +25,10 @@ export interface ReceiverOptions {
   limit?: number | undefined;
 }
 
-/** The local end of the tunnel: verifies each delivery before anything else, answers as the contract says. */
+/**
+ * The local end of the tunnel: verifies each delivery before anything else and answers as the
+ * contract says. Callbacks rather than async iteration: this is the hot path under load.
+ */
 export class Receiver {
   private readonly server: Server;
   private sequence = 0;
@@ -41,12 +36,7 @@ export class Receiver {
   private address: AddressInfo | undefined;
 
   constructor(private readonly options: ReceiverOptions) {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent) answer(res, 400, 'bad request');
-        else res.destroy();
-      });
-    });
+    this.server = createServer((req, res) => this.handle(req, res));
     this.server.headersTimeout = 10_000;
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
@@ -86,43 +76,59 @@ export class Receiver {
     });
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = req.method ?? '';
+  private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (method !== 'POST') return this.reject(req, res, 405, 'only POST is accepted', { allow: 'POST' });
-    if (!path.endsWith(this.options.sessionPath))
-      return this.reject(req, res, 404, 'not this session’s path');
-    if (this.options.limit !== undefined && this.admitted >= this.options.limit) {
-      return this.reject(req, res, 503, 'this session has received its --max-deliveries and is ending');
+    const refusal = this.refusal(req, path);
+    if (refusal) {
+      this.reject(req, res, ...refusal);
+      return;
     }
     this.admitted += 1;
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const body = declared > MAX_DELIVERY_BYTES ? undefined : await readCapped(req, MAX_DELIVERY_BYTES);
-    if (body === undefined) {
-      this.admitted -= 1;
-      return this.reject(req, res, 413, 'body over 1 MiB');
-    }
+    readCapped(req, MAX_DELIVERY_BYTES, (body) => {
+      if (body === undefined) {
+        this.admitted -= 1;
+        this.reject(req, res, 413, 'body over 1 MiB');
+        return;
+      }
+      this.receive(req, res, path, body).catch(() => {
+        if (!res.headersSent) answer(res, 500, 'internal error');
+      });
+    });
+  }
 
-    const signatureHeader = req.headers['x-salesloft-signature'];
-    const signature = verify(
-      body,
-      this.options.token,
-      Array.isArray(signatureHeader) ? signatureHeader[0] : signatureHeader,
-    );
-    const eventHeader = req.headers['x-salesloft-event'];
+  /** Why a request is not a delivery to accept, judged from its head alone. */
+  private refusal(
+    req: IncomingMessage,
+    path: string,
+  ): [Rejection['status'], string, Record<string, string>?] | undefined {
+    if (req.method !== 'POST') return [405, 'only POST is accepted', { allow: 'POST' }];
+    if (!path.endsWith(this.options.sessionPath)) return [404, 'not this session’s path'];
+    if (this.options.limit !== undefined && this.admitted >= this.options.limit) {
+      return [503, 'this session has received its --max-deliveries and is ending'];
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_DELIVERY_BYTES) return [413, 'body over 1 MiB'];
+    return undefined;
+  }
+
+  private async receive(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    body: Buffer,
+  ): Promise<void> {
+    const signature = verify(body, this.options.token, first(req.headers['x-salesloft-signature']));
     const delivery: Delivery = {
       id: ++this.sequence,
       received_at: new Date().toISOString(),
       path,
-      event_type: (Array.isArray(eventHeader) ? eventHeader[0] : eventHeader) ?? null,
-      headers: keptHeaders(req),
+      event_type: first(req.headers['x-salesloft-event']) ?? null,
+      headers: req.headers,
       body,
       signature,
       forward: null,
-      status: 200,
+      status: signature.valid ? 200 : 401,
     };
-    if (!signature.valid) delivery.status = 401;
-    else if (this.options.forward) {
+    if (signature.valid && this.options.forward) {
       delivery.forward = await this.options.forward(delivery);
       delivery.status = delivery.forward.status ?? 502;
     }
@@ -135,9 +141,9 @@ export class Receiver {
     res: ServerResponse,
     status: Rejection['status'],
     reason: string,
-    headers = {},
+    headers: Record<string, string> = {},
   ): void {
-    // Unread request bodies are not drained: close the connection instead of reading megabytes.
+    // An unread request body is not drained: close the connection instead of reading megabytes.
     answer(res, status, reason, { ...headers, connection: 'close' });
     req.resume();
     this.options.onRejection?.({ status, method: req.method ?? '', path: req.url ?? '', reason });
@@ -150,31 +156,32 @@ function answer(
   text: string,
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
+  // statusCode + end(text) rather than writeHead: the head and body leave in one write.
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.end(text);
 }
 
-/** The body, or `undefined` once it passes `limit` bytes. */
-async function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
-function keptHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+/** Calls back with the body, or `undefined` once it passes `limit` bytes. */
+function readCapped(req: IncomingMessage, limit: number, done: (body: Buffer | undefined) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= limit) {
+      chunks.push(chunk);
+      return;
+    }
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.resume();
+    done(undefined);
+  };
+  const onEnd = () => done(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+  req.on('data', onData);
+  req.on('end', onEnd);
 }

@@ -1,4 +1,5 @@
 import { createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { UsageError } from '../errors.js';
 import type { Delivery } from './delivery.js';
 
@@ -39,7 +40,7 @@ export class Recorder {
       received_at: delivery.received_at,
       event_type: delivery.event_type,
       path: delivery.path,
-      headers: delivery.headers,
+      headers: recordableHeaders(delivery.headers),
       body_base64: delivery.body.toString('base64'),
       signature: { valid: delivery.signature.valid, reason: delivery.signature.reason },
     };
@@ -51,4 +52,23 @@ export class Recorder {
       this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
   }
+}
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'host',
+  'upgrade',
+]);
+
+/** The headers worth replaying: all but the hop-by-hop ones, repeated values joined. */
+function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name)) continue;
+    kept[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return kept;
 }

@@ -8,6 +8,7 @@ import { generateToken, planSubscribe, subscribe } from '../subscriptions/subscr
 import type { Delivery, ForwardResult } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal } from './journal.js';
+import { LineWriter } from './line-writer.js';
 import { deliveryJson, deliveryLine, parseBody } from './printer.js';
 import { Receiver, type Rejection } from './receiver.js';
 import { Recorder } from './recorder.js';
@@ -35,7 +36,8 @@ export interface ListenDeps {
   openTunnel: (localPort: number, localUrl: string) => Promise<Tunnel>;
   /** Resolves when the user asks to stop (a signal). */
   stopRequested: Promise<string>;
-  stdout: (line: string) => void;
+  /** Where delivery lines go (several lines at once, each ending in a newline). */
+  stdout: (text: string) => void;
   stderr: (line: string) => void;
   color: ChalkInstance;
   errColor: ChalkInstance;
@@ -69,6 +71,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     ? createForwarder(options.forwardTo, options.forwardTimeoutMs)
     : undefined;
   const retries = new RetryTracker();
+  const output = new LineWriter(deps.stdout);
   let received = 0;
   let reachedMax: () => void = () => {};
   const maxReached = new Promise<string>((resolve) => {
@@ -78,8 +81,13 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const onDelivery = (delivery: Delivery) => {
     received += 1;
     const body = parseBody(delivery.body);
-    const retryOf = retries.check(delivery.id, delivery.event_type, delivery.body);
-    deps.stdout(
+    const retryOf = retries.check(
+      delivery.id,
+      delivery.event_type,
+      delivery.body,
+      delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
+    );
+    output.push(
       options.json ? deliveryJson(delivery, body) : deliveryLine(delivery, body, retryOf, deps.color),
     );
     recorder?.append(delivery);
@@ -106,6 +114,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   let journal: SessionJournal | undefined;
   const shutdownTransport = async () => {
     await receiver.close();
+    output.flush();
     await tunnel?.close();
     await forwarder?.close();
     await recorder?.close();

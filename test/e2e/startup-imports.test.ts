@@ -17,9 +17,10 @@ async function modulesLoadedBy(args: string[]): Promise<string[]> {
 
 describe('start-up path', () => {
   it('the tracer sees the modules that are loaded (so its silence below means something)', async () => {
-    const lines = await modulesLoadedBy(['events', '--json']);
-    expect(lines.some((line) => line.includes('@oclif/core'))).toBe(true);
-    expect(lines.some((line) => line.includes('chalk'))).toBe(true);
+    const help = await modulesLoadedBy(['--help']);
+    expect(help.some((line) => line.includes('@oclif/core'))).toBe(true);
+    const events = await modulesLoadedBy(['events']);
+    expect(events.some((line) => line.includes('/node_modules/chalk/'))).toBe(true);
   });
 
   for (const args of [['--help'], ['events'], ['events', '--json'], ['verify', '--help']]) {

@@ -1,0 +1,264 @@
+// `npm run bench`: start-up, batch, receiver throughput and memory, each as a ratio to a
+// baseline measured in the same run (medians over several runs). Prints one table.
+import { createHmac } from 'node:crypto';
+import { openSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { EVENT_TYPES } from '../dist/catalog/event-types.js';
+import { startEmulator } from '../dist/emulator/emulator.js';
+import { SalesloftClient } from '../dist/salesloft/client.js';
+import { DEFAULT_CONCURRENCY } from '../dist/salesloft/concurrency.js';
+import { runForIds } from '../dist/subscriptions/batch.js';
+import { planSubscribe, subscribe } from '../dist/subscriptions/subscribe.js';
+import { median, rssOf, spawnUntil, stop, timeAsync, timeCommand } from './lib.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'run.js');
+const quick = process.argv.includes('--quick');
+const rows = [];
+const row = (measure, value, baseline, ratio, goal, met) =>
+  rows.push({ measure, value, baseline, ratio, goal, met: met ? 'yes' : 'NO' });
+const ms = (value) => `${value.toFixed(0)} ms`;
+
+async function startup() {
+  const runs = quick ? 5 : 15;
+  const cli = [];
+  const bare = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(timeCommand(['-e', '0']));
+    cli.push(timeCommand([BIN, 'events', '--json']));
+  }
+  const ratio = median(cli) / median(bare);
+  row(
+    'start-up: events --json',
+    ms(median(cli)),
+    `node -e 0: ${ms(median(bare))}`,
+    ratio.toFixed(2),
+    '<= 2.0',
+    ratio <= 2.0,
+  );
+  const help = [];
+  for (let i = 0; i < runs; i++) help.push(timeCommand([BIN, '--help']));
+  row(
+    'start-up: --help (oclif)',
+    ms(median(help)),
+    `node -e 0: ${ms(median(bare))}`,
+    (median(help) / median(bare)).toFixed(2),
+    'info',
+    true,
+  );
+}
+
+async function batch() {
+  const latency = 50;
+  const ideal = Math.ceil(EVENT_TYPES.length / DEFAULT_CONCURRENCY) * latency;
+  const results = { create: [], serial: [], cleanup: [] };
+  let rateLimited = 0;
+  for (let run = 0; run < (quick ? 1 : 3); run++) {
+    const emulator = await startEmulator();
+    emulator.faults.latencyMs = latency;
+    const api = new SalesloftClient({ baseUrl: emulator.url, apiKey: 'bench', userAgent: 'bench' });
+    const events = EVENT_TYPES.map((event) => event.name);
+    const request = (url) => ({ url, events, token: 'bench-token', disabled: false });
+    const plan = planSubscribe([], 'https://bench.example.com/a', events);
+    let created;
+    results.create.push(
+      await timeAsync(async () => {
+        created = (await subscribe(api, request('https://bench.example.com/a'), plan, [])).created;
+      }),
+    );
+    results.cleanup.push(
+      await timeAsync(() =>
+        runForIds(
+          created.map((sub) => sub.id),
+          (id) => api.delete(id),
+        ),
+      ),
+    );
+    results.serial.push(
+      await timeAsync(async () => {
+        for (const event of events)
+          await api.create({
+            callback_url: 'https://bench.example.com/b',
+            callback_token: 't',
+            event_type: event,
+          });
+      }),
+    );
+    rateLimited += emulator.requests.filter((entry) => entry.status === 429).length;
+    await api.close();
+    await emulator.close();
+  }
+  const create = median(results.create);
+  const cleanup = median(results.cleanup);
+  const serial = median(results.serial);
+  row(
+    'batch: subscribe 37 at 50 ms latency',
+    ms(create),
+    `ideal ${ms(ideal)}`,
+    (create / ideal).toFixed(2),
+    '<= 1.3',
+    create / ideal <= 1.3,
+  );
+  row(
+    'batch: same, one at a time',
+    ms(serial),
+    `ideal ${ms(ideal)}`,
+    (serial / ideal).toFixed(2),
+    'info',
+    true,
+  );
+  row(
+    'batch: cleanup of 37',
+    ms(cleanup),
+    `ideal ${ms(ideal)}`,
+    (cleanup / ideal).toFixed(2),
+    '<= 1.3',
+    cleanup / ideal <= 1.3,
+  );
+  row('batch: 429s from the rate limit', String(rateLimited), '600/min budget', '-', '0', rateLimited === 0);
+}
+
+function signedRequest(token) {
+  const body = JSON.stringify({
+    id: 4711,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    email_address: 'ada@example.com',
+  });
+  return {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-salesloft-event': 'person_updated',
+      'x-salesloft-signature': createHmac('sha1', token).update(body).digest('hex'),
+    },
+  };
+}
+
+function load(url, token, options) {
+  return autocannon({ url, connections: 10, pipelining: 1, ...signedRequest(token), ...options });
+}
+
+const benchEnv = (emulator) => ({
+  ...process.env,
+  SALESLOFT_API_URL: emulator.url,
+  SALESLOFT_API_KEY: 'bench',
+  SALESLOFT_HOOKS_STATE_DIR: join(tmpdir(), 'slh-bench-state'),
+});
+
+const countLines = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+
+async function receiver() {
+  const token = 'bench-session-token';
+  const rounds = quick ? 1 : 3;
+  const duration = quick ? 3 : 5;
+  const emulator = await startEmulator();
+  const out = join(tmpdir(), `slh-bench-${process.pid}.jsonl`);
+  const listen = await spawnUntil(
+    [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--json'],
+    /Ready: (\S+)/,
+    { stdout: openSync(out, 'w'), env: benchEnv(emulator) },
+  );
+  const bare = await spawnUntil([join(ROOT, 'bench', 'bare-server.js'), token], /listening on (\d+)/);
+  const bareUrl = `http://127.0.0.1:${bare.match[1]}/`;
+  const listenUrl = listen.match[1];
+
+  await load(bareUrl, token, { duration: 1 });
+  await load(listenUrl, token, { duration: 1 });
+  const bareRates = [];
+  const listenRates = [];
+  const p99s = [];
+  let accepted = 0;
+  let refused = 0;
+  // Alternate the two servers so that noise from the shared machine hits both alike.
+  for (let round = 0; round < rounds; round++) {
+    bareRates.push((await load(bareUrl, token, { duration })).requests.average);
+    const result = await load(listenUrl, token, { duration });
+    listenRates.push(result.requests.average);
+    p99s.push(result.latency.p99);
+  }
+  // Exactly-once printing is checked on a fixed number of deliveries (a timed run leaves some in flight).
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const linesBefore = countLines(out);
+  const counted = await load(listenUrl, token, { amount: 20_000 });
+  accepted = counted['2xx'];
+  refused = counted.non2xx;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const printed = countLines(out) - linesBefore;
+  await stop(bare.child);
+  await stop(listen.child);
+  await emulator.close();
+  const ratio = median(listenRates) / median(bareRates);
+  row(
+    'receiver: listen --json req/s',
+    median(listenRates).toFixed(0),
+    `bare HMAC server ${median(bareRates).toFixed(0)}`,
+    ratio.toFixed(2),
+    '>= 0.5',
+    ratio >= 0.5,
+  );
+  row('receiver: listen p99 latency', `${median(p99s)} ms`, '-', '-', 'info', true);
+  row(
+    'receiver: lines printed / 2xx',
+    String(printed),
+    `${accepted} 2xx, ${refused} other`,
+    (printed / accepted).toFixed(3),
+    '1.000',
+    printed === accepted && refused === 0,
+  );
+}
+
+async function memory() {
+  const token = 'bench-memory-token';
+  const emulator = await startEmulator();
+  const listen = await spawnUntil(
+    [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--json'],
+    /Ready: (\S+)/,
+    {
+      env: {
+        ...process.env,
+        SALESLOFT_API_URL: emulator.url,
+        SALESLOFT_API_KEY: 'bench',
+        SALESLOFT_HOOKS_STATE_DIR: join(tmpdir(), 'slh-bench-state'),
+      },
+    },
+  );
+  const url = listen.match[1];
+  const total = quick ? 10_000 : 50_000;
+  await load(url, token, { amount: 1_000 });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const after1k = rssOf(listen.child.pid);
+  await load(url, token, { amount: total - 1_000 });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const afterAll = rssOf(listen.child.pid);
+  await stop(listen.child);
+  await emulator.close();
+  const grewMb = (afterAll - after1k) / 1024 / 1024;
+  row(
+    `memory: RSS growth, 1k -> ${total / 1000}k deliveries`,
+    `${grewMb.toFixed(1)} MB`,
+    `RSS at 1k ${(after1k / 1024 / 1024).toFixed(0)} MB`,
+    '-',
+    '< 30 MB',
+    grewMb < 30,
+  );
+}
+
+await startup();
+await batch();
+await receiver();
+await memory();
+
+const headers = ['measure', 'value', 'baseline', 'ratio', 'goal', 'met'];
+const widths = headers.map((header) => Math.max(header.length, ...rows.map((r) => String(r[header]).length)));
+const line = (cells) => `| ${cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ')} |`;
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(line(headers));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(headers.map((h) => r[h])));
