@@ -1,7 +1,11 @@
 #!/usr/bin/env node
+import { hideApiKey } from '../dist/argv-secrets.js';
 import { tryFastPath } from '../dist/fast-path.js';
 
-if (!tryFastPath(process.argv.slice(2))) {
+const args = hideApiKey(process.argv.slice(2));
+// oclif logs process.argv itself under DEBUG: keep the key out of it too.
+process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
+if (!tryFastPath(args)) {
   const { execute } = await import('@oclif/core');
-  await execute({ dir: import.meta.url });
+  await execute({ args, dir: import.meta.url });
 }

@@ -1,5 +1,6 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
+import { revealApiKey } from './argv-secrets.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
 import type { SalesloftClient } from './salesloft/client.js';
@@ -39,7 +40,7 @@ export abstract class BaseCommand extends Command {
     'api-url'?: string | undefined;
   }): ResolvedConfig {
     return resolveConfig({
-      flags: { apiKey: flags['api-key'], apiUrl: flags['api-url'] },
+      flags: { apiKey: revealApiKey(flags['api-key']), apiUrl: flags['api-url'] },
       env: process.env,
       cwd: process.cwd(),
     });

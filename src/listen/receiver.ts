@@ -4,6 +4,7 @@ import { verify } from '../signature.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
+const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 export interface Rejection {
   status: 400 | 404 | 405 | 413 | 503;
@@ -143,8 +144,14 @@ export class Receiver {
     reason: string,
     headers: Record<string, string> = {},
   ): void {
-    // An unread request body is not drained: close the connection instead of reading megabytes.
-    answer(res, status, reason, { ...headers, connection: 'close' });
+    // The rest of the body is read and dropped so the client sees the answer rather than a reset,
+    // up to a cap past which the connection is cut.
+    answer(res, status, reason, headers);
+    let drained = 0;
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+    });
     req.resume();
     this.options.onRejection?.({ status, method: req.method ?? '', path: req.url ?? '', reason });
   }
