@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOn } from '../listen-on.js';
 import { createSampler } from '../samples/index.js';
 import { type ApiContext, handleApi } from './api-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-routes.js';
@@ -93,14 +94,7 @@ export class Emulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
-    this.address = this.server.address() as AddressInfo;
+    this.address = await listenOn(this.server, this.options.port ?? 0, this.options.host ?? '127.0.0.1');
     return this;
   }
 

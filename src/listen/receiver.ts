@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOn } from '../listen-on.js';
 import { verify } from '../signature.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
@@ -58,14 +59,7 @@ export class Receiver {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
-    this.address = this.server.address() as AddressInfo;
+    this.address = await listenOn(this.server, this.options.port ?? 0, this.options.host ?? '127.0.0.1');
     return this;
   }
 

@@ -1,20 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import type { RecordedDelivery } from '../listen/recorder.js';
 import { sign } from '../signature.js';
 import { type PostOutcome, postDelivery } from './post.js';
 
 /** Reads a `listen --record` file; a malformed line is an input error naming its line number. */
 export async function readRecording(file: string): Promise<RecordedDelivery[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read --from ${file} (${(error as NodeJS.ErrnoException).code}).`,
-      'unreadable_file',
-    );
-  }
+  const text = (await readInputFile(file, '--from')).toString('utf8');
   return text.split('\n').flatMap((line, index) => {
     if (line.trim() === '') return [];
     try {

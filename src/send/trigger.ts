@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { EVENT_TYPES, isCatalogEvent } from '../catalog/event-types.js';
 import { UsageError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { createSampler } from '../samples/index.js';
 import { deliveryHeaders } from '../signature.js';
 import { type PostOutcome, postDelivery } from './post.js';
@@ -18,7 +18,7 @@ export interface TriggerRequest {
 /** Sends `count` signed deliveries of one event type, one after the other. */
 export async function trigger(request: TriggerRequest): Promise<PostOutcome[]> {
   requireKnownEvent(request.eventType);
-  const fixed = request.dataFile === undefined ? undefined : await readData(request.dataFile);
+  const fixed = request.dataFile === undefined ? undefined : await readInputFile(request.dataFile, '--data');
   const sample = createSampler();
   const outcomes: PostOutcome[] = [];
   for (let index = 0; index < request.count; index++) {
@@ -41,17 +41,6 @@ function requireKnownEvent(name: string): void {
     .slice(0, 3)
     .map((event) => event.name);
   throw new UsageError(`Unknown event type "${name}". Did you mean ${closest.join(', ')}?`, 'unknown_event');
-}
-
-async function readData(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read --data ${file} (${(error as NodeJS.ErrnoException).code}).`,
-      'unreadable_file',
-    );
-  }
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import type { Environment } from '../config.js';
 import { UsageError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { isHttpUrl } from '../urls.js';
 
 /** One subscription the file declares: a URL and event type, with its token and state. */
@@ -26,15 +26,7 @@ const ENTRY_KEYS = new Set(['url', 'token', 'token_env', 'events', 'enabled']);
 
 /** Reads and validates a sync file; every problem is a usage error naming the file and line. */
 export async function readDesiredState(file: string, env: Environment): Promise<DesiredState> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read --file ${file} (${(error as NodeJS.ErrnoException).code}).`,
-      'unreadable_file',
-    );
-  }
+  const text = (await readInputFile(file, '--file')).toString('utf8');
   return parseDesiredState(text, file, env);
 }
 

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 
 /** The raw bytes of FILE, or of standard input when no file is named. */
 export async function readBody(
@@ -7,12 +7,7 @@ export async function readBody(
   stdin: NodeJS.ReadStream = process.stdin,
 ): Promise<Buffer> {
   if (file !== undefined) {
-    try {
-      return await readFile(file);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new UsageError(`Cannot read ${file} (${reason}).`, 'unreadable_file');
-    }
+    return readInputFile(file, '--body-file');
   }
   if (stdin.isTTY) {
     throw new UsageError(

@@ -83,11 +83,11 @@ describe('salesloft-hooks verify', () => {
     ];
     const human = await runCli(args);
     expect(human.code).toBe(2);
-    expect(human.stderr).toBe('Error: Cannot read /no/such/file (ENOENT).\n');
+    expect(human.stderr).toBe('Error: Cannot read --body-file /no/such/file (ENOENT).\n');
     const json = await runCli([...args, '--json']);
     expect(json.code).toBe(2);
     expect(parseJson(json)).toEqual({
-      error: { code: 'unreadable_file', message: 'Cannot read /no/such/file (ENOENT).' },
+      error: { code: 'unreadable_file', message: 'Cannot read --body-file /no/such/file (ENOENT).' },
     });
   });
 });

@@ -1,37 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { emulator } from '../support/emulator.js';
+import { rawExchange } from '../support/raw-socket.js';
 import { startCli } from '../support/spawn.js';
 
 const TOKEN = 'hardening-token';
 const sign = (body: string) => createHmac('sha1', TOKEN).update(body).digest('hex');
-
-/** Writes raw bytes to the receiver and returns whatever comes back before the socket closes. */
-function rawExchange(
-  url: string,
-  chunks: (string | Buffer)[],
-  { gapMs = 0, endAfterMs = 300 } = {},
-): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    let answer = '';
-    socket.on('data', (chunk) => {
-      answer += chunk.toString();
-    });
-    socket.on('error', () => resolve(answer));
-    socket.on('close', () => resolve(answer));
-    socket.on('connect', async () => {
-      for (const chunk of chunks) {
-        if (socket.destroyed) break;
-        socket.write(chunk);
-        if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
-      }
-      setTimeout(() => socket.end(), endAfterMs);
-    });
-  });
-}
 
 function signedRequest(path: string, body: string): string {
   return [
