@@ -5,6 +5,7 @@ import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
 import type { SalesloftClient } from './salesloft/client.js';
 import { colorEnabled, paletteFor } from './ui/color.js';
+import { requireInteractive } from './ui/interactive.js';
 
 /** Flags of every command that talks to the Salesloft API. */
 export const apiFlags = {
@@ -98,6 +99,17 @@ export abstract class BaseCommand extends Command {
     this.note(`${this.err.yellow('Warning:')} ${message}`);
   }
 
+  /**
+   * True when the user agrees (or passed --yes). Without a terminal and without --yes it fails
+   * with exit 2 naming --yes; the prompt draws on stderr so stdout stays clean.
+   */
+  protected async confirmed(question: string, yes: boolean, what = 'Confirming'): Promise<boolean> {
+    if (yes) return true;
+    requireInteractive(what, '--yes');
+    const { confirm } = await import('./ui/prompts.js');
+    return confirm(question);
+  }
+
   /** For a negative answer that is not an error (`verify` invalid, `sync --check` drift). */
   protected setExitCode(code: number): void {
     process.exitCode = code;
@@ -119,7 +131,3 @@ export abstract class BaseCommand extends Command {
     }
   }
 }
-
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
-  (typeof BaseCommand)['baseFlags'] & T['flags']
->;

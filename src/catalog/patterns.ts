@@ -56,14 +56,6 @@ export function matchEvents(values: readonly string[]): PatternMatch {
   return { events: [...events, ...unknown], unknown };
 }
 
-/** True when `name` is selected by any of the patterns (for filtering, no errors). */
-export function eventSelected(name: string, patterns: readonly string[]): boolean {
-  return splitPatterns(patterns).some(
-    (pattern) =>
-      pattern === 'all' || pattern === name || (pattern.includes('*') && globToRegExp(pattern).test(name)),
-  );
-}
-
 function globToRegExp(glob: string): RegExp {
   const body = glob
     .split('*')

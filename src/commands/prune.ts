@@ -1,6 +1,6 @@
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { yesFlag } from '../flags.js';
-import { requireInteractive } from '../ui/interactive.js';
+import { count } from '../ui/plural.js';
 import { describeSubscription } from '../ui/subscription-table.js';
 
 export default class Prune extends BaseCommand {
@@ -33,17 +33,11 @@ export default class Prune extends BaseCommand {
       this.note('Nothing left behind by dead listen sessions.');
       return { deleted: [] };
     }
-    this.note(`Left behind by ${plan.journals.length} dead session${plan.journals.length === 1 ? '' : 's'}:`);
+    this.note(`Left behind by ${count(plan.journals.length, 'dead session')}:`);
     for (const sub of plan.targets) this.note(`  ${this.err.red('-')} ${describeSubscription(sub)}`);
-    if (!flags.yes) {
-      requireInteractive('Confirming the deletion', '--yes');
-      const { confirm } = await import('../ui/prompts.js');
-      if (
-        !(await confirm(`Delete ${plan.targets.length} subscription${plan.targets.length === 1 ? '' : 's'}?`))
-      ) {
-        this.setExitCode(1);
-        return { deleted: [] };
-      }
+    if (!(await this.confirmed(`Delete ${count(plan.targets.length, 'subscription')}?`, flags.yes))) {
+      this.setExitCode(1);
+      return { deleted: [] };
     }
     const { result, exitCode } = await deleteTargets(api, { selected: plan.targets, notFound: [] });
     this.setExitCode(exitCode);

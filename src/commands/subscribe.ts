@@ -9,6 +9,7 @@ import { publicView } from '../subscriptions/view.js';
 import { requireInteractive } from '../ui/interactive.js';
 import { maskToken } from '../ui/mask.js';
 import { renderPlan } from '../ui/plan.js';
+import { count } from '../ui/plural.js';
 import { renderSubscriptionTable } from '../ui/subscription-table.js';
 import { parseCallbackUrl } from '../urls.js';
 
@@ -102,8 +103,7 @@ created again. If any create fails, the ones this run created are deleted again.
     const creates = plan.filter((item) => item.action === 'create').length;
     if (yes || creates === 0 || !process.stdin.isTTY) return true;
     this.note(renderPlan(plan, this.err));
-    const { confirm } = await import('../ui/prompts.js');
-    return confirm(`Create ${creates} subscription${creates === 1 ? '' : 's'}?`);
+    return this.confirmed(`Create ${count(creates, 'subscription')}?`, false);
   }
 
   private warnAboutOtherTokens(existing: Subscription[], token: string, createdSome: boolean): void {
@@ -112,7 +112,7 @@ created again. If any create fails, the ones this run created are deleted again.
     );
     if (different.length === 0 || !createdSome) return;
     this.warning(
-      `${different.length} existing subscription${different.length === 1 ? '' : 's'} for this URL use${different.length === 1 ? 's' : ''} another token (${different.map((sub) => `#${sub.id}`).join(', ')}): your handler will see two tokens. Unsubscribe and subscribe again to use one.`,
+      `${count(different.length, 'existing subscription')} for this URL use${different.length === 1 ? 's' : ''} another token (${different.map((sub) => `#${sub.id}`).join(', ')}): your handler will see two tokens. Unsubscribe and subscribe again to use one.`,
     );
   }
 
@@ -124,7 +124,7 @@ created again. If any create fails, the ones this run created are deleted again.
     newToken?: string,
   ): void {
     if (created.length > 0) {
-      this.log(`Created ${created.length} subscription${created.length === 1 ? '' : 's'} for ${url}:`);
+      this.log(`Created ${count(created.length, 'subscription')} for ${url}:`);
       this.log(renderSubscriptionTable(created, { color: this.out, showTokens: false }));
     }
     if (existing.length > 0) {

@@ -3,7 +3,7 @@ import { apiFlags, BaseCommand } from '../base-command.js';
 import { readDotEnv } from '../config.js';
 import { ExitCode } from '../errors.js';
 import { dryRunFlag, yesFlag } from '../flags.js';
-import { requireInteractive } from '../ui/interactive.js';
+import { count } from '../ui/plural.js';
 import { renderSyncPlan } from '../ui/sync-plan.js';
 
 export default class Sync extends BaseCommand {
@@ -58,14 +58,10 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
       return { plan, applied: false };
     }
     if (flags['dry-run'] || steps.length === 0) return { plan, applied: false };
-    if (!flags.yes) {
-      requireInteractive('Applying the plan', '--yes');
-      const { confirm } = await import('../ui/prompts.js');
-      if (!(await confirm(`Apply ${steps.length} change${steps.length === 1 ? '' : 's'}?`))) {
-        this.setExitCode(ExitCode.negative);
-        this.note('Nothing applied.');
-        return { plan, applied: false };
-      }
+    if (!(await this.confirmed(`Apply ${count(steps.length, 'change')}?`, flags.yes, 'Applying the plan'))) {
+      this.setExitCode(ExitCode.negative);
+      this.note('Nothing applied.');
+      return { plan, applied: false };
     }
     const outcomes = await applySync(api, steps, (outcome) => {
       const mark = outcome.ok ? this.err.green('done') : this.err.red(`failed: ${outcome.error}`);
@@ -75,7 +71,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
     });
     const failure = syncFailure(outcomes, steps.length);
     if (!failure) {
-      if (!this.jsonEnabled()) this.log(`Applied ${steps.length} change${steps.length === 1 ? '' : 's'}.`);
+      if (!this.jsonEnabled()) this.log(`Applied ${count(steps.length, 'change')}.`);
       return { plan, applied: true };
     }
     this.setExitCode(failure.exitCode);

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { dryRunFlag, eventFlag, yesFlag } from '../flags.js';
 import { parseIds } from '../subscriptions/ids.js';
 import { deleteTargets, findTargets, unsubscribeProblem } from '../subscriptions/unsubscribe.js';
-import { requireInteractive } from '../ui/interactive.js';
+import { count } from '../ui/plural.js';
 import { describeSubscription } from '../ui/subscription-table.js';
 
 export default class Unsubscribe extends BaseCommand {
@@ -54,18 +54,11 @@ export default class Unsubscribe extends BaseCommand {
     }
     if (flags['dry-run']) return { deleted: [], plan: target.selected };
 
-    if (target.selected.length > 0 && !flags.yes) {
-      requireInteractive('Confirming the deletion', '--yes');
-      const { confirm } = await import('../ui/prompts.js');
-      if (
-        !(await confirm(
-          `Delete ${target.selected.length} subscription${target.selected.length === 1 ? '' : 's'}?`,
-        ))
-      ) {
-        this.note('Nothing deleted.');
-        this.setExitCode(1);
-        return { deleted: [] };
-      }
+    const question = `Delete ${count(target.selected.length, 'subscription')}?`;
+    if (target.selected.length > 0 && !(await this.confirmed(question, flags.yes))) {
+      this.note('Nothing deleted.');
+      this.setExitCode(1);
+      return { deleted: [] };
     }
 
     const { result, exitCode } = await deleteTargets(api, { ...target });

@@ -5,6 +5,7 @@ import type { Subscription } from '../salesloft/types.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { generateToken, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
+import { count } from '../ui/plural.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal } from './journal.js';
@@ -62,7 +63,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const dead = await deadSessionJournals(deps.stateDir);
   if (dead.length > 0) {
     stderr(
-      `${errColor.yellow('Note:')} ${dead.length} earlier listen session${dead.length === 1 ? '' : 's'} ended without cleaning up; run \`salesloft-hooks prune\` to delete what ${dead.length === 1 ? 'it' : 'they'} left.`,
+      `${errColor.yellow('Note:')} ${count(dead.length, 'earlier listen session')} ended without cleaning up; run \`salesloft-hooks prune\` to delete what ${dead.length === 1 ? 'it' : 'they'} left.`,
     );
   }
 
@@ -133,7 +134,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     });
     const activeJournal = journal;
     const plan = planSubscribe([], callbackUrl, options.events);
-    stderr(`Subscribing ${callbackUrl} to ${plan.length} event type${plan.length === 1 ? '' : 's'}...`);
+    stderr(`Subscribing ${callbackUrl} to ${count(plan.length, 'event type')}...`);
     const result = await subscribe(
       deps.api,
       { url: callbackUrl, events: options.events, token, disabled: false },
@@ -157,7 +158,9 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
 
   const reason = await Promise.race([deps.stopRequested, maxReached]);
   stderr(
-    reason === 'max-deliveries' ? `Received ${received} deliveries; cleaning up.` : `${reason}: cleaning up.`,
+    reason === 'max-deliveries'
+      ? `Received ${count(received, 'delivery', 'deliveries')}; cleaning up.`
+      : `${reason}: cleaning up.`,
   );
 
   let left: number[] = [];
@@ -181,8 +184,8 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const deleted = options.keep ? 0 : created.length;
   stderr(
     options.keep
-      ? `Kept ${created.length} subscriptions (--keep).`
-      : `Deleted ${deleted} subscriptions. Bye.`,
+      ? `Kept ${count(created.length, 'subscription')} (--keep).`
+      : `Deleted ${count(deleted, 'subscription')}. Bye.`,
   );
   return {
     session_id: sessionId,

@@ -29,8 +29,3 @@ export function createSampler(options: SamplerOptions = {}): (eventType: string)
     return builder(context);
   };
 }
-
-/** One fresh sample, unseeded. */
-export function sampleFor(eventType: string): Payload {
-  return createSampler()(eventType);
-}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CliError, describeError, ExitCode, PartialFailureError } from '../errors.js';
 import { mapBounded } from '../salesloft/concurrency.js';
 import type { Subscription } from '../salesloft/types.js';
+import { count } from '../ui/plural.js';
 import type { SubscriptionApi } from './api.js';
 
 export interface PlanItem {
@@ -98,7 +99,7 @@ export async function subscribe(
     );
   }
   throw new CliError(
-    `${capitalize(cause)}; deleted the ${created.length} subscription${created.length === 1 ? '' : 's'} this run had created, so nothing changed.`,
+    `${capitalize(cause)}; deleted the ${count(created.length, 'subscription')} this run had created, so nothing changed.`,
     'batch_failed',
     ExitCode.failed,
   );

@@ -1,6 +1,7 @@
 import { CliError, describeError, ExitCode } from '../errors.js';
 import { mapBounded } from '../salesloft/concurrency.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
+import { count } from '../ui/plural.js';
 import type { SyncStep } from './plan.js';
 
 export interface StepOutcome {
@@ -64,7 +65,7 @@ export function syncFailure(outcomes: readonly StepOutcome[], total: number): Cl
   if (failed.length === 0) return undefined;
   const done = outcomes.length - failed.length;
   const first = failed[0] as StepOutcome;
-  const message = `${failed.length} step${failed.length === 1 ? '' : 's'} failed (first: ${first.step.action} ${first.step.event_type} -> ${first.step.callback_url}: ${first.error}); ${done} of ${total} applied, ${total - done} not. Run sync again to converge.`;
+  const message = `${count(failed.length, 'step')} failed (first: ${first.step.action} ${first.step.event_type} -> ${first.step.callback_url}: ${first.error}); ${done} of ${total} applied, ${total - done} not. Run sync again to converge.`;
   return new CliError(
     message,
     done > 0 ? 'partial' : 'failed',
