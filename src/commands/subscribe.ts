@@ -71,12 +71,12 @@ created again. If any create fails, the ones this run created are deleted again.
     );
     this.warnAboutOtherTokens(result.existing, token, result.created.length > 0);
 
-    const tokenShown =
-      result.created.length === 0 && !flags.token
-        ? null
-        : flags.token
-          ? maskUnless(flags['show-tokens'], token)
-          : token;
+    // A generated token is shown once, in full; one the user gave is masked like any other.
+    const tokenShown = flags.token
+      ? maskUnless(flags['show-tokens'], flags.token)
+      : result.created.length > 0
+        ? token
+        : null;
     if (!this.jsonEnabled())
       this.printSummary(url, result.created, result.existing, toCreate, flags.token ? undefined : token);
     return {
