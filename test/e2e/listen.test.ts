@@ -321,6 +321,27 @@ describe('listen tunnels', () => {
     expect(emu.requests.filter((r) => r.method === 'POST')).toEqual([]);
   });
 
+  it('--port binds the given port; --keep leaves the subscriptions and removes the journal on SIGHUP', async () => {
+    const emu = await emulator();
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const stateDir = tempDir('slh-state-');
+    const cli = startCli(
+      ['listen', '--tunnel', 'none', '--event', 'note_*', '--port', String(port), '--keep'],
+      env(emu, stateDir),
+    );
+    await cli.waitFor(
+      new RegExp(`Ready: http://127\\.0\\.0\\.1:${port}/salesloft-hooks/[0-9a-f]+ \\(3 subscriptions\\)`),
+    );
+    cli.child.kill('SIGHUP');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stderr).toContain('Kept 3 subscriptions (--keep).');
+    expect(emu.store.list()).toHaveLength(3);
+    expect(journals(stateDir)).toEqual([]);
+  });
+
   it('--tunnel none --public-url uses that URL for the callbacks', async () => {
     const emu = await emulator();
     const cli = startCli(
