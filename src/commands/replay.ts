@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
+import { sentLine } from '../ui/http-status.js';
 import { parseCallbackUrl } from '../urls.js';
 
 export default class Replay extends BaseCommand {
@@ -31,11 +32,14 @@ export default class Replay extends BaseCommand {
       const outcome = await replayOne(delivery, url, flags.token);
       sent.push({ id: delivery.id, status: outcome.status, ms: outcome.ms });
       if (!this.jsonEnabled()) {
-        const status =
-          outcome.status < 300
-            ? this.out.green(String(outcome.status))
-            : this.out.red(String(outcome.status));
-        this.log(`#${delivery.id} ${delivery.event_type ?? ''} -> ${status} in ${outcome.ms} ms`);
+        this.log(
+          sentLine(
+            delivery.id,
+            delivery.event_type ?? '',
+            { status: outcome.status, ms: outcome.ms },
+            this.out,
+          ),
+        );
       }
     }
     if (sent.some((outcome) => outcome.status < 200 || outcome.status >= 300))

@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
 import { generateToken } from '../subscriptions/subscribe.js';
+import { sentLine } from '../ui/http-status.js';
 import { parseCallbackUrl } from '../urls.js';
 
 export default class Trigger extends BaseCommand {
@@ -44,12 +45,7 @@ export default class Trigger extends BaseCommand {
         if (index === 0 && !flags.token)
           this.note(`Signed with a new token (configure your handler with it): ${token}`);
         if (this.jsonEnabled()) return;
-        const status =
-          outcome.status < 300
-            ? this.out.green(String(outcome.status))
-            : this.out.red(String(outcome.status));
-        const excerpt = outcome.excerpt ? this.out.dim(` ${JSON.stringify(outcome.excerpt)}`) : '';
-        this.log(`#${index + 1} ${args.event} -> ${status} in ${outcome.ms} ms${excerpt}`);
+        this.log(sentLine(index + 1, args.event, outcome, this.out));
       },
     });
     const refused = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { colorStatus } from '../ui/http-status.js';
 import type { Delivery } from './delivery.js';
 import { summarize } from './summary.js';
 
@@ -61,9 +62,7 @@ function forwardText(delivery: Delivery, color: ChalkInstance): string {
   const forward = delivery.forward;
   if (!forward) return '';
   if (forward.status === null) return color.red(`-> 502 (${forward.error}) ${forward.ms} ms`);
-  const status =
-    forward.status >= 400 ? color.red(String(forward.status)) : color.green(String(forward.status));
-  return `-> ${status} ${forward.ms} ms${forward.excerpt ? color.dim(` ${JSON.stringify(forward.excerpt)}`) : ''}`;
+  return `-> ${colorStatus(forward.status, color)} ${forward.ms} ms${forward.excerpt ? color.dim(` ${JSON.stringify(forward.excerpt)}`) : ''}`;
 }
 
 /** The body as JSON, or null when it is not JSON. */

@@ -1,16 +1,17 @@
 import type { ChalkInstance } from 'chalk';
 import type { EmulatorLogEvent } from '../emulator/emulator.js';
+import { colorStatus } from './http-status.js';
 
 /** One stderr line per API request or delivery attempt of the emulator. */
 export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstance): string {
   const time = color.dim(new Date().toISOString().slice(11, 19));
   if (event.type === 'request') {
-    const status = event.status === 0 ? color.red('reset') : statusColor(event.status, color);
+    const status = event.status === 0 ? color.red('reset') : colorStatus(event.status, color);
     return `${time} ${event.method} ${event.path} ${status}`;
   }
   const { record, attempt } = event;
   const outcome =
-    attempt.status === null ? color.red(attempt.error ?? 'failed') : statusColor(attempt.status, color);
+    attempt.status === null ? color.red(attempt.error ?? 'failed') : colorStatus(attempt.status, color);
   const retry =
     record.state === 'pending'
       ? color.yellow(' (will retry)')
@@ -18,11 +19,4 @@ export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstanc
         ? color.red(' (gave up)')
         : '';
   return `${time} delivery #${record.id} ${record.event_type} -> ${record.callback_url} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}`;
-}
-
-function statusColor(status: number, color: ChalkInstance): string {
-  const text = String(status);
-  if (status >= 500) return color.red(text);
-  if (status >= 400) return color.yellow(text);
-  return color.green(text);
 }
