@@ -1,9 +1,11 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
 import { revealApiKey } from './argv-secrets.js';
+import { editDistance, nearest } from './catalog/typos.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
 import type { SalesloftClient } from './salesloft/client.js';
+import { type CallbackToken, callbackToken } from './subscriptions/tokens.js';
 import { colorEnabled, paletteFor } from './ui/color.js';
 import { requireInteractive } from './ui/interactive.js';
 
@@ -62,6 +64,24 @@ export abstract class BaseCommand extends Command {
     return { ...settings, apiKey: settings.apiKey };
   }
 
+  /**
+   * The callback token for signing or subscribing: --token, else SALESLOFT_CALLBACK_TOKEN, else the
+   * one stored for the resolved API URL (created on first use).
+   */
+  protected async callbackToken(
+    flagToken: string | undefined,
+    settings: ResolvedConfig,
+    renew = false,
+  ): Promise<CallbackToken> {
+    return callbackToken({
+      flag: flagToken,
+      env: settings.callbackToken,
+      stateDir: settings.stateDir,
+      apiUrl: settings.apiUrl,
+      renew,
+    });
+  }
+
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   /** An API client for the resolved settings (undici is loaded here, not at start-up); closed after the command. */
@@ -115,14 +135,29 @@ export abstract class BaseCommand extends Command {
     process.exitCode = code;
   }
 
+  /** ` (did you mean --event?)` for an unknown flag close to one of this command's flags. */
+  private flagSuggestion(error: unknown): string {
+    const unknown = (error as { flags?: unknown }).flags;
+    if (!Array.isArray(unknown) || typeof unknown[0] !== 'string') return '';
+    const given = unknown[0].replace(/^-+/, '').split('=')[0] ?? '';
+    const names = Object.keys({ ...this.ctor.baseFlags, ...this.ctor.flags });
+    const [closest] = nearest(given, names, 1);
+    if (closest === undefined) return '';
+    const close = editDistance(given, closest) <= 3 || closest.startsWith(given);
+    return close ? ` (did you mean --${closest}?)` : '';
+  }
+
   /** The one place that turns an error into output and an exit code, in both modes. */
   override async catch(error: Interfaces.CommandError): Promise<void> {
-    const { code, message, exitCode } = describeError(error);
+    const { code, exitCode } = describeError(error);
+    const message = describeError(error).message + this.flagSuggestion(error);
     process.exitCode = exitCode;
     // A parse error is not a forgotten `this.parse`: keep oclif from warning about it outside production.
     this.parsed = true;
     if (this.jsonEnabled()) {
       this.logJson({ error: { code, message } });
+    } else if (code === 'cancelled') {
+      process.stderr.write(`${message}\n`);
     } else {
       process.stderr.write(`${this.err.red('Error:')} ${message}\n`);
     }

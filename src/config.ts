@@ -11,6 +11,8 @@ export const ENV_VARS = {
   SALESLOFT_API_URL: `Salesloft API base URL (default ${DEFAULT_API_URL}); point it at \`salesloft-hooks emulator\` to work offline.`,
   NGROK_AUTHTOKEN:
     'ngrok authtoken used by `listen --tunnel ngrok` (https://dashboard.ngrok.com/get-started/your-authtoken).',
+  SALESLOFT_CALLBACK_TOKEN:
+    'Callback token for listen, trigger, replay and verify (default: the one listen stored for the API URL; see `listen --print-token`).',
   SALESLOFT_HOOKS_STATE_DIR:
     'Where listen keeps session journals (default $XDG_STATE_HOME/salesloft-hooks or ~/.local/state/salesloft-hooks).',
 } as const;
@@ -29,6 +31,7 @@ export interface ResolvedConfig {
   apiKey: string | undefined;
   apiUrl: string;
   ngrokAuthtoken: string | undefined;
+  callbackToken: string | undefined;
   stateDir: string;
 }
 
@@ -52,6 +55,7 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
     apiKey: nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY'),
     apiUrl: (nonEmpty(flags.apiUrl) ?? pick('SALESLOFT_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     ngrokAuthtoken: pick('NGROK_AUTHTOKEN'),
+    callbackToken: pick('SALESLOFT_CALLBACK_TOKEN'),
     stateDir: pick('SALESLOFT_HOOKS_STATE_DIR') ?? defaultStateDir(env),
   };
 }

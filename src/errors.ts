@@ -6,6 +6,7 @@ export const ExitCode = {
   auth: 3,
   failed: 4,
   partial: 5,
+  cancelled: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -70,6 +71,10 @@ type OclifLikeError = Error & { oclif?: { exit?: number }; code?: unknown };
 export function describeError(error: unknown): { code: string; message: string; exitCode: number } {
   if (error instanceof CliError) {
     return { code: error.code, message: error.message, exitCode: error.exitCode };
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    // Ctrl-C at a prompt: the user's choice, not a failure; 130 as for any shell interrupt.
+    return { code: 'cancelled', message: 'Cancelled.', exitCode: ExitCode.cancelled };
   }
   if (error instanceof Error) {
     const oclifExit = (error as OclifLikeError).oclif?.exit;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { UsageError } from './errors.js';
 
 /** An absolute http(s) URL, as Salesloft accepts for a callback. */
@@ -16,4 +17,28 @@ export function parseCallbackUrl(value: string, flag = '--url'): string {
     throw new UsageError(`${flag} "${value}" is not an http(s) URL (expected https://host/path).`, 'bad_url');
   }
   return value;
+}
+
+/** True when the URL's host is this machine: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopbackUrl(value: string): boolean {
+  let host: string;
+  try {
+    host = new URL(value).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+/**
+ * A local handler's address as people type it: a full URL, `localhost:3000/hooks` or
+ * `:3000/hooks` (http and localhost assumed).
+ */
+export function parseForwardTarget(value: string, flag = '--forward-to'): string {
+  const trimmed = value.trim();
+  const withHost = trimmed.startsWith(':') ? `localhost${trimmed}` : trimmed;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(withHost) ? withHost : `http://${withHost}`;
+  return parseCallbackUrl(withScheme, flag);
 }

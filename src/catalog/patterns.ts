@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { EVENT_TYPES, isCatalogEvent } from './event-types.js';
+import { catalogTypo } from './typos.js';
 
 export interface PatternMatch {
   /** Matched event types: catalog order first, then names outside the catalog, no duplicates. */
@@ -21,7 +22,8 @@ export function splitPatterns(values: readonly string[]): string[] {
 
 /**
  * Resolves event patterns: an exact event type, a `*` glob, or `all`.
- * A glob matching nothing is a usage error; an unknown exact name is accepted and reported.
+ * A glob matching nothing is a usage error, and so is a name within edit distance 2 of a catalog
+ * name (a typo); any other unknown exact name is accepted and reported.
  */
 export function matchEvents(values: readonly string[]): PatternMatch {
   const catalogHits = new Set<string>();
@@ -44,6 +46,8 @@ export function matchEvents(values: readonly string[]): PatternMatch {
     } else if (isCatalogEvent(pattern)) {
       catalogHits.add(pattern);
     } else if (NAME_SHAPE.test(pattern)) {
+      const typo = catalogTypo(pattern);
+      if (typo) throw new UsageError(`Unknown event type "${pattern}": did you mean ${typo}?`, 'event_typo');
       if (!unknown.includes(pattern)) unknown.push(pattern);
     } else {
       throw new UsageError(

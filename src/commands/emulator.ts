@@ -37,6 +37,10 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
       min: 1,
     }),
     seed: Flags.integer({ description: 'seed for sample payloads (reproducible ids and values)' }),
+    'deliver-anywhere': Flags.boolean({
+      description:
+        'also deliver to callback URLs that are not on this machine (default: loopback hosts only)',
+    }),
   };
 
   async run(): Promise<void> {
@@ -52,6 +56,7 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
       retryIntervalMs: flags['retry-interval'] * 1000,
       rateLimitPerMinute: flags['rate-limit'],
       ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+      deliverAnywhere: flags['deliver-anywhere'],
       log: (event) => this.note(formatEmulatorEvent(event, this.err)),
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') throw error;
@@ -62,6 +67,11 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
     });
     if (this.jsonEnabled()) this.logJson({ url: emulator.url });
     this.note(`Emulator listening on ${emulator.url}`);
+    this.note(`export SALESLOFT_API_URL=${emulator.url}`);
+    // Any key is accepted without --api-key; a key that was passed is never printed.
+    this.note(
+      `export SALESLOFT_API_KEY=${flags['api-key'] === undefined ? 'ak_emulator' : '<your --api-key>'}`,
+    );
     const signals = handleStopSignals((signal) => process.exit(signal === 'SIGINT' ? 130 : 143));
     const signal = await signals.first;
     this.note(`${signal}: stopping the emulator.`);

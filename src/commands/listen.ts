@@ -2,10 +2,11 @@ import { Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { EVENT_TYPES } from '../catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
+import { UsageError } from '../errors.js';
 import { eventFlag } from '../flags.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { handleStopSignals } from '../ui/signals.js';
-import { parseCallbackUrl } from '../urls.js';
+import { parseCallbackUrl, parseForwardTarget } from '../urls.js';
 
 export default class Listen extends BaseCommand {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';
@@ -31,7 +32,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       max: 65535,
     }),
     'forward-to': Flags.string({
-      description: 'URL of your local handler; each verified delivery is sent there',
+      description: 'your local handler (http://localhost:3000/hooks, localhost:3000/hooks or :3000/hooks)',
     }),
     'forward-timeout': Flags.integer({
       description: 'seconds to wait for --forward-to before answering 502',
@@ -40,11 +41,10 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     }),
     tunnel: Flags.option({
       options: ['ngrok', 'none'] as const,
-      description: 'how Salesloft reaches this machine',
-      default: 'ngrok',
+      description: 'how Salesloft reaches this machine (default: ngrok; none for a loopback API URL)',
     })(),
     'public-url': Flags.string({
-      description: 'with --tunnel none: your own public URL that reaches --port',
+      description: 'your own public URL that reaches the receiver (implies --tunnel none)',
     }),
     domain: Flags.string({ description: 'reserved ngrok domain to use' }),
     'tunnel-timeout': Flags.integer({
@@ -52,7 +52,14 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       default: 15,
       min: 1,
     }),
-    token: Flags.string({ description: 'callback token for this session (default: a new random one)' }),
+    token: Flags.string({
+      description:
+        'callback token for this session [env: SALESLOFT_CALLBACK_TOKEN] (default: the one stored for the API URL)',
+    }),
+    'new-token': Flags.boolean({ description: 'replace the stored callback token with a new one' }),
+    'print-token': Flags.boolean({
+      description: 'print the callback token and exit (creates and stores it if needed; no API key needed)',
+    }),
     record: Flags.string({
       description: 'append every delivery (headers, raw body, verdict) to this JSON-lines file',
     }),
@@ -66,17 +73,26 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     }),
   };
 
-  async run(): Promise<void> {
+  /** `--print-token` returns its JSON document; a session streams its own lines and returns nothing. */
+  async run(): Promise<{ token: string } | undefined> {
     const { flags } = await this.parse(Listen);
+    const settings = this.resolveSettings(flags);
+    const { token } = await this.callbackToken(flags.token, settings, flags['new-token']);
+    if (flags['print-token']) {
+      if (!this.jsonEnabled()) process.stdout.write(`${token}\n`);
+      return { token };
+    }
+
     const events = flags.event ? this.resolveEvents(flags.event) : EVENT_TYPES.map((event) => event.name);
+    if (events.length === 0) throw new UsageError('--event names no event type.', 'no_events');
     const publicUrl =
       flags['public-url'] === undefined ? undefined : parseCallbackUrl(flags['public-url'], '--public-url');
-    if (flags['forward-to'] !== undefined) parseCallbackUrl(flags['forward-to'], '--forward-to');
-    const settings = this.resolveSettings(flags);
+    const forwardTo = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
 
-    const [{ runListenSession }, { noTunnel }] = await Promise.all([
+    const [{ runListenSession }, { noTunnel }, { chooseTunnel }] = await Promise.all([
       import('../listen/session.js'),
       import('../listen/tunnel/none.js'),
+      import('../listen/tunnel/choose.js'),
     ]);
     let api: SubscriptionApi;
     let apiUrl: string;
@@ -101,11 +117,11 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         await emulator.close();
       });
     } else {
-      api = await this.salesloft(flags);
       apiUrl = this.apiSettings(flags).apiUrl;
+      api = await this.salesloft(flags);
     }
+    const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });
 
-    const useNgrok = !flags.emulator && flags.tunnel === 'ngrok';
     const signals = handleStopSignals((signal) => {
       this.note(`${signal} again: exiting without cleanup; run \`salesloft-hooks prune\` later.`);
       process.exit(130);
@@ -118,7 +134,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         apiUrl,
         stateDir: settings.stateDir,
         openTunnel: async (port, localUrl) => {
-          if (!useNgrok) return noTunnel(localUrl, publicUrl);
+          if (tunnel === 'none') return noTunnel(localUrl, publicUrl);
           const { ngrokTunnel } = await import('../listen/tunnel/ngrok.js');
           return ngrokTunnel({
             port,
@@ -138,15 +154,17 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       {
         events,
         port: flags.port,
-        token: flags.token,
-        forwardTo: flags['forward-to'],
+        token,
+        forwardTo,
         forwardTimeoutMs: flags['forward-timeout'] * 1000,
         record: flags.record,
         maxDeliveries: flags['max-deliveries'],
         keep: flags.keep,
         json: this.jsonEnabled(),
+        showReceiver: tunnel === 'none',
       },
     );
+    return undefined;
   }
 
   override async finally(error: Error | undefined): Promise<void> {

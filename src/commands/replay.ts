@@ -1,15 +1,23 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
+import type { ReplayOutcome } from '../send/replay.js';
 import { sentLine } from '../ui/http-status.js';
-import { parseCallbackUrl } from '../urls.js';
+import { parseForwardTarget } from '../urls.js';
+
+export interface ReplayResult {
+  deliveries: ReplayOutcome[];
+  skipped: number[];
+}
 
 export default class Replay extends BaseCommand {
   static override summary = 'Re-send a delivery recorded by `listen --record`, byte for byte.';
   static override description =
-    'DELIVERY is the id shown by listen, or all. With --token the body is re-signed with that token.';
+    `DELIVERY is the id shown by listen, or all. The body is sent unchanged and signed with the same
+callback token as \`listen\` (or --token, or SALESLOFT_CALLBACK_TOKEN). Deliveries recorded with an
+invalid signature are skipped unless --include-invalid: replaying re-signs them as valid.`;
   static override examples = [
-    '<%= config.bin %> replay 3 --from deliveries.jsonl --to http://localhost:3000/webhooks',
+    '<%= config.bin %> replay 3 --from deliveries.jsonl --to localhost:3000/webhooks',
     '<%= config.bin %> replay all --from deliveries.jsonl --to http://localhost:3000/webhooks --token "$TOKEN"',
   ];
 
@@ -19,31 +27,45 @@ export default class Replay extends BaseCommand {
   static override flags = {
     from: Flags.string({ description: 'JSON-lines file written by listen --record', required: true }),
     to: Flags.string({ description: 'URL of the webhook handler', required: true }),
-    token: Flags.string({ description: 're-sign with this callback token' }),
+    token: Flags.string({
+      description:
+        'sign with this callback token [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
+    }),
+    'include-invalid': Flags.boolean({
+      description: 'also replay deliveries recorded with an invalid signature (they are re-signed as valid)',
+    }),
+    'api-url': Flags.string({
+      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
+      helpGroup: 'API',
+    }),
   };
 
-  async run(): Promise<unknown> {
+  async run(): Promise<ReplayResult> {
     const { args, flags } = await this.parse(Replay);
-    const url = parseCallbackUrl(flags.to, '--to');
-    const { pickDeliveries, readRecording, replayOne } = await import('../send/replay.js');
+    const url = parseForwardTarget(flags.to, '--to');
+    const settings = this.resolveSettings(flags);
+    const { pickDeliveries, readRecording, replayDeliveries } = await import('../send/replay.js');
     const chosen = pickDeliveries(await readRecording(flags.from), args.delivery);
-    const sent: { id: number; status: number; ms: number }[] = [];
-    for (const delivery of chosen) {
-      const outcome = await replayOne(delivery, url, flags.token);
-      sent.push({ id: delivery.id, status: outcome.status, ms: outcome.ms });
-      if (!this.jsonEnabled()) {
-        this.log(
-          sentLine(
-            delivery.id,
-            delivery.event_type ?? '',
-            { status: outcome.status, ms: outcome.ms },
-            this.out,
-          ),
+    const { token } = await this.callbackToken(flags.token, settings);
+    const skipped: number[] = [];
+    const sent = await replayDeliveries({
+      deliveries: chosen,
+      url,
+      token,
+      includeInvalid: flags['include-invalid'],
+      onSkipped: (delivery) => {
+        skipped.push(delivery.id);
+        this.warning(
+          `skipped #${delivery.id}: it was recorded with an invalid signature (${delivery.signature.reason}); pass --include-invalid to re-sign and send it.`,
         );
-      }
-    }
-    if (sent.some((outcome) => outcome.status < 200 || outcome.status >= 300))
-      this.setExitCode(ExitCode.negative);
-    return { deliveries: sent };
+      },
+      onSent: (delivery, outcome) => {
+        if (!this.jsonEnabled())
+          this.log(sentLine(delivery.id, delivery.event_type ?? '', outcome, this.out));
+      },
+    });
+    const refused = sent.some((outcome) => outcome.status < 200 || outcome.status >= 300);
+    if (refused || (sent.length === 0 && skipped.length > 0)) this.setExitCode(ExitCode.negative);
+    return { deliveries: sent, skipped };
   }
 }

@@ -1,51 +1,87 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
-import { generateToken } from '../subscriptions/subscribe.js';
 import { sentLine } from '../ui/http-status.js';
-import { parseCallbackUrl } from '../urls.js';
+import { maskToken } from '../ui/mask.js';
+import { parseForwardTarget } from '../urls.js';
+
+export interface TriggerResult {
+  deliveries: { event_type: string; status: number; ms: number }[];
+}
 
 export default class Trigger extends BaseCommand {
-  static override summary = 'Send a realistic signed sample delivery of an event type to a URL.';
+  static override summary = 'Send realistic signed sample deliveries of event types to a URL.';
   static override description =
-    'Signed exactly as Salesloft signs (hex HMAC-SHA1 of the body in x-salesloft-signature). Exits 1 when the handler answers outside 2xx.';
+    `Signed exactly as Salesloft signs (hex HMAC-SHA1 of the body in x-salesloft-signature), with the
+same callback token as \`listen\` unless --token or SALESLOFT_CALLBACK_TOKEN says otherwise.
+EVENT is an event type, a glob (person_*) or all: one delivery of each matched type.
+Exits 1 when the handler answers outside 2xx.`;
 
   static override examples = [
-    '<%= config.bin %> trigger person_updated --to http://localhost:3000/webhooks --token "$TOKEN"',
+    '<%= config.bin %> trigger person_updated --to localhost:3000/webhooks',
+    '<%= config.bin %> trigger "person_*" --to http://localhost:3000/webhooks --set first_name=Ada --set account.id=42',
     '<%= config.bin %> trigger task_completed --to http://localhost:3000/webhooks --data task.json --count 3',
+    'cat task.json | <%= config.bin %> trigger task_completed --to http://localhost:3000/webhooks --data -',
   ];
 
   static override args = {
-    event: Args.string({ description: 'event type, e.g. person_updated', required: true }),
+    event: Args.string({ description: 'event type, glob (person_*) or all', required: true }),
   };
   static override flags = {
-    to: Flags.string({ description: 'URL of the webhook handler', required: true }),
-    token: Flags.string({ description: 'callback token to sign with (default: a new random one, printed)' }),
+    to: Flags.string({
+      description: 'URL of the webhook handler (localhost:3000/path and :3000/path work)',
+      required: true,
+    }),
+    token: Flags.string({
+      description:
+        'callback token to sign with [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
+    }),
     count: Flags.integer({
-      description: 'how many deliveries (a fresh sample each)',
+      description: 'how many deliveries of each event type (a fresh sample each)',
       default: 1,
       min: 1,
       max: 10_000,
     }),
-    data: Flags.string({ description: 'send this file’s bytes, unchanged, instead of a sample' }),
+    data: Flags.string({
+      description: 'send this file’s bytes (- for stdin), unchanged, instead of a sample',
+    }),
+    set: Flags.string({
+      description: 'override a field of the sample: path=value (JSON when it parses, else text); repeatable',
+      multiple: true,
+    }),
+    'api-url': Flags.string({
+      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
+      helpGroup: 'API',
+    }),
   };
 
-  async run(): Promise<unknown> {
+  async run(): Promise<TriggerResult> {
     const { args, flags } = await this.parse(Trigger);
-    const url = parseCallbackUrl(flags.to, '--to');
-    const token = flags.token ?? generateToken();
-    const { trigger } = await import('../send/trigger.js');
+    const url = parseForwardTarget(flags.to, '--to');
+    const settings = this.resolveSettings(flags);
+    const { trigger, triggerEvents } = await import('../send/trigger.js');
+    const { parseOverride } = await import('../send/overrides.js');
+    const eventTypes = triggerEvents(args.event);
+    const overrides = (flags.set ?? []).map(parseOverride);
+    const signing = await this.callbackToken(flags.token, settings);
+    if (signing.source === 'created') {
+      this.note(`Signing with a new callback token, stored for ${settings.apiUrl}: ${signing.token}`);
+    } else if (signing.source === 'stored') {
+      this.note(
+        this.err.dim(
+          `Signing with the callback token stored for ${settings.apiUrl} (${maskToken(signing.token)}; \`listen --print-token\` prints it).`,
+        ),
+      );
+    }
     const outcomes = await trigger({
-      eventType: args.event,
+      eventTypes,
       url,
-      token,
+      token: signing.token,
       count: flags.count,
       dataFile: flags.data,
-      onSent: (index, outcome) => {
-        if (index === 0 && !flags.token)
-          this.note(`Signed with a new token (configure your handler with it): ${token}`);
-        if (this.jsonEnabled()) return;
-        this.log(sentLine(index + 1, args.event, outcome, this.out));
+      overrides,
+      onSent: (index, eventType, outcome) => {
+        if (!this.jsonEnabled()) this.log(sentLine(index + 1, eventType, outcome, this.out));
       },
     });
     const refused = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
@@ -56,8 +92,7 @@ export default class Trigger extends BaseCommand {
       );
     }
     return {
-      ...(flags.token ? {} : { token }),
-      deliveries: outcomes.map(({ status, ms }) => ({ status, ms })),
+      deliveries: outcomes.map(({ event_type, status, ms }) => ({ event_type, status, ms })),
     };
   }
 }

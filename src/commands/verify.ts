@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { type Diagnosis, diagnose } from '../signature.js';
+import { requireToken } from '../subscriptions/tokens.js';
 import { readBody } from '../ui/read-body.js';
 
 export default class Verify extends BaseCommand {
@@ -16,8 +17,7 @@ export default class Verify extends BaseCommand {
   static override flags = {
     token: Flags.string({
       description:
-        'callback token of the subscription; repeat to also try other tokens (hinted, never valid)',
-      required: true,
+        'callback token of the subscription [env: SALESLOFT_CALLBACK_TOKEN]; repeat to also try other tokens (hinted, never valid)',
       multiple: true,
     }),
     signature: Flags.string({ description: 'the x-salesloft-signature header value (hex)', required: true }),
@@ -27,8 +27,16 @@ export default class Verify extends BaseCommand {
   async run(): Promise<Diagnosis> {
     const { flags } = await this.parse(Verify);
     const body = await readBody(flags['body-file']);
-    const [token, ...otherTokens] = flags.token;
-    const result = diagnose(body, token ?? '', flags.signature, { otherTokens });
+    const given = flags.token ?? [];
+    const envToken = this.resolveSettings({}).callbackToken;
+    const [token, ...otherTokens] = given.length > 0 ? given : envToken ? [envToken] : [];
+    if (token === undefined) {
+      throw new UsageError(
+        'No callback token: pass --token or set SALESLOFT_CALLBACK_TOKEN.',
+        'missing_token',
+      );
+    }
+    const result = diagnose(body, requireToken(token, '--token'), flags.signature, { otherTokens });
     if (!result.valid) this.setExitCode(ExitCode.negative);
     if (!this.jsonEnabled()) {
       if (result.valid) {

@@ -54,7 +54,8 @@ export async function handleApi(
   if (!charged) return sendJson(res, 429, { error: 'Rate limit exceeded: 600 cost per minute' }, headers);
 
   if (ctx.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.faults.latencyMs));
-  const fault = ctx.faults.take(method, url.pathname);
+  const raw = await readRawBody(req);
+  const fault = ctx.faults.take(method, url.pathname, createdEventType(method, raw));
   if (fault?.kind === 'reset') {
     req.socket.destroy();
     return;
@@ -64,7 +65,6 @@ export async function handleApi(
     return sendJson(res, fault.status ?? 500, { error: `Injected fault: ${fault.status}` }, headers);
   }
 
-  const raw = await readRawBody(req);
   if (url.pathname === COLLECTION || url.pathname === `${COLLECTION}/`) {
     if (method === 'GET') {
       const enabled = url.searchParams.get('enabled');
@@ -128,4 +128,13 @@ function validateCreate(body: unknown): Record<string, string[]> | undefined {
     errors.event_type = ['is not included in the list'];
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
+}
+
+/** The event type a create asks for, so a fault can target one type. */
+function createdEventType(method: string, raw: Buffer): string | undefined {
+  if (method !== 'POST') return undefined;
+  const body = parseJsonBody(raw);
+  const eventType =
+    body && typeof body === 'object' ? (body as { event_type?: unknown }).event_type : undefined;
+  return typeof eventType === 'string' ? eventType : undefined;
 }

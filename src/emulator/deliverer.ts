@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { Subscription } from '../salesloft/types.js';
 import { deliveryHeaders } from '../signature.js';
+import { isLoopbackUrl } from '../urls.js';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -15,8 +16,10 @@ export interface DeliveryRecord {
   event_type: string;
   subscription_id: number;
   callback_url: string;
-  state: 'pending' | 'delivered' | 'failed';
+  state: 'pending' | 'delivered' | 'failed' | 'skipped';
   attempts: DeliveryAttempt[];
+  /** Why no attempt was made (a callback host that is not this machine's, without --deliver-anywhere). */
+  skipped?: string;
 }
 
 export interface DelivererOptions {
@@ -27,7 +30,10 @@ export interface DelivererOptions {
   /** An answer slower than this counts as a failure. */
   timeoutMs: number;
   now: () => number;
+  /** Deliver to any callback host; otherwise only to loopback ones (localhost, 127.0.0.0/8, ::1). */
+  deliverAnywhere?: boolean;
   onAttempt?: (record: DeliveryRecord, attempt: DeliveryAttempt) => void;
+  onSkipped?: (record: DeliveryRecord) => void;
 }
 
 const HISTORY_LIMIT = 10_000;
@@ -55,6 +61,13 @@ export class Deliverer {
       };
       this.records.push(record);
       if (this.records.length > HISTORY_LIMIT) this.records.splice(0, this.records.length - HISTORY_LIMIT);
+      if (!this.options.deliverAnywhere && !isLoopbackUrl(subscription.callback_url)) {
+        record.state = 'skipped';
+        record.skipped =
+          'callback host is not a loopback address (start the emulator with --deliver-anywhere)';
+        this.options.onSkipped?.(record);
+        return record;
+      }
       this.track(this.attempt(record, subscription, body));
       return record;
     });

@@ -26,13 +26,16 @@ export interface EmulatorOptions {
   deliveryTimeoutMs?: number;
   /** Seed for sample payloads. */
   seed?: number;
+  /** Deliver to callback URLs off this machine too (by default only loopback hosts get deliveries). */
+  deliverAnywhere?: boolean;
   /** Called for each API request and each delivery attempt (for the `emulator` command's log). */
   log?: (event: EmulatorLogEvent) => void;
 }
 
 export type EmulatorLogEvent =
   | { type: 'request'; method: string; path: string; status: number }
-  | { type: 'delivery'; record: DeliveryRecord; attempt: DeliveryAttempt };
+  | { type: 'delivery'; record: DeliveryRecord; attempt: DeliveryAttempt }
+  | { type: 'skipped'; record: DeliveryRecord };
 
 export interface RequestLogEntry {
   method: string;
@@ -74,7 +77,9 @@ export class Emulator {
       retryIntervalMs: options.retryIntervalMs ?? 15_000,
       timeoutMs: options.deliveryTimeoutMs ?? 10_000,
       now,
+      deliverAnywhere: options.deliverAnywhere ?? false,
       onAttempt: (record, attempt) => options.log?.({ type: 'delivery', record, attempt }),
+      onSkipped: (record) => options.log?.({ type: 'skipped', record }),
     });
     this.sample = createSampler(options.seed === undefined ? {} : { seed: options.seed });
     this.server = createServer((req, res) => void this.route(req, res));

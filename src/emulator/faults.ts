@@ -10,6 +10,8 @@ export interface FaultRule {
   method?: string;
   /** Only requests whose path starts with this (default: any API path). */
   path?: string;
+  /** Only creates of this event type (the `event_type` of a POST body). */
+  event_type?: string;
   /** Let this many matching requests through first. */
   skip?: number;
   /** Apply to this many matching requests, then retire (default 1; 0 = forever). */
@@ -42,10 +44,11 @@ export class FaultPlan {
   }
 
   /** The rule that applies to this request, if any (and counts it). */
-  take(method: string, path: string): FaultRule | undefined {
+  take(method: string, path: string, eventType?: string): FaultRule | undefined {
     for (const rule of this.rules) {
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.path && !path.startsWith(rule.path)) continue;
+      if (rule.event_type !== undefined && rule.event_type !== eventType) continue;
       rule.seen += 1;
       if (rule.seen <= (rule.skip ?? 0)) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
@@ -68,6 +71,9 @@ export function parseFaultRule(input: unknown): FaultRule | string {
     return 'kind must be status, reset or uncertain_create';
   if (rule.kind === 'status' && (typeof rule.status !== 'number' || rule.status < 100 || rule.status > 599)) {
     return 'a status fault needs a status between 100 and 599';
+  }
+  for (const key of ['method', 'path', 'event_type'] as const) {
+    if (rule[key] !== undefined && typeof rule[key] !== 'string') return `${key} must be a string`;
   }
   for (const key of ['retry_after', 'skip', 'count', 'probability', 'status'] as const) {
     if (rule[key] !== undefined && typeof rule[key] !== 'number') return `${key} must be a number`;

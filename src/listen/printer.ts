@@ -31,14 +31,13 @@ export function deliveryJson(delivery: Delivery, body: unknown): string {
 const BODY_SLOT = '@@body@@';
 const BODY_FIELD = `"body":"${BODY_SLOT}"`;
 
-/** `14:02:11  #3  person_updated  4711  Ada Lovelace <ada@…>  verified  -> 200 12 ms` */
+/** `14:02:11  #3  person_updated  4711  Ada Lovelace <ada@…>  verified`: shown as soon as it is verified. */
 export function deliveryLine(
   delivery: Delivery,
   body: unknown,
   retryOf: number | undefined,
   color: ChalkInstance,
 ): string {
-  const time = color.dim(delivery.received_at.slice(11, 19));
   const resourceId =
     body && typeof body === 'object' && 'id' in body ? String((body as { id: unknown }).id) : '-';
   const summary = summarize(delivery.event_type, body);
@@ -46,7 +45,7 @@ export function deliveryLine(
     ? color.green('verified')
     : color.red(`INVALID: ${delivery.signature.reason}`);
   const parts = [
-    time,
+    color.dim(delivery.received_at.slice(11, 19)),
     color.dim(`#${delivery.id}`),
     color.bold(delivery.event_type ?? '(no x-salesloft-event)'),
     resourceId,
@@ -54,15 +53,17 @@ export function deliveryLine(
   if (summary) parts.push(summary);
   parts.push(verdict);
   if (retryOf !== undefined) parts.push(color.yellow(`retry of #${retryOf}`));
-  if (delivery.forward) parts.push(forwardText(delivery, color));
   return parts.join('  ');
 }
 
-function forwardText(delivery: Delivery, color: ChalkInstance): string {
+/** `14:02:11  #3  <-- 200 12 ms`: the forward target's answer, on its own line when it comes. */
+export function forwardLine(delivery: Delivery, color: ChalkInstance, now = new Date()): string {
   const forward = delivery.forward;
-  if (!forward) return '';
-  if (forward.status === null) return color.red(`-> 502 (${forward.error}) ${forward.ms} ms`);
-  return `-> ${colorStatus(forward.status, color)} ${forward.ms} ms${forward.excerpt ? color.dim(` ${JSON.stringify(forward.excerpt)}`) : ''}`;
+  const head = `${color.dim(now.toISOString().slice(11, 19))}  ${color.dim(`#${delivery.id}`)}  `;
+  if (!forward) return head;
+  if (forward.status === null) return `${head}${color.red(`<-- 502 (${forward.error}) ${forward.ms} ms`)}`;
+  const excerpt = forward.excerpt ? color.dim(` ${JSON.stringify(forward.excerpt)}`) : '';
+  return `${head}<-- ${colorStatus(forward.status, color)} ${forward.ms} ms${excerpt}`;
 }
 
 /** The body as JSON, or null when it is not JSON. */

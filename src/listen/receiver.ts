@@ -21,6 +21,9 @@ export interface ReceiverOptions {
   port?: number;
   host?: string;
   forward?: (delivery: Delivery) => Promise<ForwardResult>;
+  /** Called once a delivery is verified, before it is forwarded. */
+  onReceived?: (delivery: Delivery) => void;
+  /** Called once a delivery is answered (after the forward, when there is one). */
   onDelivery: (delivery: Delivery) => void;
   onRejection?: (rejection: Rejection) => void;
   /** Accept at most this many deliveries; later ones get 503 (the session is ending). */
@@ -123,6 +126,7 @@ export class Receiver {
       forward: null,
       status: signature.valid ? 200 : 401,
     };
+    this.options.onReceived?.(delivery);
     if (signature.valid && this.options.forward) {
       delivery.forward = await this.options.forward(delivery);
       delivery.status = delivery.forward.status ?? 502;

@@ -1,31 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
-import { PartialFailureError } from '../errors.js';
+import { CliError, ExitCode, PartialFailureError, UsageError } from '../errors.js';
 import type { Subscription } from '../salesloft/types.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
-import { generateToken, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
+import { subscribeAllowed } from '../subscriptions/subscribe.js';
 import { count } from '../ui/plural.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal } from './journal.js';
 import { LineWriter } from './line-writer.js';
-import { deliveryJson, deliveryLine, parseBody } from './printer.js';
+import { deliveryJson, deliveryLine, forwardLine, parseBody } from './printer.js';
 import { Receiver, type Rejection } from './receiver.js';
 import { Recorder } from './recorder.js';
 import { RetryTracker } from './retries.js';
+import { SessionStats } from './stats.js';
 import type { Tunnel } from './tunnel/tunnel.js';
 
 export interface ListenOptions {
   events: readonly string[];
   port: number;
-  token?: string | undefined;
+  /** The callback token of the session's subscriptions (stable: see subscriptions/tokens.ts). */
+  token: string;
   forwardTo?: string | undefined;
   forwardTimeoutMs: number;
   record?: string | undefined;
   maxDeliveries?: number | undefined;
   keep: boolean;
   json: boolean;
+  /** Print the receiver's local address before subscribing (no tunnel: the user may bring one). */
+  showReceiver?: boolean;
   /** Longest time cleanup may take before the session gives up and leaves its journal for `prune`. */
   cleanupTimeoutMs?: number;
 }
@@ -57,7 +61,7 @@ export interface ListenResult {
 /** The main job: receive, verify, show and forward deliveries for a session's own subscriptions. */
 export async function runListenSession(deps: ListenDeps, options: ListenOptions): Promise<ListenResult> {
   const sessionId = randomBytes(6).toString('hex');
-  const token = options.token ?? generateToken();
+  const { token } = options;
   const { stderr, errColor } = deps;
 
   const dead = await deadSessionJournals(deps.stateDir);
@@ -67,30 +71,52 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     );
   }
 
+  let stopSignal: string | undefined;
+  let subscribing = false;
+  void deps.stopRequested.then((signal) => {
+    stopSignal = signal;
+    if (subscribing) {
+      stderr(
+        `${signal}: stopping. Waiting for the subscription requests in flight to answer so they can be deleted; press Ctrl-C again to exit now and leave them to \`salesloft-hooks prune\`.`,
+      );
+    }
+  });
+
   const recorder = options.record ? new Recorder(options.record) : undefined;
   const forwarder = options.forwardTo
     ? createForwarder(options.forwardTo, options.forwardTimeoutMs)
     : undefined;
   const retries = new RetryTracker();
   const output = new LineWriter(deps.stdout);
+  const stats = new SessionStats();
+  let hintedRefusal = false;
   let received = 0;
   let reachedMax: () => void = () => {};
   const maxReached = new Promise<string>((resolve) => {
     reachedMax = () => resolve('max-deliveries');
   });
 
-  const onDelivery = (delivery: Delivery) => {
-    received += 1;
-    const body = parseBody(delivery.body);
+  const onReceived = (delivery: Delivery) => {
     const retryOf = retries.check(
       delivery.id,
       delivery.event_type,
       delivery.body,
       delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
     );
-    output.push(
-      options.json ? deliveryJson(delivery, body) : deliveryLine(delivery, body, retryOf, deps.color),
-    );
+    if (!options.json) output.push(deliveryLine(delivery, parseBody(delivery.body), retryOf, deps.color));
+  };
+  const onDelivery = (delivery: Delivery) => {
+    received += 1;
+    stats.add(delivery);
+    if (options.json) output.push(deliveryJson(delivery, parseBody(delivery.body)));
+    else if (delivery.forward) output.push(forwardLine(delivery, deps.color));
+    const refusedStatus = delivery.forward?.status;
+    if (!hintedRefusal && delivery.signature.valid && (refusedStatus === 401 || refusedStatus === 403)) {
+      hintedRefusal = true;
+      stderr(
+        `${errColor.yellow('Hint:')} your handler answered ${refusedStatus} to a delivery whose signature is valid. Configure it with this session's callback token (\`salesloft-hooks listen --print-token\` prints it) and compute the HMAC over the raw body, before any JSON parsing.`,
+      );
+    }
     recorder?.append(delivery);
     if (options.maxDeliveries !== undefined && received >= options.maxDeliveries) reachedMax();
   };
@@ -103,13 +129,23 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     sessionPath: `/salesloft-hooks/${sessionId}`,
     token,
     port: options.port,
+    onReceived,
     onDelivery,
     onRejection,
     limit: options.maxDeliveries,
     ...(forwarder
       ? { forward: (delivery: Delivery): Promise<ForwardResult> => forwarder.forward(delivery) }
       : {}),
-  }).start();
+  })
+    .start()
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new UsageError(
+        `Port ${options.port} on 127.0.0.1 is in use: pass another --port (0 picks a free port).`,
+        'port_in_use',
+      );
+    });
+  if (options.showReceiver) stderr(`Receiver: ${receiver.localUrl}`);
 
   let tunnel: Tunnel | undefined;
   let journal: SessionJournal | undefined;
@@ -133,28 +169,39 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       callback_url: callbackUrl,
     });
     const activeJournal = journal;
-    const plan = planSubscribe([], callbackUrl, options.events);
-    stderr(`Subscribing ${callbackUrl} to ${count(plan.length, 'event type')}...`);
-    const result = await subscribe(
+    stderr(`Subscribing ${callbackUrl} to ${count(options.events.length, 'event type')}...`);
+    subscribing = true;
+    const result = await subscribeAllowed(
       deps.api,
-      { url: callbackUrl, events: options.events, token, disabled: false },
-      plan,
-      [],
-      (_d, _t, sub) => {
-        void activeJournal.add(sub.id);
-      },
+      { url: callbackUrl, events: options.events, token },
+      { onCreated: (sub) => void activeJournal.add(sub.id), stopped: () => stopSignal !== undefined },
     );
+    subscribing = false;
     created = result.created;
     await activeJournal.flushed();
+    for (const refusal of result.refused) {
+      stderr(`${errColor.yellow('Warning:')} skipped ${refusal.event_type}: ${refusal.reason}`);
+    }
+    if (created.length === 0 && result.refused.length > 0) {
+      const allForbidden = result.refused.every((refusal) => refusal.status === 403);
+      throw new CliError(
+        `Salesloft refused every event type (${count(result.refused.length, 'refusal')}); nothing to listen to. ${allForbidden ? 'Check the API key’s scopes.' : ''}`.trim(),
+        allForbidden ? 'auth' : 'api',
+        allForbidden ? ExitCode.auth : ExitCode.failed,
+      );
+    }
   } catch (error) {
-    // subscribe() has rolled back what it made; a journal is kept only if that rollback failed.
+    // A failed subscribe has rolled back what it made; a journal is kept only if that rollback failed.
     if (!(error instanceof PartialFailureError)) await journal?.remove();
     await shutdownTransport();
     throw error;
   }
 
-  stderr(`Ready: ${callbackUrl} (${created.length} subscriptions)`);
-  deps.onReady?.({ callbackUrl, subscriptions: created });
+  if (stopSignal === undefined) {
+    stderr(`Ready: ${callbackUrl} (${count(created.length, 'subscription')})`);
+    stderr(`Callback token: ${token}`);
+    deps.onReady?.({ callbackUrl, subscriptions: created });
+  }
 
   const reason = await Promise.race([deps.stopRequested, maxReached]);
   stderr(
@@ -175,6 +222,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     left = outcome ? outcome.failed.map((failure) => failure.id) : created.map((sub) => sub.id);
   }
   await shutdownTransport();
+  stderr(`Summary: ${stats.summary()}.`);
   if (left.length > 0) {
     throw new PartialFailureError(
       `Could not delete ${left.length} of this session's subscriptions (${left.map((id) => `#${id}`).join(', ')}); run \`salesloft-hooks prune\` to retry.`,

@@ -38,11 +38,42 @@ export function pickDeliveries(recorded: readonly RecordedDelivery[], which: str
   return found;
 }
 
-/** Re-sends a recorded delivery byte for byte with its original headers, re-signed when a token is given. */
-export function replayOne(delivery: RecordedDelivery, url: string, token?: string): Promise<PostOutcome> {
+/** Re-sends a recorded delivery byte for byte with its original headers, signed with `token`. */
+export function replayOne(delivery: RecordedDelivery, url: string, token: string): Promise<PostOutcome> {
   const body = Buffer.from(delivery.body_base64, 'base64');
   const headers = { ...delivery.headers };
   delete headers['content-length'];
-  if (token !== undefined) headers['x-salesloft-signature'] = sign(body, token);
+  headers['x-salesloft-signature'] = sign(body, token);
   return postDelivery(url, body, headers);
+}
+
+export interface ReplayRequest {
+  deliveries: readonly RecordedDelivery[];
+  url: string;
+  token: string;
+  /** Re-sign deliveries that were recorded with an invalid signature too (a forgery becomes valid). */
+  includeInvalid: boolean;
+  onSent?: (delivery: RecordedDelivery, outcome: PostOutcome) => void;
+  onSkipped?: (delivery: RecordedDelivery) => void;
+}
+
+export interface ReplayOutcome {
+  id: number;
+  status: number;
+  ms: number;
+}
+
+/** Replays deliveries one after the other; those recorded INVALID are skipped unless asked for. */
+export async function replayDeliveries(request: ReplayRequest): Promise<ReplayOutcome[]> {
+  const sent: ReplayOutcome[] = [];
+  for (const delivery of request.deliveries) {
+    if (!delivery.signature.valid && !request.includeInvalid) {
+      request.onSkipped?.(delivery);
+      continue;
+    }
+    const outcome = await replayOne(delivery, request.url, request.token);
+    sent.push({ id: delivery.id, status: outcome.status, ms: outcome.ms });
+    request.onSent?.(delivery, outcome);
+  }
+  return sent;
 }

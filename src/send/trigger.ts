@@ -1,57 +1,68 @@
 import { EVENT_TYPES, isCatalogEvent } from '../catalog/event-types.js';
+import { matchEvents } from '../catalog/patterns.js';
+import { nearest } from '../catalog/typos.js';
 import { UsageError } from '../errors.js';
 import { readInputFile } from '../input-file.js';
 import { createSampler } from '../samples/index.js';
 import { deliveryHeaders } from '../signature.js';
+import { applyOverrides, type Override } from './overrides.js';
 import { type PostOutcome, postDelivery } from './post.js';
 
 export interface TriggerRequest {
-  eventType: string;
+  /** Event types to send, one delivery each per round (see `triggerEvents`). */
+  eventTypes: readonly string[];
   url: string;
   token: string;
   count: number;
-  /** File whose bytes are sent unchanged instead of a sample. */
+  /** File (or `-` for stdin) whose bytes are sent unchanged instead of a sample. */
   dataFile?: string | undefined;
-  onSent?: (index: number, outcome: PostOutcome) => void;
+  /** Changes made to each sample (`--set`). */
+  overrides?: readonly Override[];
+  onSent?: (index: number, eventType: string, outcome: PostOutcome) => void;
 }
 
-/** Sends `count` signed deliveries of one event type, one after the other. */
-export async function trigger(request: TriggerRequest): Promise<PostOutcome[]> {
-  requireKnownEvent(request.eventType);
+export interface TriggerOutcome extends PostOutcome {
+  event_type: string;
+}
+
+/** The event types named by a trigger argument: an exact catalog name, a glob, `all` or a comma list. */
+export function triggerEvents(pattern: string): string[] {
+  const { events, unknown } = matchEvents([pattern]);
+  for (const name of unknown) requireKnownEvent(name);
+  if (events.length === 0) throw new UsageError(`"${pattern}" names no event type.`, 'no_events');
+  return events;
+}
+
+/** Sends `count` signed deliveries of each event type, one after the other. */
+export async function trigger(request: TriggerRequest): Promise<TriggerOutcome[]> {
+  for (const name of request.eventTypes) requireKnownEvent(name);
+  if (request.dataFile !== undefined && (request.overrides?.length ?? 0) > 0) {
+    throw new UsageError('--set changes a sample: with --data, edit the data instead.', 'set_with_data');
+  }
   const fixed = request.dataFile === undefined ? undefined : await readInputFile(request.dataFile, '--data');
   const sample = createSampler();
-  const outcomes: PostOutcome[] = [];
-  for (let index = 0; index < request.count; index++) {
-    const body = fixed ?? Buffer.from(JSON.stringify(sample(request.eventType)));
-    const outcome = await postDelivery(
-      request.url,
-      body,
-      deliveryHeaders(request.eventType, body, request.token),
-    );
-    outcomes.push(outcome);
-    request.onSent?.(index, outcome);
+  const outcomes: TriggerOutcome[] = [];
+  for (const eventType of request.eventTypes) {
+    for (let round = 0; round < request.count; round++) {
+      const body = fixed ?? sampleBytes(sample(eventType), request.overrides ?? []);
+      const outcome = await postDelivery(request.url, body, deliveryHeaders(eventType, body, request.token));
+      outcomes.push({ event_type: eventType, ...outcome });
+      request.onSent?.(outcomes.length - 1, eventType, outcome);
+    }
   }
   return outcomes;
 }
 
-function requireKnownEvent(name: string): void {
-  if (isCatalogEvent(name)) return;
-  const closest = EVENT_TYPES.map((event) => ({ name: event.name, distance: editDistance(name, event.name) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, 3)
-    .map((event) => event.name);
-  throw new UsageError(`Unknown event type "${name}". Did you mean ${closest.join(', ')}?`, 'unknown_event');
+function sampleBytes(sample: Record<string, unknown>, overrides: readonly Override[]): Buffer {
+  applyOverrides(sample, overrides);
+  return Buffer.from(JSON.stringify(sample));
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+function requireKnownEvent(name: string): void {
+  if (isCatalogEvent(name)) return;
+  const closest = nearest(
+    name,
+    EVENT_TYPES.map((event) => event.name),
+  );
+  throw new UsageError(`Unknown event type "${name}". Did you mean ${closest.join(', ')}?`, 'unknown_event');
 }

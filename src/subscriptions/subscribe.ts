@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { CliError, describeError, ExitCode, PartialFailureError } from '../errors.js';
+import { findEventType } from '../catalog/event-types.js';
+import { ApiError, CliError, describeError, ExitCode, PartialFailureError } from '../errors.js';
 import { mapBounded } from '../salesloft/concurrency.js';
 import type { Subscription } from '../salesloft/types.js';
 import { count } from '../ui/plural.js';
@@ -22,11 +22,6 @@ export interface SubscribeRequest {
 export interface SubscribeResult {
   created: Subscription[];
   existing: Subscription[];
-}
-
-/** A fresh callback token: 32 random bytes, hex. */
-export function generateToken(): string {
-  return randomBytes(32).toString('hex');
 }
 
 /** What subscribing `url` to `events` would do, given the team's current subscriptions. */
@@ -87,9 +82,81 @@ export async function subscribe(
   });
 
   if (!failure) return { created: created.sort((a, b) => a.id - b.id), existing };
-  if (created.length === 0) throw failure.error;
+  return rollBack(api, created, failure);
+}
 
-  const cause = `subscribing ${failure.event_type} failed: ${describeError(failure.error).message}`;
+export interface Refusal {
+  event_type: string;
+  status: number;
+  /** Salesloft's words, with the scope the event type needs for a 403. */
+  reason: string;
+}
+
+export interface AllowedResult {
+  created: Subscription[];
+  /** Event types Salesloft refused (403: a scope is missing; 422: not available to the team). */
+  refused: Refusal[];
+}
+
+/**
+ * For `listen`, a development session rather than a batch: creates a subscription for each event
+ * type Salesloft allows. A 403 or 422 skips that type; any other failure rolls back what this run
+ * created and throws. Once `stopped()` is true no further create is started.
+ */
+export async function subscribeAllowed(
+  api: SubscriptionApi,
+  request: { url: string; events: readonly string[]; token: string },
+  hooks: { onCreated?: (subscription: Subscription) => void; stopped?: () => boolean } = {},
+): Promise<AllowedResult> {
+  const created: Subscription[] = [];
+  const refused: Refusal[] = [];
+  let failure: { event_type: string; error: unknown } | undefined;
+  await mapBounded(request.events, async (event_type) => {
+    if (failure || hooks.stopped?.()) return;
+    try {
+      const subscription = await api.create({
+        callback_url: request.url,
+        callback_token: request.token,
+        event_type,
+      });
+      created.push(subscription);
+      hooks.onCreated?.(subscription);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 403 || error.status === 422)) {
+        refused.push({ event_type, status: error.status, reason: refusalReason(event_type, error) });
+      } else {
+        failure ??= { event_type, error };
+      }
+    }
+  });
+  if (failure) return rollBack(api, created, failure);
+  const order = (name: string) => request.events.indexOf(name);
+  refused.sort((a, b) => order(a.event_type) - order(b.event_type));
+  return { created: created.sort((a, b) => a.id - b.id), refused };
+}
+
+/** The words for a refused create: a 403 names the scope the event type needs. */
+export function refusalReason(eventType: string, error: unknown): string {
+  const message = describeError(error).message;
+  if (!(error instanceof ApiError) || error.status !== 403) return message;
+  const scopes = findEventType(eventType)?.scopes ?? [];
+  return scopes.length > 0 ? `${message} (${eventType} needs the ${scopes.join(', ')} scope)` : message;
+}
+
+/** Deletes what a failed batch created, then throws what happened, with the failure's exit code. */
+async function rollBack(
+  api: SubscriptionApi,
+  created: readonly Subscription[],
+  failure: { event_type: string; error: unknown },
+): Promise<never> {
+  const reason = refusalReason(failure.event_type, failure.error);
+  const { code, exitCode } = describeError(failure.error);
+  if (created.length === 0) {
+    throw reason === describeError(failure.error).message
+      ? failure.error
+      : new CliError(reason, code, exitCode);
+  }
+  const cause = `subscribing ${failure.event_type} failed: ${reason}`;
   const rollback = await mapBounded(created, (sub) => api.delete(sub.id));
   const left = created.filter((_, index) => !rollback[index]?.ok);
   if (left.length > 0) {
@@ -100,8 +167,8 @@ export async function subscribe(
   }
   throw new CliError(
     `${capitalize(cause)}; deleted the ${count(created.length, 'subscription')} this run had created, so nothing changed.`,
-    'batch_failed',
-    ExitCode.failed,
+    exitCode === ExitCode.auth ? code : 'batch_failed',
+    exitCode === ExitCode.auth ? ExitCode.auth : ExitCode.failed,
   );
 }
 

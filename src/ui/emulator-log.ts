@@ -9,6 +9,10 @@ export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstanc
     const status = event.status === 0 ? color.red('reset') : colorStatus(event.status, color);
     return `${time} ${event.method} ${event.path} ${status}`;
   }
+  if (event.type === 'skipped') {
+    const { record } = event;
+    return `${time} delivery #${record.id} ${record.event_type} -> ${record.callback_url} ${color.yellow(`skipped: ${record.skipped}`)}`;
+  }
   const { record, attempt } = event;
   const outcome =
     attempt.status === null ? color.red(attempt.error ?? 'failed') : colorStatus(attempt.status, color);

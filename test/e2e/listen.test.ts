@@ -10,7 +10,7 @@ import { rawExchange } from '../support/raw-socket.js';
 import { recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
-const READY = /Ready: (http:\/\/127\.0\.0\.1:\d+\/salesloft-hooks\/[0-9a-f]+) \((\d+) subscriptions\)/;
+const READY = /Ready: (http:\/\/127\.0\.0\.1:\d+\/salesloft-hooks\/[0-9a-f]+) \((\d+) subscriptions?\)/;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 function env(emu: Emulator, stateDir = tempDir('slh-state-')) {
@@ -176,9 +176,10 @@ describe('listen against the emulator', () => {
     emu.fire('call_created');
     await emu.deliveriesSettled();
     expect(emu.deliveries()[0]?.attempts.map((attempt) => attempt.status)).toEqual([500, 200]);
-    await first.cli.waitFor(/#2 .*\n/, 'stdout');
-    expect(first.cli.stdout).toMatch(/#1 .*-> 500/);
-    expect(first.cli.stdout).toMatch(/#2 .*retry of #1.*-> 200/);
+    await first.cli.waitFor(/#2 {2}<-- 200/, 'stdout');
+    expect(first.cli.stdout).toMatch(/#1 {2}<-- 500/);
+    expect(first.cli.stdout).toMatch(/#2 .*retry of #1/);
+    expect(first.cli.stdout).toMatch(/#2 {2}<-- 200/);
     first.cli.child.kill('SIGINT');
     await first.cli.exited;
 
@@ -192,7 +193,7 @@ describe('listen against the emulator', () => {
     deadEmu.fire('call_created');
     await deadEmu.deliveriesSettled();
     expect(deadEmu.deliveries()[0]?.attempts[0]?.status).toBe(502);
-    await dead.cli.waitFor(/-> 502 \(nothing listening at 127\.0\.0\.1:9/, 'stdout');
+    await dead.cli.waitFor(/<-- 502 \(nothing listening at 127\.0\.0\.1:9/, 'stdout');
     dead.cli.child.kill('SIGINT');
     await dead.cli.exited;
   });
@@ -286,7 +287,9 @@ describe('listen against the emulator', () => {
 describe('listen tunnels', () => {
   it('--tunnel ngrok without NGROK_AUTHTOKEN exits 4 with how to get one, having created nothing', async () => {
     const emu = await emulator();
-    const result = await runCli(['listen', '--event', 'person_updated'], { env: env(emu) });
+    const result = await runCli(['listen', '--tunnel', 'ngrok', '--event', 'person_updated'], {
+      env: env(emu),
+    });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(
       /ngrok needs an authtoken: get one at https:\/\/dashboard\.ngrok\.com.*NGROK_AUTHTOKEN/,
@@ -296,7 +299,7 @@ describe('listen tunnels', () => {
 
   it('with a token but no reachable ngrok server exits 4 saying the tunnel could not connect', async () => {
     const emu = await emulator();
-    const result = await runCli(['listen', '--event', 'person_updated', '--json'], {
+    const result = await runCli(['listen', '--tunnel', 'ngrok', '--event', 'person_updated', '--json'], {
       env: { ...env(emu), NGROK_AUTHTOKEN: 'fake-token', NGROK_SERVER_ADDR: '127.0.0.1:9' },
     });
     expect(result.code).toBe(4);
@@ -312,7 +315,8 @@ describe('listen tunnels', () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as { port: number }).port;
-    const result = await runCli(['listen', '--event', 'person_updated', '--tunnel-timeout', '1'], {
+    const args = ['listen', '--tunnel', 'ngrok', '--event', 'person_updated', '--tunnel-timeout', '1'];
+    const result = await runCli(args, {
       env: { ...env(emu), NGROK_AUTHTOKEN: 'fake-token', NGROK_SERVER_ADDR: `127.0.0.1:${port}` },
     });
     silent.close();
@@ -348,7 +352,7 @@ describe('listen tunnels', () => {
       ['listen', '--tunnel', 'none', '--public-url', 'https://proxy.example.com/', '--event', 'step_created'],
       env(emu),
     );
-    await cli.waitFor(/Ready: https:\/\/proxy\.example\.com\/salesloft-hooks\/[0-9a-f]+ \(1 subscriptions\)/);
+    await cli.waitFor(/Ready: https:\/\/proxy\.example\.com\/salesloft-hooks\/[0-9a-f]+ \(1 subscription\)/);
     expect(emu.store.list()[0]?.callback_url).toMatch(/^https:\/\/proxy\.example\.com\/salesloft-hooks\//);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);

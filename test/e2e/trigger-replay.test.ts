@@ -35,19 +35,17 @@ const SHAPES: Record<string, string[]> = {
 describe('trigger', () => {
   it('sends each of the 37 event types signed as Salesloft signs, shaped like its resource', async () => {
     const target = await recordingServer();
-    const results = await mapBounded(
-      EVENT_TYPES,
-      (event) =>
-        runCli(['trigger', event.name, '--to', `${target.url}/${event.name}`, '--token', 'tok-37', '--json']),
-      4,
-    );
-    expect(results.map((result) => (result.ok ? result.value.code : 'crashed'))).toEqual(
-      EVENT_TYPES.map(() => 0),
+    const result = await runCli(['trigger', 'all', '--to', target.url, '--token', 'tok-37', '--json']);
+    expect(result.code).toBe(0);
+    const sent = parseJson<{ deliveries: { event_type: string; status: number }[] }>(result).deliveries;
+    expect(sent.map((delivery) => [delivery.event_type, delivery.status])).toEqual(
+      EVENT_TYPES.map((event) => [event.name, 200]),
     );
     expect(target.received).toHaveLength(37);
     for (const event of EVENT_TYPES) {
-      const delivery = target.received.find((received) => received.path === `/${event.name}`);
-      expect(delivery?.headers['x-salesloft-event']).toBe(event.name);
+      const delivery = target.received.find(
+        (received) => received.headers['x-salesloft-event'] === event.name,
+      );
       expect(delivery?.headers['content-type']).toBe('application/json');
       expect(delivery?.headers['x-salesloft-signature']).toBe(
         hmacSha1(delivery?.body ?? Buffer.alloc(0), 'tok-37'),
@@ -60,17 +58,21 @@ describe('trigger', () => {
     }
   });
 
-  it('prints the status and time; without --token prints the generated one; --count sends fresh samples', async () => {
+  it('prints the status and time; without --token signs with the stored token, printed when new; --count sends fresh samples', async () => {
     const target = await recordingServer();
     const result = await runCli(['trigger', 'person_updated', '--to', target.url, '--count', '2']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^#1 person_updated -> 200 in \d+ ms "ok"\n#2 person_updated -> 200 in \d+ ms "ok"\n$/,
     );
-    const token =
-      /new token \(configure your handler with it\): ([0-9a-f]{64})/.exec(result.stderr)?.[1] ?? '';
+    const token = /new callback token, stored for https:\/\/api\.salesloft\.com: ([0-9a-f]{64})/.exec(
+      result.stderr,
+    )?.[1];
+    expect(token).toBeDefined();
     const [first, second] = target.received;
-    expect(first?.headers['x-salesloft-signature']).toBe(hmacSha1(first?.body ?? Buffer.alloc(0), token));
+    expect(first?.headers['x-salesloft-signature']).toBe(
+      hmacSha1(first?.body ?? Buffer.alloc(0), token ?? ''),
+    );
     expect(first?.body.equals(second?.body ?? Buffer.alloc(0))).toBe(false);
   });
 
@@ -89,7 +91,9 @@ describe('trigger', () => {
       'k',
       '--json',
     ]);
-    expect(parseJson(result)).toEqual({ deliveries: [{ status: 200, ms: expect.any(Number) }] });
+    expect(parseJson(result)).toEqual({
+      deliveries: [{ event_type: 'task_updated', status: 200, ms: expect.any(Number) }],
+    });
     expect(target.received[0]?.body.toString()).toBe('{ "id": 1,\n  "subject": "spacing kept" }\n');
   });
 
@@ -110,59 +114,48 @@ describe('trigger', () => {
   });
 
   it('an unknown event exits 2 suggesting the closest names', async () => {
-    const result = await runCli(['trigger', 'person_update', '--to', 'http://127.0.0.1:9']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Unknown event type "person_update"\. Did you mean person_updated/);
+    const typo = await runCli(['trigger', 'person_update', '--to', 'http://127.0.0.1:9']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/Unknown event type "person_update": did you mean person_updated\?/);
+    const far = await runCli(['trigger', 'persona_deleted_now', '--to', 'http://127.0.0.1:9']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/Unknown event type "persona_deleted_now"\. Did you mean person_deleted/);
   });
 });
 
 describe('replay', () => {
-  async function recordSome(): Promise<{ record: string; token: string }> {
+  /** Records two deliveries with listen's stored token; replay shares the state directory and API URL. */
+  async function recordSome(): Promise<{ record: string; token: string; env: Record<string, string> }> {
     const emu = await emulator();
     const record = join(tempDir(), 'deliveries.jsonl');
-    const token = 'listen-session-token';
-    const cli = startCli(
-      [
-        'listen',
-        '--tunnel',
-        'none',
-        '--event',
-        'person_*',
-        '--token',
-        token,
-        '--max-deliveries',
-        '2',
-        '--record',
-        record,
-      ],
-      { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'k' },
-    );
-    await cli.waitFor(/Ready:/);
+    const env = {
+      SALESLOFT_API_URL: emu.url,
+      SALESLOFT_API_KEY: 'k',
+      SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
+    };
+    const cli = startCli(['listen', '--event', 'person_*', '--max-deliveries', '2', '--record', record], env);
+    const [, token] = await cli.waitFor(/Callback token: ([0-9a-f]{64})\n/);
     emu.fire('person_created');
     emu.fire('person_updated');
     expect(await cli.exited).toBe(0);
-    return { record, token };
+    return { record, token: token as string, env };
   }
 
-  it('re-sends a recorded delivery with identical bytes and headers', async () => {
-    const { record, token } = await recordSome();
+  it('re-sends a recorded delivery with identical bytes and headers, signed with listen’s token', async () => {
+    const { record, token, env } = await recordSome();
     const recorded = readFileSync(record, 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
     const target = await recordingServer();
-    const result = await runCli([
-      'replay',
-      String(recorded[1].id),
-      '--from',
-      record,
-      '--to',
-      `${target.url}/again`,
-      '--json',
-    ]);
+    const result = await runCli(
+      ['replay', String(recorded[1].id), '--from', record, '--to', `${target.url}/again`, '--json'],
+      { env },
+    );
     expect(result.code).toBe(0);
     expect(parseJson(result)).toEqual({
       deliveries: [{ id: recorded[1].id, status: 200, ms: expect.any(Number) }],
+      skipped: [],
     });
     const received = target.received[0];
     expect(received?.body.equals(Buffer.from(recorded[1].body_base64, 'base64'))).toBe(true);
@@ -192,6 +185,47 @@ describe('replay', () => {
     for (const received of target.received) {
       expect(received.headers['x-salesloft-signature']).toBe(hmacSha1(received.body, 'new-token'));
     }
+  });
+
+  it('skips a delivery recorded as INVALID unless --include-invalid, so a forgery is never re-signed by default', async () => {
+    const { record } = await recordSome();
+    const lines = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    lines[0].signature = { valid: false, reason: 'mismatch' };
+    writeFileSync(record, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+    const target = await recordingServer();
+    const skipped = await runCli([
+      'replay',
+      'all',
+      '--from',
+      record,
+      '--to',
+      target.url,
+      '--token',
+      't',
+      '--json',
+    ]);
+    expect(skipped.code).toBe(0);
+    expect(parseJson(skipped)).toMatchObject({ deliveries: [{ id: lines[1].id }], skipped: [lines[0].id] });
+    expect(skipped.stderr).toContain(
+      `skipped #${lines[0].id}: it was recorded with an invalid signature (mismatch)`,
+    );
+    expect(target.received).toHaveLength(1);
+    const included = await runCli([
+      'replay',
+      String(lines[0].id),
+      '--from',
+      record,
+      '--to',
+      target.url,
+      '--token',
+      't',
+      '--include-invalid',
+    ]);
+    expect(included.code).toBe(0);
+    expect(target.received).toHaveLength(2);
   });
 
   it('an id not in the file, or a file that is not a recording, exits 2', async () => {

@@ -1,0 +1,41 @@
+import { UsageError } from '../errors.js';
+
+export interface Override {
+  path: string[];
+  value: unknown;
+}
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** `--set account.id=42`: a dotted path and a value, parsed as JSON when it parses, else a string. */
+export function parseOverride(text: string): Override {
+  const at = text.indexOf('=');
+  const path = at > 0 ? text.slice(0, at).split('.') : [];
+  if (path.length === 0 || path.some((part) => part === '' || FORBIDDEN.has(part))) {
+    throw new UsageError(
+      `--set "${text}" is not path=value (for example first_name=Ada or account.id=42).`,
+      'bad_set',
+    );
+  }
+  const raw = text.slice(at + 1);
+  let value: unknown = raw;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    // Not JSON: the text itself.
+  }
+  return { path, value };
+}
+
+/** Applies overrides to a sample in place, creating objects along the path where needed. */
+export function applyOverrides(target: Record<string, unknown>, overrides: readonly Override[]): void {
+  for (const { path, value } of overrides) {
+    let node: Record<string, unknown> = target;
+    for (const part of path.slice(0, -1)) {
+      const next = node[part];
+      if (next === null || typeof next !== 'object') node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[path[path.length - 1] as string] = value;
+  }
+}
