@@ -19,7 +19,11 @@ if (
   !existsSync(join(root, 'dist')) ||
   newest(join(root, 'src')) > statSync(manifest).mtimeMs
 ) {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.js')], { cwd: root, stdio: 'inherit' });
+  // Build output goes to stderr, so `npm start --silent -- ... --json` keeps stdout clean.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.js')], {
+    cwd: root,
+    stdio: ['ignore', 2, 'inherit'],
+  });
 }
 
 const args = process.argv.slice(2);

@@ -22,4 +22,19 @@ describe('npm start (scripts/start.js)', () => {
     const sessions = join(stateDir, 'sessions');
     expect(existsSync(sessions) ? readdirSync(sessions) : []).toEqual([]);
   });
+
+  it('the README’s piped form: npm start --silent -- ... --json puts only JSON lines on stdout', async () => {
+    const args = ['listen', '--emulator', '--event', 'person_updated', '--json', '--max-deliveries', '2'];
+    const cli = new RunningCli(
+      spawn('npm', ['start', '--silent', '--', ...args], {
+        cwd: ROOT,
+        env: cleanEnv({ SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-') }),
+      }),
+    );
+    cli.child.stdin.end();
+    expect(await cli.exited).toBe(0);
+    const lines = cli.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ v: 1, event_type: 'person_updated' });
+  });
 });
