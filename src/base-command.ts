@@ -5,6 +5,7 @@ import { editDistance, nearest } from './catalog/typos.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
 import type { SalesloftClient } from './salesloft/client.js';
+import { safeText } from './shared/text.js';
 import { type CallbackToken, callbackToken } from './subscriptions/tokens.js';
 import { colorEnabled, paletteFor } from './ui/color.js';
 import { requireInteractive } from './ui/interactive.js';
@@ -115,8 +116,9 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`${message}\n`);
   }
 
+  /** A warning line; its text may hold outside data, so it is escaped for the terminal. */
   protected warning(message: string): void {
-    this.note(`${this.err.yellow('Warning:')} ${message}`);
+    this.note(`${this.err.yellow('Warning:')} ${safeText(message)}`);
   }
 
   /**
@@ -159,7 +161,8 @@ export abstract class BaseCommand extends Command {
     } else if (code === 'cancelled') {
       process.stderr.write(`${message}\n`);
     } else {
-      process.stderr.write(`${this.err.red('Error:')} ${message}\n`);
+      // Messages may quote the server or the user's files: escaped for the terminal, exact in JSON.
+      process.stderr.write(`${this.err.red('Error:')} ${safeText(message)}\n`);
     }
     if (process.env.SALESLOFT_HOOKS_DEBUG && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);

@@ -1,7 +1,10 @@
 import type { ChalkInstance } from 'chalk';
+import { safeText } from '../shared/text.js';
 import { colorStatus } from '../ui/http-status.js';
 import type { Delivery } from './delivery.js';
 import { summarize } from './summary.js';
+
+const MAX_ID_CHARS = 40;
 
 /** The `--json` line of a delivery, as the contract fixes it. */
 export function deliveryJson(delivery: Delivery, body: unknown): string {
@@ -39,15 +42,17 @@ export function deliveryLine(
   color: ChalkInstance,
 ): string {
   const resourceId =
-    body && typeof body === 'object' && 'id' in body ? String((body as { id: unknown }).id) : '-';
-  const summary = summarize(delivery.event_type, body);
+    body && typeof body === 'object' && 'id' in body
+      ? safeText(String((body as { id: unknown }).id), MAX_ID_CHARS)
+      : '-';
+  const summary = safeText(summarize(delivery.event_type, body));
   const verdict = delivery.signature.valid
     ? color.green('verified')
-    : color.red(`INVALID: ${delivery.signature.reason}`);
+    : color.red(`INVALID: ${safeText(delivery.signature.reason ?? '')}`);
   const parts = [
     color.dim(delivery.received_at.slice(11, 19)),
     color.dim(`#${delivery.id}`),
-    color.bold(delivery.event_type ?? '(no x-salesloft-event)'),
+    color.bold(delivery.event_type === null ? '(no x-salesloft-event)' : safeText(delivery.event_type, 60)),
     resourceId,
   ];
   if (summary) parts.push(summary);
@@ -61,8 +66,9 @@ export function forwardLine(delivery: Delivery, color: ChalkInstance, now = new 
   const forward = delivery.forward;
   const head = `${color.dim(now.toISOString().slice(11, 19))}  ${color.dim(`#${delivery.id}`)}  `;
   if (!forward) return head;
-  if (forward.status === null) return `${head}${color.red(`<-- 502 (${forward.error}) ${forward.ms} ms`)}`;
-  const excerpt = forward.excerpt ? color.dim(` ${JSON.stringify(forward.excerpt)}`) : '';
+  if (forward.status === null)
+    return `${head}${color.red(`<-- 502 (${safeText(forward.error ?? '')}) ${forward.ms} ms`)}`;
+  const excerpt = forward.excerpt ? color.dim(` ${safeText(JSON.stringify(forward.excerpt))}`) : '';
   return `${head}<-- ${colorStatus(forward.status, color)} ${forward.ms} ms${excerpt}`;
 }
 

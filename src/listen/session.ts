@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
 import { CliError, ExitCode, PartialFailureError, UsageError } from '../errors.js';
 import type { Subscription } from '../salesloft/types.js';
+import { safeText } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
@@ -122,7 +123,9 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   };
   const onRejection = (rejection: Rejection) =>
     stderr(
-      errColor.dim(`rejected ${rejection.method} ${rejection.path}: ${rejection.status} ${rejection.reason}`),
+      errColor.dim(
+        `rejected ${safeText(rejection.method, 20)} ${safeText(rejection.path, 200)}: ${rejection.status} ${rejection.reason}`,
+      ),
     );
 
   const receiver = await new Receiver({
@@ -180,7 +183,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     created = result.created;
     await activeJournal.flushed();
     for (const refusal of result.refused) {
-      stderr(`${errColor.yellow('Warning:')} skipped ${refusal.event_type}: ${refusal.reason}`);
+      stderr(`${errColor.yellow('Warning:')} skipped ${refusal.event_type}: ${safeText(refusal.reason)}`);
     }
     if (created.length === 0 && result.refused.length > 0) {
       const allForbidden = result.refused.every((refusal) => refusal.status === 403);

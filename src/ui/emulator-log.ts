@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { EmulatorLogEvent } from '../emulator/emulator.js';
+import { safeText } from '../shared/text.js';
 import { colorStatus } from './http-status.js';
 
 /** One stderr line per API request or delivery attempt of the emulator. */
@@ -7,20 +8,22 @@ export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstanc
   const time = color.dim(new Date().toISOString().slice(11, 19));
   if (event.type === 'request') {
     const status = event.status === 0 ? color.red('reset') : colorStatus(event.status, color);
-    return `${time} ${event.method} ${event.path} ${status}`;
+    return `${time} ${safeText(event.method, 20)} ${safeText(event.path, 200)} ${status}`;
   }
   if (event.type === 'skipped') {
     const { record } = event;
-    return `${time} delivery #${record.id} ${record.event_type} -> ${record.callback_url} ${color.yellow(`skipped: ${record.skipped}`)}`;
+    return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeText(record.callback_url)} ${color.yellow(`skipped: ${record.skipped}`)}`;
   }
   const { record, attempt } = event;
   const outcome =
-    attempt.status === null ? color.red(attempt.error ?? 'failed') : colorStatus(attempt.status, color);
+    attempt.status === null
+      ? color.red(safeText(attempt.error ?? 'failed'))
+      : colorStatus(attempt.status, color);
   const retry =
     record.state === 'pending'
       ? color.yellow(' (will retry)')
       : record.state === 'failed'
         ? color.red(' (gave up)')
         : '';
-  return `${time} delivery #${record.id} ${record.event_type} -> ${record.callback_url} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}`;
+  return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeText(record.callback_url)} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}`;
 }

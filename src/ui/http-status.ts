@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { safeText } from '../shared/text.js';
 
 /** An HTTP status coloured the same way everywhere: 2xx green, 5xx red, anything else yellow. */
 export function colorStatus(status: number, color: ChalkInstance): string {
@@ -14,6 +15,6 @@ export function sentLine(
   outcome: { status: number; ms: number; excerpt?: string },
   color: ChalkInstance,
 ): string {
-  const excerpt = outcome.excerpt ? color.dim(` ${JSON.stringify(outcome.excerpt)}`) : '';
-  return `#${id} ${eventType} -> ${colorStatus(outcome.status, color)} in ${outcome.ms} ms${excerpt}`;
+  const excerpt = outcome.excerpt ? color.dim(` ${safeText(JSON.stringify(outcome.excerpt))}`) : '';
+  return `#${id} ${safeText(eventType)} -> ${colorStatus(outcome.status, color)} in ${outcome.ms} ms${excerpt}`;
 }

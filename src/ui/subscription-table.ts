@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Subscription } from '../salesloft/types.js';
+import { safeText } from '../shared/text.js';
 import { maskToken } from './mask.js';
 
 const BORDERLESS = {
@@ -35,10 +36,12 @@ export function renderSubscriptionTable(
   for (const sub of subscriptions) {
     table.push([
       String(sub.id),
-      sub.event_type,
+      safeText(sub.event_type),
       sub.enabled ? color.green('yes') : color.yellow('no'),
-      sub.callback_url,
-      sub.callback_token === undefined ? '' : showTokens ? sub.callback_token : maskToken(sub.callback_token),
+      safeText(sub.callback_url),
+      sub.callback_token === undefined
+        ? ''
+        : safeText(showTokens ? sub.callback_token : maskToken(sub.callback_token)),
     ]);
   }
   return table
@@ -50,5 +53,5 @@ export function renderSubscriptionTable(
 
 /** One line per subscription, for confirmations and summaries. */
 export function describeSubscription(sub: Subscription): string {
-  return `#${sub.id} ${sub.event_type} -> ${sub.callback_url}${sub.enabled ? '' : ' (disabled)'}`;
+  return `#${sub.id} ${safeText(sub.event_type)} -> ${safeText(sub.callback_url)}${sub.enabled ? '' : ' (disabled)'}`;
 }

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { safeText } from '../shared/text.js';
 import type { SyncStep } from '../sync/plan.js';
 
 /** The plan in the manner of `terraform plan`: a symbol per step and a summary line. */
@@ -15,7 +16,7 @@ export function renderSyncPlan(steps: readonly SyncStep[], file: string, color: 
 }
 
 function stepLine(step: SyncStep, color: ChalkInstance): string {
-  const target = `${step.event_type} -> ${step.callback_url}`;
+  const target = `${safeText(step.event_type)} -> ${safeText(step.callback_url)}`;
   switch (step.action) {
     case 'create':
       return `${color.green('  +')} create    ${target}${step.enabled ? '' : color.dim(' (disabled)')}`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/listen/delivery.js';
 import { deliveryJson, parseBody } from '../../src/listen/printer.js';
 import { RetryTracker } from '../../src/listen/retries.js';
+import { RAW_CONTROL } from '../support/controls.js';
 
 function delivery(body: string, eventType: string | null = 'person_updated'): Delivery {
   return {
@@ -56,5 +57,36 @@ describe('retry detection', () => {
     expect(tracker.check(5, 'person_updated', Buffer.from('{"id":2}'))).toBe(4);
     now = 200_000;
     expect(tracker.check(6, 'person_updated', body, 'ab')).toBeUndefined();
+  });
+});
+
+describe('the human line with hostile CRM data', async () => {
+  const { Chalk } = await import('chalk');
+  const { deliveryLine, forwardLine } = await import('../../src/listen/printer.js');
+  const plain = new Chalk({ level: 0 });
+
+  it('escapes controls in the id, summary and event type, and cuts a huge id', () => {
+    const body = {
+      id: `1\u001b[2J${'9'.repeat(500)}`,
+      first_name: 'Ada\r00:00:00  #9  person_updated  1  forged  verified\n',
+      last_name: '\u202eecalevoL',
+      email_address: 'ada@example.com\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007',
+    };
+    const line = deliveryLine(delivery(JSON.stringify(body)), body, undefined, plain);
+    expect(line).not.toMatch(RAW_CONTROL);
+    expect(line).toContain('\\x1b[2J');
+    expect(line).toContain('\\x0d00:00:00');
+    expect(line).toContain('\\u202eecalevoL');
+    expect(line.length).toBeLessThan(400);
+    const odd = { ...delivery('{}'), event_type: 'person_updated\u001b[31m' };
+    expect(deliveryLine(odd, {}, undefined, plain)).toContain('person_updated\\x1b[31m');
+  });
+
+  it('escapes the forward target’s answer', () => {
+    const d = {
+      ...delivery('{}'),
+      forward: { status: 500, ms: 3, error: null, excerpt: 'oops\u009b2J\u202e' },
+    };
+    expect(forwardLine(d, plain)).toMatch(/<-- 500 3 ms "oops\\x9b2J\\u202e"$/);
   });
 });

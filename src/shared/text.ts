@@ -1,0 +1,30 @@
+/**
+ * Outside data (payload fields, headers, URLs and messages from the API, YAML values) made safe
+ * for a terminal: C0 and C1 controls, DEL and bidi controls become visible escapes (`\x1b`,
+ * `\u202e`), so nothing can move the cursor, recolour, retitle, fake a line or reverse text.
+ * A value longer than `max` characters is cut with `…`, never inside a surrogate pair.
+ */
+export function safeText(value: string, max = Number.POSITIVE_INFINITY): string {
+  const cut = excerpt(value, max);
+  return cut.replace(UNSAFE, escapeChar);
+}
+
+/** At most `max` characters (code points), the last one `…` when cut. */
+export function excerpt(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const points = Array.from(value);
+  if (points.length <= max) return value;
+  return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+// C0 controls, DEL, C1 controls, and the bidi controls (ALM, LRM, RLM, embeddings, overrides, isolates).
+// Matching control characters is this expression's whole purpose.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: see above
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { RetryTracker } from '../../../src/listen/retries.js';
+
+describe('retry detection window', () => {
+  it('a refreshed entry does not keep older ones alive: 99 s later is a new delivery, not a retry', () => {
+    let now = 0;
+    const tracker = new RetryTracker(() => now);
+    const a = Buffer.from('{"id":"a"}');
+    const b = Buffer.from('{"id":"b"}');
+    expect(tracker.check(1, 'person_updated', a)).toBeUndefined();
+    now = 1_000;
+    expect(tracker.check(2, 'person_updated', b)).toBeUndefined();
+    now = 50_000;
+    expect(tracker.check(3, 'person_updated', a)).toBe(1);
+    now = 100_000;
+    expect(tracker.check(4, 'person_updated', b)).toBeUndefined();
+    expect(tracker.check(5, 'person_updated', a)).toBe(1);
+  });
+
+  it('the source holds no raw control bytes', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../../../src/listen/retries.ts', import.meta.url));
+    expect(source.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f)).toBe(false);
+  });
+});
