@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
-import { RAW_CONTROL } from '../support/controls.js';
+import { hasRawControl } from '../support/controls.js';
 import { emulator } from '../support/emulator.js';
 import { startCli } from '../support/spawn.js';
 
@@ -25,14 +25,14 @@ describe('terminal escape injection', () => {
 
     const table = await runCli(['list', '--show-tokens'], { env });
     expect(table.code).toBe(0);
-    expect(table.stdout).not.toMatch(RAW_CONTROL);
+    expect(hasRawControl(table.stdout)).toBe(false);
     expect(table.stdout).toContain('https://attacker.example/\\x0d\\x1b[2Khttps://good.example/hooks\\u202e');
     const json = await runCli(['list', '--json'], { env });
     expect(parseJson<{ callback_url: string }[]>(json)[0]?.callback_url).toBe(HOSTILE_URL);
 
     const removed = await runCli(['unsubscribe', '--all', '--yes'], { env });
     expect(removed.code).toBe(0);
-    expect(removed.stdout + removed.stderr).not.toMatch(RAW_CONTROL);
+    expect(hasRawControl(removed.stdout + removed.stderr)).toBe(false);
     expect(removed.stdout).toContain('https://attacker.example/\\x0d');
   });
 
@@ -51,7 +51,7 @@ describe('terminal escape injection', () => {
     });
     await cli.waitFor(/#1 .*verified\n/, 'stdout');
     expect(cli.stdout.trim().split('\n')).toHaveLength(1);
-    expect(cli.stdout.replace(/\n$/, '')).not.toMatch(RAW_CONTROL);
+    expect(hasRawControl(cli.stdout.replace(/\n$/, ''))).toBe(false);
     expect(cli.stdout).toContain('Eve\\x0a12:00:00');
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
@@ -70,7 +70,7 @@ describe('terminal escape injection', () => {
     };
     const human = await runCli(['list'], { env });
     expect(human.code).toBe(3);
-    expect(human.stderr).not.toMatch(RAW_CONTROL);
+    expect(hasRawControl(human.stderr)).toBe(false);
     expect(human.stderr).toContain('\\x1b]8;;https://evil.example/\\x07click here');
     const json = await runCli(['list', '--json'], { env });
     expect(json.code).toBe(3);
