@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { hideApiKey } from '../dist/argv-secrets.js';
 import { tryFastPath } from '../dist/fast-path.js';
+import { guardStdio } from '../dist/stdio-guard.js';
+
+guardStdio();
 
 const args = hideApiKey(process.argv.slice(2));
 // oclif logs process.argv itself under DEBUG: keep the key out of it too.
