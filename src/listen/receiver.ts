@@ -5,6 +5,9 @@ import { verify } from '../signature.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
+const CLOSE_GRACE_MS = 3_000;
+/** Well under the usual 1024 file descriptors, leaving room for the API client, tunnel and forwards. */
+const MAX_CONNECTIONS = 512;
 const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 export interface Rejection {
@@ -46,6 +49,7 @@ export class Receiver {
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
     this.server.maxHeadersCount = 200;
+    this.server.maxConnections = MAX_CONNECTIONS;
     this.server.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
       else socket.destroy();
@@ -66,12 +70,17 @@ export class Receiver {
     return this;
   }
 
-  /** Stops accepting connections and waits for deliveries in progress to be answered. */
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeIdleConnections();
-    });
+  /**
+   * Stops accepting connections and waits for deliveries in progress to be answered, for at most
+   * `graceMs`: Node stops timing requests out once a server is closing, so a client dribbling a
+   * body would otherwise hold the session open for ever.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);
+    await closed;
+    clearTimeout(timer);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -81,8 +90,15 @@ export class Receiver {
       this.reject(req, res, ...refusal);
       return;
     }
+    // A request counts against --max-deliveries from admission; one that never completes its body
+    // (the client went away) gives its place back.
     this.admitted += 1;
+    let read = false;
+    req.once('close', () => {
+      if (!read) this.admitted -= 1;
+    });
     readCapped(req, MAX_DELIVERY_BYTES, (body) => {
+      read = true;
       if (body === undefined) {
         this.admitted -= 1;
         this.reject(req, res, 413, 'body over 1 MiB');
