@@ -109,6 +109,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const onDelivery = (delivery: Delivery) => {
     received += 1;
     stats.add(delivery);
+    recorder?.append(delivery);
     if (options.json) output.push(deliveryJson(delivery, parseBody(delivery.body)));
     else if (delivery.forward) output.push(forwardLine(delivery, deps.color));
     const refusedStatus = delivery.forward?.status;
@@ -118,7 +119,6 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
         `${errColor.yellow('Hint:')} your handler answered ${refusedStatus} to a delivery whose signature is valid. Configure it with this session's callback token (\`salesloft-hooks listen --print-token\` prints it) and compute the HMAC over the raw body, before any JSON parsing.`,
       );
     }
-    recorder?.append(delivery);
     if (options.maxDeliveries !== undefined && received >= options.maxDeliveries) reachedMax();
   };
   const onRejection = (rejection: Rejection) =>

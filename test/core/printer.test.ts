@@ -36,6 +36,17 @@ describe('the --json line', () => {
     }
   });
 
+  it('keeps a deeply nested body that holds line breaks (serialising it again would overflow the stack)', () => {
+    const depth = 100_000;
+    const text = `{"deep":\n${'['.repeat(depth)}${']'.repeat(depth)},\r\n"text":"a\\nb"}`;
+    const d = delivery(text);
+    const line = deliveryJson(d, parseBody(d.body));
+    expect(line).not.toMatch(/[\n\r]/);
+    const parsed = JSON.parse(line);
+    expect(parsed.body.text).toBe('a\nb');
+    expect(Array.isArray(parsed.body.deep)).toBe(true);
+  });
+
   it('cannot be confused by an event type that looks like the body placeholder', () => {
     const d = delivery('{"id":2}', '@@body@@');
     const parsed = JSON.parse(deliveryJson(d, parseBody(d.body)));
