@@ -1,5 +1,6 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
+import { checkApiTarget } from './api-target.js';
 import { revealApiKey } from './argv-secrets.js';
 import { editDistance, nearest } from './catalog/typos.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
@@ -62,7 +63,9 @@ export abstract class BaseCommand extends Command {
         'missing_api_key',
       );
     }
-    return { ...settings, apiKey: settings.apiKey };
+    const checked = { ...settings, apiKey: settings.apiKey };
+    checkApiTarget(checked);
+    return checked;
   }
 
   /**

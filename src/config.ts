@@ -27,9 +27,15 @@ export interface ConfigSources {
   cwd: string;
 }
 
+export type ConfigSource = 'flag' | 'environment' | '.env' | 'default';
+
 export interface ResolvedConfig {
   apiKey: string | undefined;
   apiUrl: string;
+  /** Where the API key and URL came from: a URL from a `.env` may only meet a key from it. */
+  sources: { apiKey: ConfigSource; apiUrl: ConfigSource };
+  /** The `.env` file that was read (whether or not it exists). */
+  dotEnvFile: string;
   ngrokAuthtoken: string | undefined;
   callbackToken: string | undefined;
   stateDir: string;
@@ -51,9 +57,22 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
   const dotEnv = readDotEnv(cwd);
   const pick = (name: keyof typeof ENV_VARS): string | undefined =>
     nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
+  const source = (flag: string | undefined, name: keyof typeof ENV_VARS): ConfigSource =>
+    nonEmpty(flag) !== undefined
+      ? 'flag'
+      : nonEmpty(env[name]) !== undefined
+        ? 'environment'
+        : nonEmpty(dotEnv[name]) !== undefined
+          ? '.env'
+          : 'default';
   return {
     apiKey: nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY'),
     apiUrl: (nonEmpty(flags.apiUrl) ?? pick('SALESLOFT_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    sources: {
+      apiKey: source(flags.apiKey, 'SALESLOFT_API_KEY'),
+      apiUrl: source(flags.apiUrl, 'SALESLOFT_API_URL'),
+    },
+    dotEnvFile: join(cwd, '.env'),
     ngrokAuthtoken: pick('NGROK_AUTHTOKEN'),
     callbackToken: pick('SALESLOFT_CALLBACK_TOKEN'),
     stateDir: pick('SALESLOFT_HOOKS_STATE_DIR') ?? defaultStateDir(env),

@@ -19,6 +19,14 @@ export function parseCallbackUrl(value: string, flag = '--url'): string {
   return value;
 }
 
+/** A `--url` selector matches callback URLs containing it: an empty one would select every subscription. */
+export function urlSelector(value: string): string {
+  if (value.trim() === '') {
+    throw new UsageError('--url is empty (an unset variable?): give part of a callback URL.', 'empty_url');
+  }
+  return value;
+}
+
 /** True when the URL's host is this machine: localhost, 127.0.0.0/8 or ::1. */
 export function isLoopbackUrl(value: string): boolean {
   let host: string;

@@ -4,6 +4,7 @@ import { eventFlag, showTokensFlag } from '../flags.js';
 import { selectSubscriptions } from '../subscriptions/select.js';
 import { byId, publicView } from '../subscriptions/view.js';
 import { renderSubscriptionTable } from '../ui/subscription-table.js';
+import { urlSelector } from '../urls.js';
 
 export default class List extends BaseCommand {
   static override summary = "List the team's webhook subscriptions.";
@@ -29,7 +30,7 @@ export default class List extends BaseCommand {
     const all = await api.list(enabled === undefined ? {} : { enabled });
     const selected = selectSubscriptions(all, {
       ...(flags.event ? { events: flags.event } : {}),
-      ...(flags.url === undefined ? {} : { url: flags.url }),
+      ...(flags.url === undefined ? {} : { url: urlSelector(flags.url) }),
       ...(enabled === undefined ? {} : { enabled }),
     }).sort(byId);
     if (!this.jsonEnabled()) {

@@ -1,5 +1,6 @@
 import { apiFlags, BaseCommand } from '../base-command.js';
-import { yesFlag } from '../flags.js';
+import { showTokensFlag, yesFlag } from '../flags.js';
+import { publicView } from '../subscriptions/view.js';
 import { count } from '../ui/plural.js';
 import { describeSubscription } from '../ui/subscription-table.js';
 
@@ -9,7 +10,7 @@ export default class Prune extends BaseCommand {
     'Reads the session journals in the state directory. Only a subscription whose id and callback URL both match a dead session is deleted.';
 
   static override examples = ['<%= config.bin %> prune', '<%= config.bin %> prune --yes --json'];
-  static override flags = { ...apiFlags, yes: yesFlag };
+  static override flags = { ...apiFlags, yes: yesFlag, 'show-tokens': showTokensFlag };
 
   async run(): Promise<unknown> {
     const { flags } = await this.parse(Prune);
@@ -47,8 +48,7 @@ export default class Prune extends BaseCommand {
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
       if (problem) this.note(`${this.err.red('Error:')} ${problem.message}`);
     }
-    return problem
-      ? { deleted: result.deleted, error: { code: problem.code, message: problem.message } }
-      : { deleted: result.deleted };
+    const deleted = result.deleted.map((sub) => publicView(sub, flags['show-tokens']));
+    return problem ? { deleted, error: { code: problem.code, message: problem.message } } : { deleted };
   }
 }

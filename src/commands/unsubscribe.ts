@@ -1,11 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { UsageError } from '../errors.js';
-import { dryRunFlag, eventFlag, yesFlag } from '../flags.js';
+import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
+import type { Subscription } from '../salesloft/types.js';
 import { parseIds } from '../subscriptions/ids.js';
 import { deleteTargets, findTargets, unsubscribeProblem } from '../subscriptions/unsubscribe.js';
+import { publicView } from '../subscriptions/view.js';
 import { count } from '../ui/plural.js';
 import { describeSubscription } from '../ui/subscription-table.js';
+import { urlSelector } from '../urls.js';
 
 export default class Unsubscribe extends BaseCommand {
   static override summary = 'Delete webhook subscriptions selected by id, URL, event or --all.';
@@ -27,6 +30,7 @@ export default class Unsubscribe extends BaseCommand {
     all: Flags.boolean({ description: "select all of the team's subscriptions" }),
     yes: yesFlag,
     'dry-run': dryRunFlag,
+    'show-tokens': showTokensFlag,
   };
 
   async run(): Promise<unknown> {
@@ -41,7 +45,7 @@ export default class Unsubscribe extends BaseCommand {
     const api = await this.salesloft(flags);
     const target = await findTargets(api, {
       ids,
-      ...(flags.url === undefined ? {} : { url: flags.url }),
+      ...(flags.url === undefined ? {} : { url: urlSelector(flags.url) }),
       ...(flags.event ? { events: flags.event } : {}),
       all: flags.all,
     });
@@ -52,7 +56,8 @@ export default class Unsubscribe extends BaseCommand {
       this.note(`${flags['dry-run'] ? 'Would delete' : 'About to delete'} ${target.selected.length}:`);
       for (const sub of target.selected) this.note(`  ${this.err.red('-')} ${describeSubscription(sub)}`);
     }
-    if (flags['dry-run']) return { deleted: [], plan: target.selected };
+    const view = (subs: Subscription[]) => subs.map((sub) => publicView(sub, flags['show-tokens']));
+    if (flags['dry-run']) return { deleted: [], plan: view(target.selected) };
 
     const question = `Delete ${count(target.selected.length, 'subscription')}?`;
     if (target.selected.length > 0 && !(await this.confirmed(question, flags.yes))) {
@@ -68,6 +73,7 @@ export default class Unsubscribe extends BaseCommand {
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
       if (problem) this.note(`${this.err.red('Error:')} ${problem.message}`);
     }
-    return problem ? { ...result, error: { code: problem.code, message: problem.message } } : result;
+    const shown = { ...result, deleted: view(result.deleted) };
+    return problem ? { ...shown, error: { code: problem.code, message: problem.message } } : shown;
   }
 }

@@ -26,7 +26,13 @@ export function deliveryJson(delivery: Delivery, body: unknown): string {
   // (inside strings they must be escaped): folding them leaves one-line JSON of the same value.
   // Its bytes are spliced in rather than serialised again, which is faster under load and cannot
   // overflow the stack on a deeply nested body.
-  const raw = body === null ? 'null' : delivery.body.toString('utf8').trim().replace(/[\r\n]+/g, ' ');
+  const raw =
+    body === null
+      ? 'null'
+      : delivery.body
+          .toString('utf8')
+          .trim()
+          .replace(/[\r\n]+/g, ' ');
   // Quotes inside other string values are escaped, so this unescaped key and value can only be the slot.
   const at = line.indexOf(BODY_FIELD);
   return `${line.slice(0, at)}"body":${raw}${line.slice(at + BODY_FIELD.length)}`;

@@ -73,7 +73,11 @@ export function parseDesiredState(text: string, file: string, env: Environment):
     const url = scalarString(value('url')) ?? fail(value('url') ?? entry, '`url` is required');
     if (!isHttpUrl(url)) fail(value('url'), `"${url}" is not an http(s) URL`);
 
-    const literal = scalarString(value('token'));
+    const tokenNode = value('token');
+    if (tokenNode !== undefined && !(isScalar(tokenNode) && typeof tokenNode.value === 'string')) {
+      fail(tokenNode, '`token` must be text: quote the token (YAML reads 0123… and 0x1F as numbers)');
+    }
+    const literal = scalarString(tokenNode);
     const envName = scalarString(value('token_env'));
     if (literal !== undefined && envName !== undefined)
       fail(value('token_env'), 'give token or token_env, not both');

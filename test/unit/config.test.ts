@@ -37,12 +37,16 @@ describe('configuration resolution', () => {
   });
 
   it('falls back to the defaults', () => {
-    const resolved = resolveConfig({ flags: {}, env: { HOME: '/home/ada' }, cwd: tempDir() });
+    const cwd = tempDir();
+    const resolved = resolveConfig({ flags: {}, env: { HOME: '/home/ada' }, cwd });
     expect(resolved).toEqual({
       apiKey: undefined,
       apiUrl: DEFAULT_API_URL,
       ngrokAuthtoken: undefined,
+      callbackToken: undefined,
       stateDir: '/home/ada/.local/state/salesloft-hooks',
+      sources: { apiKey: 'default', apiUrl: 'default' },
+      dotEnvFile: join(cwd, '.env'),
     });
     expect(resolveConfig({ flags: {}, env: { XDG_STATE_HOME: '/xdg' }, cwd: tempDir() }).stateDir).toBe(
       '/xdg/salesloft-hooks',
