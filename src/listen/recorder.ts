@@ -1,4 +1,4 @@
-import { createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UsageError } from '../errors.js';
 import type { Delivery } from './delivery.js';
@@ -22,11 +22,19 @@ export class Recorder {
   constructor(file: string) {
     let fd: number;
     try {
-      fd = openSync(file, 'a', 0o600);
+      // O_NOFOLLOW: a symlink planted at the path must not redirect the recording or its chmod.
+      fd = openSync(
+        file,
+        constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+        0o600,
+      );
       fchmodSync(fd, 0o600);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
-        `Cannot write --record file ${file} (${(error as NodeJS.ErrnoException).code}).`,
+        code === 'ELOOP'
+          ? `--record ${file} is a symbolic link: give the path of a regular file.`
+          : `Cannot write --record file ${file} (${code}).`,
         'unwritable_file',
       );
     }
