@@ -1,3 +1,4 @@
+import { Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { showTokensFlag, yesFlag } from '../flags.js';
 import { publicView } from '../subscriptions/view.js';
@@ -7,21 +8,34 @@ import { describeSubscription } from '../ui/subscription-table.js';
 export default class Prune extends BaseCommand {
   static override summary = 'Delete subscriptions left behind by listen sessions that are no longer running.';
   static override description =
-    'Reads the session journals in the state directory. Only a subscription whose id and callback URL both match a dead session is deleted.';
+    `Reads the session journals in the state directory and deletes the subscriptions whose callback URL
+is a dead session's (that URL holds the session's random id). A session of another host or
+container counts as dead once its heartbeat is over 2.5 minutes old, or with --all-hosts.`;
 
   static override examples = ['<%= config.bin %> prune', '<%= config.bin %> prune --yes --json'];
-  static override flags = { ...apiFlags, yes: yesFlag, 'show-tokens': showTokensFlag };
+  static override flags = {
+    ...apiFlags,
+    yes: yesFlag,
+    'show-tokens': showTokensFlag,
+    'all-hosts': Flags.boolean({
+      description: 'also prune sessions of other hosts whose heartbeat is still fresh',
+    }),
+  };
 
   async run(): Promise<unknown> {
     const { flags } = await this.parse(Prune);
     const settings = this.apiSettings(flags);
-    const [{ deadSessionJournals }, { planPrune, removeJournals }, { deleteTargets, unsubscribeProblem }] =
-      await Promise.all([
-        import('../listen/journal.js'),
-        import('../listen/prune.js'),
-        import('../subscriptions/unsubscribe.js'),
-      ]);
-    const journals = await deadSessionJournals(settings.stateDir);
+    const [
+      { deadSessionJournals, removeStaleTemporaryFiles },
+      { planPrune, removeJournals },
+      { deleteTargets, unsubscribeProblem },
+    ] = await Promise.all([
+      import('../listen/journal.js'),
+      import('../listen/prune.js'),
+      import('../subscriptions/unsubscribe.js'),
+    ]);
+    await removeStaleTemporaryFiles(settings.stateDir);
+    const journals = await deadSessionJournals(settings.stateDir, { allHosts: flags['all-hosts'] });
     const api = await this.salesloft(flags);
     const plan = await planPrune(api, journals, settings.apiUrl);
     for (const other of plan.otherApi) {

@@ -1,11 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { ApiError } from '../errors.js';
 import type { Subscription } from '../salesloft/types.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import type { FoundJournal } from './journal.js';
 
 export interface PrunePlan {
-  /** Subscriptions still in Salesloft that a dead session created (same id and callback URL). */
+  /** Subscriptions still in Salesloft at a dead session's callback URL. */
   targets: Subscription[];
   /** Journals of this API whose subscriptions will all be gone once the targets are deleted. */
   journals: FoundJournal[];
@@ -14,8 +13,9 @@ export interface PrunePlan {
 }
 
 /**
- * Finds what dead sessions left behind. A subscription is a target only if its id AND its
- * callback URL match the journal, so an id reused for someone else's subscription is never deleted.
+ * Finds what dead sessions left behind: every subscription whose callback URL is a dead session's
+ * callback URL. That URL holds the session's random id, so it is the session's alone, and it also
+ * finds creates whose ids never reached the journal (a SIGKILL in the middle of subscribing).
  */
 export async function planPrune(
   api: SubscriptionApi,
@@ -24,17 +24,9 @@ export async function planPrune(
 ): Promise<PrunePlan> {
   const mine = journals.filter((journal) => sameApi(journal.data.api_url, apiUrl));
   const otherApi = journals.filter((journal) => !sameApi(journal.data.api_url, apiUrl));
-  const targets: Subscription[] = [];
-  for (const journal of mine) {
-    for (const id of journal.data.subscription_ids) {
-      try {
-        const sub = await api.get(id);
-        if (sub.callback_url === journal.data.callback_url) targets.push(sub);
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
-      }
-    }
-  }
+  if (mine.length === 0) return { targets: [], journals: mine, otherApi };
+  const deadUrls = new Set(mine.map((journal) => journal.data.callback_url));
+  const targets = (await api.list()).filter((sub) => deadUrls.has(sub.callback_url));
   return { targets, journals: mine, otherApi };
 }
 

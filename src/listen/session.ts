@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
-import { CliError, ExitCode, PartialFailureError, UsageError } from '../errors.js';
+import { CliError, describeError, ExitCode, PartialFailureError, UsageError } from '../errors.js';
 import type { Subscription } from '../salesloft/types.js';
 import { safeText } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
@@ -47,6 +47,8 @@ export interface ListenDeps {
   stderr: (line: string) => void;
   color: ChalkInstance;
   errColor: ChalkInstance;
+  /** Makes the session journal (a seam for tests of journal failures). */
+  createJournal?: typeof SessionJournal.create;
   /** Called once deliveries can arrive (the emulator starts firing here). */
   onReady?: (session: { callbackUrl: string; subscriptions: Subscription[] }) => void;
 }
@@ -152,7 +154,9 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
 
   let tunnel: Tunnel | undefined;
   let journal: SessionJournal | undefined;
+  let stopHeartbeat = () => {};
   const shutdownTransport = async () => {
+    stopHeartbeat();
     await receiver.close();
     output.flush();
     await tunnel?.close();
@@ -165,23 +169,33 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   try {
     tunnel = await deps.openTunnel(receiver.port, receiver.localUrl);
     callbackUrl = `${tunnel.url}/salesloft-hooks/${sessionId}`;
-    journal = await SessionJournal.create(deps.stateDir, {
+    journal = await (deps.createJournal ?? SessionJournal.create)(deps.stateDir, {
       session_id: sessionId,
       started_at: new Date().toISOString(),
       api_url: deps.apiUrl,
       callback_url: callbackUrl,
     });
     const activeJournal = journal;
+    stopHeartbeat = activeJournal.keepAlive();
     stderr(`Subscribing ${callbackUrl} to ${count(options.events.length, 'event type')}...`);
     subscribing = true;
+    let journalError: unknown;
     const result = await subscribeAllowed(
       deps.api,
       { url: callbackUrl, events: options.events, token },
-      { onCreated: (sub) => void activeJournal.add(sub.id), stopped: () => stopSignal !== undefined },
+      {
+        onCreated: (sub) => {
+          activeJournal.add(sub.id).catch((error: unknown) => {
+            journalError ??= error;
+          });
+        },
+        stopped: () => stopSignal !== undefined || journalError !== undefined,
+      },
     );
     subscribing = false;
     created = result.created;
     await activeJournal.flushed();
+    if (journalError !== undefined) await rollBackUnjournaled(deps.api, created, journalError);
     for (const refusal of result.refused) {
       stderr(`${errColor.yellow('Warning:')} skipped ${refusal.event_type}: ${safeText(refusal.reason)}`);
     }
@@ -245,6 +259,33 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     deleted,
     kept: options.keep ? created.length : 0,
   };
+}
+
+/**
+ * The journal could not be written, so a crash now would leave subscriptions that `prune` cannot
+ * tie to this session: delete them at once, and say exactly what is left if that fails too.
+ */
+async function rollBackUnjournaled(
+  api: SubscriptionApi,
+  created: Subscription[],
+  cause: unknown,
+): Promise<never> {
+  const reason = (cause as NodeJS.ErrnoException).code ?? describeError(cause).message;
+  const outcome = await runForIds(
+    created.map((sub) => sub.id),
+    (id) => api.delete(id),
+  );
+  const left = outcome.failed.map((failure) => `#${failure.id} (${failure.error.message})`);
+  if (left.length > 0) {
+    throw new PartialFailureError(
+      `Could not write the session journal (${reason}); deleting what this session created failed for ${left.join(', ')}: delete ${left.length === 1 ? 'it' : 'them'} with \`salesloft-hooks unsubscribe\`.`,
+    );
+  }
+  throw new CliError(
+    `Could not write the session journal (${reason}), so the session cannot run safely; deleted the ${count(created.length, 'subscription')} it had created.`,
+    'journal_failed',
+    ExitCode.failed,
+  );
 }
 
 async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {

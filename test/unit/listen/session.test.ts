@@ -1,0 +1,70 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { SessionJournal } from '../../../src/listen/journal.js';
+import { runListenSession } from '../../../src/listen/session.js';
+import { noTunnel } from '../../../src/listen/tunnel/none.js';
+import { tempDir } from '../../support/cli.js';
+import { client, emulator } from '../../support/emulator.js';
+
+const plain = new Chalk({ level: 0 });
+
+/** A journal whose first write works and whose updates fail, as on a full disk. */
+const fullDisk: typeof SessionJournal.create = async (...args) => {
+  const journal = await SessionJournal.create(...args);
+  journal.add = () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+  return journal;
+};
+
+async function session(emuUrl: string) {
+  const { client: api } = client(emuUrl);
+  const lines: string[] = [];
+  const run = runListenSession(
+    {
+      api,
+      apiUrl: emuUrl,
+      stateDir: tempDir('slh-state-'),
+      openTunnel: async (_port, localUrl) => noTunnel(localUrl),
+      stopRequested: new Promise(() => {}),
+      stdout: () => {},
+      stderr: (line) => lines.push(line),
+      color: plain,
+      errColor: plain,
+      createJournal: fullDisk,
+    },
+    {
+      events: ['person_created', 'person_updated', 'task_created'],
+      port: 0,
+      token: 't',
+      forwardTimeoutMs: 1000,
+      keep: false,
+      json: false,
+    },
+  );
+  return { run, lines };
+}
+
+describe('a journal that cannot be written', () => {
+  it('ends the session with what it created deleted again (exit 4), never Ready', async () => {
+    const emu = await emulator();
+    const { run, lines } = await session(emu.url);
+    await expect(run).rejects.toMatchObject({
+      exitCode: 4,
+      message: expect.stringMatching(
+        /^Could not write the session journal \(ENOSPC\).*deleted the \d+ subscriptions?/,
+      ),
+    });
+    expect(emu.store.list()).toEqual([]);
+    expect(lines.some((line) => line.startsWith('Ready:'))).toBe(false);
+  });
+
+  it('is a partial failure (exit 5) naming what is left when deleting fails too', async () => {
+    const emu = await emulator();
+    emu.faults.add({ kind: 'status', status: 500, method: 'DELETE', count: 0 });
+    const { run } = await session(emu.url);
+    await expect(run).rejects.toMatchObject({
+      exitCode: 5,
+      message: expect.stringMatching(/failed for #\d+/),
+    });
+    expect(emu.store.list().length).toBeGreaterThan(0);
+  });
+});
