@@ -11,7 +11,15 @@ export interface ClientOptions {
   userAgent: string;
   /** Progress the user should see (waits for rate limits): the command sends it to stderr. */
   notify?: (message: string) => void;
-  timeouts?: Partial<{ connectMs: number; headersMs: number; bodyMs: number }>;
+  timeouts?: Partial<{
+    connectMs: number;
+    headersMs: number;
+    bodyMs: number;
+    /** Longest one call may take, all its attempts together (rate-limit waits not counted). */
+    totalMs: number;
+    /** After this long without an answer, say that it is still waiting. */
+    noticeMs: number;
+  }>;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
 }
@@ -39,6 +47,7 @@ const DEFAULT_RETRY: RetryPolicy = {
 };
 
 const PATH = '/v2/webhook_subscriptions';
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 /** Errors raised before the request left this machine: a retried create cannot duplicate. */
 const NOT_SENT = new Set([
@@ -89,9 +98,10 @@ export class SalesloftClient {
   async list(filter: { enabled?: boolean } = {}): Promise<Subscription[]> {
     const query = filter.enabled === undefined ? '' : `?enabled=${filter.enabled}`;
     const data = unwrap((await this.idempotent('GET', `${PATH}${query}`)).body);
-    if (!Array.isArray(data))
-      throw new ApiError(502, 'Salesloft answered the list with something that is not a list');
-    return data as Subscription[];
+    if (!Array.isArray(data) || !data.every(isSubscription)) {
+      throw unexpectedAnswer('the list of subscriptions is not a list of subscriptions');
+    }
+    return data;
   }
 
   async get(id: number): Promise<Subscription> {
@@ -99,7 +109,9 @@ export class SalesloftClient {
   }
 
   async setEnabled(id: number, enabled: boolean): Promise<Subscription> {
-    return this.subscriptionFrom(await this.idempotent('PUT', `${PATH}/${id}`, { enabled }));
+    const updated = this.subscriptionFrom(await this.idempotent('PUT', `${PATH}/${id}`, { enabled }));
+    if (updated.id !== id) throw unexpectedAnswer(`updating #${id} returned subscription #${updated.id}`);
+    return updated;
   }
 
   /** Deletes; a 404 means it is already gone, which is what was asked. */
@@ -114,12 +126,13 @@ export class SalesloftClient {
    */
   async create(input: NewSubscription): Promise<Subscription> {
     let failures = 0;
+    const deadline = this.deadline();
     for (;;) {
-      const attempt = await this.attempt('POST', PATH, input);
+      const attempt = await this.attempt('POST', PATH, input, deadline);
       if (attempt.kind === 'answer') {
         const { status } = attempt.answer;
         if (status === 429) {
-          await this.waitForRateLimit(attempt.answer);
+          deadline.extendBy(await this.waitForRateLimit(attempt.answer));
           continue;
         }
         if (status >= 200 && status < 300) return this.subscriptionFrom(attempt.answer);
@@ -131,7 +144,7 @@ export class SalesloftClient {
         const existing = await this.findCreated(input);
         if (existing) return existing;
       }
-      if (failures >= this.retry.attempts) throw this.finalError(attempt);
+      if (failures >= this.retry.attempts || deadline.passed()) throw this.finalError(attempt);
       await this.backoff(failures);
     }
   }
@@ -158,28 +171,50 @@ export class SalesloftClient {
     accepted: number[] = [],
   ): Promise<Answer> {
     let failures = 0;
+    const deadline = this.deadline();
     for (;;) {
-      const attempt = await this.attempt(method, path, body);
+      const attempt = await this.attempt(method, path, body, deadline);
       if (attempt.kind === 'answer') {
         const { status } = attempt.answer;
         if (status === 429) {
-          await this.waitForRateLimit(attempt.answer);
+          deadline.extendBy(await this.waitForRateLimit(attempt.answer));
           continue;
         }
         if ((status >= 200 && status < 300) || accepted.includes(status)) return attempt.answer;
         if (status < 500) throw apiErrorFor(status, attempt.answer.body);
       }
       failures += 1;
-      if (failures >= this.retry.attempts) throw this.finalError(attempt);
+      if (failures >= this.retry.attempts || deadline.passed()) throw this.finalError(attempt);
       await this.backoff(failures);
     }
   }
 
-  private async attempt(method: string, path: string, body?: unknown): Promise<Attempt> {
+  /** The end of one call's time: every attempt of it shares this budget. */
+  private deadline(): Deadline {
+    let end = Date.now() + (this.options.timeouts?.totalMs ?? 30_000);
+    return {
+      remainingMs: () => Math.max(0, end - Date.now()),
+      passed: () => Date.now() >= end,
+      extendBy: (ms) => {
+        end += ms;
+      },
+    };
+  }
+
+  private async attempt(method: string, path: string, body: unknown, deadline: Deadline): Promise<Attempt> {
     const delay = this.governor.delayMs();
     if (delay > 0) await sleep(delay);
+    const totalMs = this.options.timeouts?.totalMs ?? 30_000;
+    const notice = setTimeout(
+      () =>
+        this.options.notify?.(
+          `Still waiting for Salesloft at ${this.host} (${method} ${path}); giving up after ${Math.round(totalMs / 1000)} s.`,
+        ),
+      this.options.timeouts?.noticeMs ?? 5_000,
+    );
     try {
       const response = await this.pool.request({
+        signal: AbortSignal.timeout(Math.max(1, deadline.remainingMs())),
         method: method as 'GET',
         path: `${this.basePath}${path}`,
         headers: {
@@ -190,7 +225,7 @@ export class SalesloftClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const text = await response.body.text();
+      const text = await readCapped(response.body, MAX_ANSWER_BYTES);
       const header = (name: string) => {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
@@ -202,11 +237,15 @@ export class SalesloftClient {
         answer: { status: response.statusCode, body: parseBody(text), ...rateHeaders(header) },
       };
     } catch (error) {
+      if (error instanceof ApiError) throw error;
       return { kind: 'network', error, sent: !NOT_SENT.has(errorCode(error) ?? '') };
+    } finally {
+      clearTimeout(notice);
     }
   }
 
-  private async waitForRateLimit(answer: Answer): Promise<void> {
+  /** Waits as a 429 asks; returns how long it waited. */
+  private async waitForRateLimit(answer: Answer): Promise<number> {
     const { ms, why } = rateLimitWaitMs(
       { retryAfter: answer.retryAfter, date: answer.date },
       { jitterMs: this.retry.rateLimitJitterMs, random: this.random, localNow: Date.now() },
@@ -220,6 +259,7 @@ export class SalesloftClient {
     this.rateLimitWaitedMs += ms;
     this.options.notify?.(`Rate limited by Salesloft (429): waiting ${(ms / 1000).toFixed(1)} s ${why}.`);
     await sleep(ms);
+    return ms;
   }
 
   private backoff(failures: number): Promise<void> {
@@ -236,11 +276,50 @@ export class SalesloftClient {
 
   private subscriptionFrom(answer: Answer): Subscription {
     const data = unwrap(answer.body);
-    if (!data || typeof data !== 'object' || typeof (data as Subscription).id !== 'number') {
-      throw new ApiError(502, `Salesloft answered ${answer.status} without a subscription in the body`);
-    }
-    return data as Subscription;
+    if (!isSubscription(data)) throw unexpectedAnswer(`answer ${answer.status} holds no subscription`);
+    return data;
   }
+}
+
+interface Deadline {
+  remainingMs(): number;
+  passed(): boolean;
+  extendBy(ms: number): void;
+}
+
+/** A subscription as the client's callers rely on it: the fields they read, of the right types. */
+function isSubscription(value: unknown): value is Subscription {
+  if (!value || typeof value !== 'object') return false;
+  const sub = value as Record<string, unknown>;
+  return (
+    typeof sub.id === 'number' &&
+    typeof sub.callback_url === 'string' &&
+    typeof sub.event_type === 'string' &&
+    typeof sub.enabled === 'boolean' &&
+    (sub.callback_token === undefined || typeof sub.callback_token === 'string')
+  );
+}
+
+function unexpectedAnswer(what: string): ApiError {
+  return new ApiError(502, `Unexpected answer from Salesloft: ${what}`);
+}
+
+/** The answer's text, refusing more than `limit` bytes: no subscription list is that large. */
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  limit: number,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) {
+      body.destroy();
+      throw unexpectedAnswer(`the answer is over ${limit / 1024 / 1024} MiB`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function rateHeaders(header: (name: string) => string | undefined): { retryAfter?: string; date?: string } {

@@ -245,3 +245,51 @@ describe('mapBounded', () => {
     expect(results.map((r) => (r.ok ? r.value : 'err'))).toEqual([2, 4, 6, 8, 'err', 12, 14, 16, 18]);
   });
 });
+
+describe('answers that cannot be trusted', () => {
+  it('a list holding null, or a PUT answered with another id, is an unexpected answer (exit 4)', async () => {
+    const sub = { id: 1, callback_url: 'https://x.example', event_type: 'person_updated', enabled: true };
+    const url = await fixedServer((path) =>
+      path.endsWith('/1')
+        ? { status: 200, body: JSON.stringify({ data: { ...sub, id: 2 } }) }
+        : { status: 200, body: JSON.stringify({ data: [sub, null] }) },
+    );
+    const { client: api } = client(url);
+    for (const call of [() => api.list(), () => api.setEnabled(1, false)]) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(describeError(error)).toMatchObject({
+        exitCode: 4,
+        message: expect.stringMatching(/^Unexpected answer from Salesloft: /),
+      });
+    }
+  });
+
+  it('an answer over 8 MiB is refused as such, not as a network failure', async () => {
+    const huge = `{"data":[${'"x",'.repeat(3 * 1024 * 1024)}"x"]}`;
+    const url = await fixedServer(() => ({ status: 200, body: huge }));
+    const error = await client(url)
+      .client.list()
+      .catch((caught: unknown) => caught);
+    expect(describeError(error)).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('over 8 MiB'),
+    });
+  });
+
+  it('a server that sends headers then dribbles is given up after the total deadline, with a note while waiting', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":[');
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { client: api, notes } = client(url, { timeouts: { totalMs: 600, noticeMs: 200 } });
+    const error = await api.list().catch((caught: unknown) => caught);
+    server.closeAllConnections();
+    expect(describeError(error).exitCode).toBe(4);
+    expect(notes.some((note) => note.startsWith(`Still waiting for Salesloft at 127.0.0.1:`))).toBe(true);
+  });
+});
