@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { hideApiKey } from '../dist/argv-secrets.js';
+import { hideSecrets } from '../dist/argv-secrets.js';
 import { tryFastPath } from '../dist/fast-path.js';
 import { guardStdio } from '../dist/stdio-guard.js';
 
 guardStdio();
 
-const args = hideApiKey(process.argv.slice(2));
-// oclif logs process.argv itself under DEBUG: keep the key out of it too.
+const args = hideSecrets(process.argv.slice(2));
+// oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
 process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
 if (!tryFastPath(args)) {
   const { execute } = await import('@oclif/core');

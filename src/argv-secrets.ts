@@ -1,30 +1,36 @@
 /**
- * oclif prints the command line under DEBUG=*, so the API key must not be in it: bin/run.js
- * swaps the value of --api-key for a placeholder before oclif sees argv, and the base command
- * swaps it back when it resolves settings.
+ * oclif prints the command line under DEBUG=*, so secrets must not be in it: bin/run.js swaps
+ * the values of --api-key and --token for placeholders before oclif sees argv, and commands
+ * swap them back with `revealSecret` where they read those flags.
  */
-export const REDACTED = '<redacted>';
+const SECRET_FLAGS = ['--api-key', '--token'];
+const PLACEHOLDER = /^<redacted:(\d+)>$/;
 
-let hiddenApiKey: string | undefined;
+const hidden: string[] = [];
 
-export function hideApiKey(argv: readonly string[]): string[] {
+function placeholder(value: string): string {
+  hidden.push(value);
+  return `<redacted:${hidden.length - 1}>`;
+}
+
+export function hideSecrets(argv: readonly string[]): string[] {
   const out = [...argv];
   for (let i = 0; i < out.length; i++) {
     const arg = out[i] as string;
     if (arg === '--') break;
-    if (arg === '--api-key' && i + 1 < out.length) {
-      hiddenApiKey = out[i + 1];
-      out[i + 1] = REDACTED;
+    if (SECRET_FLAGS.includes(arg) && i + 1 < out.length) {
+      out[i + 1] = placeholder(out[i + 1] as string);
       i++;
-    } else if (arg.startsWith('--api-key=')) {
-      hiddenApiKey = arg.slice('--api-key='.length);
-      out[i] = `--api-key=${REDACTED}`;
+      continue;
     }
+    const flag = SECRET_FLAGS.find((name) => arg.startsWith(`${name}=`));
+    if (flag) out[i] = `${flag}=${placeholder(arg.slice(flag.length + 1))}`;
   }
   return out;
 }
 
-/** The real value of a parsed --api-key flag. */
-export function revealApiKey(flagValue: string | undefined): string | undefined {
-  return flagValue === REDACTED ? hiddenApiKey : flagValue;
+/** The real value of a parsed secret flag (unchanged when it was not hidden). */
+export function revealSecret<T extends string | undefined>(flagValue: T): T {
+  const index = flagValue === undefined ? undefined : PLACEHOLDER.exec(flagValue)?.[1];
+  return (index === undefined ? flagValue : hidden[Number(index)]) as T;
 }

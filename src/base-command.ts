@@ -1,7 +1,7 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
 import { checkApiTarget } from './api-target.js';
-import { revealApiKey } from './argv-secrets.js';
+import { revealSecret } from './argv-secrets.js';
 import { editDistance, nearest } from './catalog/typos.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
@@ -45,7 +45,7 @@ export abstract class BaseCommand extends Command {
     'api-url'?: string | undefined;
   }): ResolvedConfig {
     return resolveConfig({
-      flags: { apiKey: revealApiKey(flags['api-key']), apiUrl: flags['api-url'] },
+      flags: { apiKey: revealSecret(flags['api-key']), apiUrl: flags['api-url'] },
       env: process.env,
       cwd: process.cwd(),
     });
@@ -78,7 +78,7 @@ export abstract class BaseCommand extends Command {
     renew = false,
   ): Promise<CallbackToken> {
     return callbackToken({
-      flag: flagToken,
+      flag: revealSecret(flagToken),
       env: settings.callbackToken,
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,

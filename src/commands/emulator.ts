@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { revealApiKey } from '../argv-secrets.js';
+import { revealSecret } from '../argv-secrets.js';
 import { BaseCommand } from '../base-command.js';
 import { UsageError } from '../errors.js';
 import { handleStopSignals } from '../ui/signals.js';
@@ -52,7 +52,7 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
     const emulator = await startEmulator({
       port: flags.port,
       host: flags.host,
-      ...(flags['api-key'] === undefined ? {} : { apiKey: revealApiKey(flags['api-key']) }),
+      ...(flags['api-key'] === undefined ? {} : { apiKey: revealSecret(flags['api-key']) }),
       retryIntervalMs: flags['retry-interval'] * 1000,
       rateLimitPerMinute: flags['rate-limit'],
       ...(flags.seed === undefined ? {} : { seed: flags.seed }),

@@ -1,11 +1,12 @@
 import { Flags } from '@oclif/core';
+import { revealSecret } from '../argv-secrets.js';
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
 import type { Subscription } from '../salesloft/types.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
-import { generateToken } from '../subscriptions/tokens.js';
+import { generateToken, requireToken } from '../subscriptions/tokens.js';
 import { publicView } from '../subscriptions/view.js';
 import { requireInteractive } from '../ui/interactive.js';
 import { maskToken } from '../ui/mask.js';
@@ -60,7 +61,8 @@ created again. If any create fails, the ones this run created are deleted again.
       return this.jsonEnabled() ? { token: null, created: [], existing: [] } : undefined;
     }
 
-    const token = flags.token ?? generateToken();
+    const given = revealSecret(flags.token);
+    const token = given === undefined ? generateToken() : requireToken(given, '--token');
     const toCreate = plan.filter((item) => item.action === 'create').length;
     const result = await subscribe(
       api,
@@ -73,13 +75,13 @@ created again. If any create fails, the ones this run created are deleted again.
     this.warnAboutOtherTokens(result.existing, token, result.created.length > 0);
 
     // A generated token is shown once, in full; one the user gave is masked like any other.
-    const tokenShown = flags.token
-      ? maskUnless(flags['show-tokens'], flags.token)
+    const tokenShown = given
+      ? maskUnless(flags['show-tokens'], given)
       : result.created.length > 0
         ? token
         : null;
     if (!this.jsonEnabled())
-      this.printSummary(url, result.created, result.existing, toCreate, flags.token ? undefined : token);
+      this.printSummary(url, result.created, result.existing, toCreate, given ? undefined : token);
     return {
       token: tokenShown,
       created: result.created.map((sub) => publicView(sub, flags['show-tokens'])),

@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core';
+import { revealSecret } from '../argv-secrets.js';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { type Diagnosis, diagnose } from '../signature.js';
@@ -27,7 +28,7 @@ export default class Verify extends BaseCommand {
   async run(): Promise<Diagnosis> {
     const { flags } = await this.parse(Verify);
     const body = await readBody(flags['body-file']);
-    const given = flags.token ?? [];
+    const given = (flags.token ?? []).map((token) => revealSecret(token));
     const envToken = this.resolveSettings({}).callbackToken;
     const [token, ...otherTokens] = given.length > 0 ? given : envToken ? [envToken] : [];
     if (token === undefined) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliResult, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
+import { hmacHex } from '../support/hmac.js';
 import { recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
@@ -69,6 +70,27 @@ describe('secrets stay secret', () => {
     expect(fromEnv.code).toBe(4);
     expectNoSecret(fromEnv, 'env');
   }, 120_000);
+
+  it('a --token value stays out of DEBUG=* output, and still signs', async () => {
+    const target = await recordingServer();
+    const stateDir = tempDir('slh-state-');
+    for (const args of [
+      ['trigger', 'person_updated', '--to', target.url, '--token', TOKEN],
+      ['trigger', 'person_updated', '--to', target.url, `--token=${TOKEN}`],
+      ['verify', '--token', 'other', '--token', TOKEN, '--signature', '0'.repeat(40)],
+    ]) {
+      const result = await runCli(args, {
+        env: { ...DEBUG_ENV, SALESLOFT_HOOKS_STATE_DIR: stateDir },
+        input: '{}',
+      });
+      expect(result.stderr, args.join(' ')).toContain('salesloft-hooks');
+      expectNoSecret(result, args.join(' '), [TOKEN]);
+    }
+    expect(target.received).toHaveLength(2);
+    for (const delivery of target.received) {
+      expect(delivery.headers['x-salesloft-signature']).toBe(hmacHex(delivery.body, TOKEN));
+    }
+  });
 
   it('callback tokens are masked unless --show-tokens; listen and the emulator never print the key', async () => {
     const emu = await emulator({ apiKey: KEY });
