@@ -5,9 +5,10 @@ import { revealSecret } from './argv-secrets.js';
 import { editDistance, nearest } from './catalog/typos.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { describeError, UsageError } from './errors.js';
+import { readInputFile } from './input-file.js';
 import type { SalesloftClient } from './salesloft/client.js';
 import { safeText } from './shared/text.js';
-import { type CallbackToken, callbackToken } from './subscriptions/tokens.js';
+import { type CallbackToken, callbackToken, requireToken } from './subscriptions/tokens.js';
 import { colorEnabled, paletteFor } from './ui/color.js';
 import { requireInteractive } from './ui/interactive.js';
 
@@ -73,17 +74,27 @@ export abstract class BaseCommand extends Command {
    * one stored for the resolved API URL (created on first use).
    */
   protected async callbackToken(
-    flagToken: string | undefined,
+    flags: { token?: string | undefined; 'token-file'?: string | undefined },
     settings: ResolvedConfig,
     renew = false,
   ): Promise<CallbackToken> {
     return callbackToken({
-      flag: revealSecret(flagToken),
+      flag: await this.givenToken(flags),
       env: settings.callbackToken,
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,
       renew,
     });
+  }
+
+  /** The token passed with --token or --token-file (its first line), if any. */
+  protected async givenToken(flags: {
+    token?: string | undefined;
+    'token-file'?: string | undefined;
+  }): Promise<string | undefined> {
+    if (flags['token-file'] === undefined) return revealSecret(flags.token);
+    const text = (await readInputFile(flags['token-file'], '--token-file')).toString('utf8');
+    return requireToken(text.split(/\r?\n/)[0] ?? '', `--token-file ${flags['token-file']}`);
   }
 
   private readonly cleanups: (() => Promise<void>)[] = [];

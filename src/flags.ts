@@ -7,6 +7,11 @@ export const eventFlag = Flags.string({
   multiple: true,
 });
 
+export const tokenFileFlag = Flags.string({
+  description: 'read the callback token from this file (kept out of `ps`, unlike --token)',
+  exclusive: ['token'],
+});
+
 export const showTokensFlag = Flags.boolean({ description: 'show callback tokens in full' });
 
 export const yesFlag = Flags.boolean({ char: 'y', description: 'do it without asking for confirmation' });

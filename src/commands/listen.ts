@@ -3,7 +3,7 @@ import { apiFlags, BaseCommand } from '../base-command.js';
 import { EVENT_TYPES } from '../catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { UsageError } from '../errors.js';
-import { eventFlag } from '../flags.js';
+import { eventFlag, tokenFileFlag } from '../flags.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { handleStopSignals } from '../ui/signals.js';
 import { parseCallbackUrl, parseForwardTarget } from '../urls.js';
@@ -56,6 +56,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       description:
         'callback token for this session [env: SALESLOFT_CALLBACK_TOKEN] (default: the one stored for the API URL)',
     }),
+    'token-file': tokenFileFlag,
     'new-token': Flags.boolean({ description: 'replace the stored callback token with a new one' }),
     'print-token': Flags.boolean({
       description: 'print the callback token and exit (creates and stores it if needed; no API key needed)',
@@ -77,7 +78,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
   async run(): Promise<{ token: string } | undefined> {
     const { flags } = await this.parse(Listen);
     const settings = this.resolveSettings(flags);
-    const { token } = await this.callbackToken(flags.token, settings, flags['new-token']);
+    const { token } = await this.callbackToken(flags, settings, flags['new-token']);
     if (flags['print-token']) {
       if (!this.jsonEnabled()) process.stdout.write(`${token}\n`);
       return { token };

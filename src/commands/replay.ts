@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
+import { tokenFileFlag } from '../flags.js';
 import type { ReplayOutcome } from '../send/replay.js';
 import { sentLine } from '../ui/http-status.js';
 import { parseForwardTarget } from '../urls.js';
@@ -31,6 +32,7 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
       description:
         'sign with this callback token [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
     }),
+    'token-file': tokenFileFlag,
     'include-invalid': Flags.boolean({
       description: 'also replay deliveries recorded with an invalid signature (they are re-signed as valid)',
     }),
@@ -46,7 +48,7 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     const settings = this.resolveSettings(flags);
     const { pickDeliveries, readRecording, replayDeliveries } = await import('../send/replay.js');
     const chosen = pickDeliveries(await readRecording(flags.from), args.delivery);
-    const { token } = await this.callbackToken(flags.token, settings);
+    const { token } = await this.callbackToken(flags, settings);
     const skipped: number[] = [];
     const sent = await replayDeliveries({
       deliveries: chosen,

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode } from '../errors.js';
+import { tokenFileFlag } from '../flags.js';
 import { sentLine } from '../ui/http-status.js';
 import { maskToken } from '../ui/mask.js';
 import { parseForwardTarget } from '../urls.js';
@@ -36,6 +37,7 @@ Exits 1 when the handler answers outside 2xx.`;
       description:
         'callback token to sign with [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
     }),
+    'token-file': tokenFileFlag,
     count: Flags.integer({
       description: 'how many deliveries of each event type (a fresh sample each)',
       default: 1,
@@ -63,7 +65,7 @@ Exits 1 when the handler answers outside 2xx.`;
     const { parseOverride } = await import('../send/overrides.js');
     const eventTypes = triggerEvents(args.event);
     const overrides = (flags.set ?? []).map(parseOverride);
-    const signing = await this.callbackToken(flags.token, settings);
+    const signing = await this.callbackToken(flags, settings);
     if (signing.source === 'created') {
       this.note(`Signing with a new callback token, stored for ${settings.apiUrl}: ${signing.token}`);
     } else if (signing.source === 'stored') {

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { revealSecret } from '../argv-secrets.js';
 import { BaseCommand } from '../base-command.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { tokenFileFlag } from '../flags.js';
 import { type Diagnosis, diagnose } from '../signature.js';
 import { requireToken } from '../subscriptions/tokens.js';
 import { readBody } from '../ui/read-body.js';
@@ -21,6 +22,7 @@ export default class Verify extends BaseCommand {
         'callback token of the subscription [env: SALESLOFT_CALLBACK_TOKEN]; repeat to also try other tokens (hinted, never valid)',
       multiple: true,
     }),
+    'token-file': tokenFileFlag,
     signature: Flags.string({ description: 'the x-salesloft-signature header value (hex)', required: true }),
     'body-file': Flags.string({ description: 'file holding the raw body (default: standard input)' }),
   };
@@ -28,7 +30,9 @@ export default class Verify extends BaseCommand {
   async run(): Promise<Diagnosis> {
     const { flags } = await this.parse(Verify);
     const body = await readBody(flags['body-file']);
-    const given = (flags.token ?? []).map((token) => revealSecret(token));
+    const fromFile = await this.givenToken({ 'token-file': flags['token-file'] });
+    const given =
+      fromFile !== undefined ? [fromFile] : (flags.token ?? []).map((token) => revealSecret(token));
     const envToken = this.resolveSettings({}).callbackToken;
     const [token, ...otherTokens] = given.length > 0 ? given : envToken ? [envToken] : [];
     if (token === undefined) {

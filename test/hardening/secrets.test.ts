@@ -92,6 +92,23 @@ describe('secrets stay secret', () => {
     }
   });
 
+  it('--token-file keeps the token out of the command line: trigger signs and verify checks with its first line', async () => {
+    const target = await recordingServer();
+    const file = join(tempDir(), 'token');
+    writeFileSync(file, `${TOKEN}\n`);
+    const sent = await runCli(['trigger', 'note_created', '--to', target.url, '--token-file', file]);
+    expect(sent.code).toBe(0);
+    const delivery = target.received[0];
+    expect(delivery?.headers['x-salesloft-signature']).toBe(hmacHex(delivery?.body ?? '', TOKEN));
+    const signature = String(delivery?.headers['x-salesloft-signature']);
+    const checked = await runCli(['verify', '--token-file', file, '--signature', signature], {
+      input: delivery?.body ?? '',
+    });
+    expect(checked.code).toBe(0);
+    const both = await runCli(['verify', '--token-file', file, '--token', 'x', '--signature', signature]);
+    expect(both.code).toBe(2);
+  });
+
   it('callback tokens are masked unless --show-tokens; listen and the emulator never print the key', async () => {
     const emu = await emulator({ apiKey: KEY });
     emu.store.create({
