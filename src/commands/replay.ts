@@ -23,7 +23,10 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
   ];
 
   static override args = {
-    delivery: Args.string({ description: 'delivery id in the recording, or all', required: true }),
+    delivery: Args.string({
+      description: 'delivery id in the recording (SESSION:ID when sessions share the file), or all',
+      required: true,
+    }),
   };
   static override flags = {
     from: Flags.string({ description: 'JSON-lines file written by listen --record', required: true }),
@@ -47,7 +50,13 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     const url = parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
     const { pickDeliveries, readRecording, replayDeliveries } = await import('../send/replay.js');
-    const chosen = pickDeliveries(await readRecording(flags.from), args.delivery);
+    const recording = await readRecording(flags.from);
+    if (recording.truncatedLine !== undefined) {
+      this.warning(
+        `${flags.from}:${recording.truncatedLine} is cut short (a session killed mid-write); skipped.`,
+      );
+    }
+    const chosen = pickDeliveries(recording.deliveries, args.delivery);
     const { token } = await this.callbackToken(flags, settings);
     const skipped: number[] = [];
     const sent = await replayDeliveries({

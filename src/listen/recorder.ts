@@ -6,6 +6,8 @@ import type { Delivery } from './delivery.js';
 /** One `--record` line: everything needed to replay or verify the delivery byte for byte. */
 export interface RecordedDelivery {
   v: 1;
+  /** The listen session that received it: ids restart in each session, and sessions may share a file. */
+  session_id?: string;
   id: number;
   received_at: string;
   event_type: string | null;
@@ -19,7 +21,10 @@ export interface RecordedDelivery {
 export class Recorder {
   private readonly stream: WriteStream;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly sessionId?: string,
+  ) {
     let fd: number;
     try {
       // O_NOFOLLOW: a symlink planted at the path must not redirect the recording or its chmod.
@@ -44,6 +49,7 @@ export class Recorder {
   append(delivery: Delivery): void {
     const line: RecordedDelivery = {
       v: 1,
+      ...(this.sessionId === undefined ? {} : { session_id: this.sessionId }),
       id: delivery.id,
       received_at: delivery.received_at,
       event_type: delivery.event_type,

@@ -85,7 +85,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     }
   });
 
-  const recorder = options.record ? new Recorder(options.record) : undefined;
+  const recorder = options.record ? new Recorder(options.record, sessionId) : undefined;
   const forwarder = options.forwardTo
     ? createForwarder(options.forwardTo, options.forwardTimeoutMs)
     : undefined;
@@ -227,22 +227,25 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       : `${reason}: cleaning up.`,
   );
 
-  let left: number[] = [];
+  let left: string[] = [];
   if (!options.keep) {
+    const cleanupTimeoutMs = options.cleanupTimeoutMs ?? 20_000;
     const outcome = await withDeadline(
       runForIds(
         created.map((sub) => sub.id),
         (id) => deps.api.delete(id),
       ),
-      options.cleanupTimeoutMs ?? 20_000,
+      cleanupTimeoutMs,
     );
-    left = outcome ? outcome.failed.map((failure) => failure.id) : created.map((sub) => sub.id);
+    left = outcome
+      ? outcome.failed.map((failure) => `#${failure.id}: ${failure.error.message}`)
+      : created.map((sub) => `#${sub.id}: no answer within ${cleanupTimeoutMs / 1000} s`);
   }
   await shutdownTransport();
   stderr(`Summary: ${stats.summary()}.`);
   if (left.length > 0) {
     throw new PartialFailureError(
-      `Could not delete ${left.length} of this session's subscriptions (${left.map((id) => `#${id}`).join(', ')}); run \`salesloft-hooks prune\` to retry.`,
+      `Could not delete ${left.length} of this session's subscriptions (${left.join('; ')}); run \`salesloft-hooks prune\` to retry.`,
     );
   }
   await journal.remove();

@@ -4,35 +4,70 @@ import type { RecordedDelivery } from '../listen/recorder.js';
 import { sign } from '../signature.js';
 import { type PostOutcome, postDelivery } from './post.js';
 
-/** Reads a `listen --record` file; a malformed line is an input error naming its line number. */
-export async function readRecording(file: string): Promise<RecordedDelivery[]> {
-  const text = (await readInputFile(file, '--from')).toString('utf8');
-  return text.split('\n').flatMap((line, index) => {
-    if (line.trim() === '') return [];
-    try {
-      const parsed = JSON.parse(line) as RecordedDelivery;
-      if (parsed.v !== 1 || typeof parsed.id !== 'number' || typeof parsed.body_base64 !== 'string')
-        throw new Error('shape');
-      return [parsed];
-    } catch {
-      throw new UsageError(
-        `${file}:${index + 1} is not a line written by \`listen --record\`.`,
-        'bad_recording',
-      );
-    }
-  });
+export interface Recording {
+  deliveries: RecordedDelivery[];
+  /** A last line cut short (the recording session was killed mid-write): skipped. */
+  truncatedLine?: number;
 }
 
-/** The deliveries named by DELIVERY: an id, or `all` for every one in order. */
+/**
+ * Reads a `listen --record` file. A malformed line is an input error naming its line number,
+ * except a last line without its newline, which a killed session can leave: it is skipped.
+ */
+export async function readRecording(file: string): Promise<Recording> {
+  const text = (await readInputFile(file, '--from')).toString('utf8');
+  const lines = text.split('\n');
+  const deliveries: RecordedDelivery[] = [];
+  let truncatedLine: number | undefined;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const parsed = parseRecordedLine(line);
+    if (parsed) {
+      deliveries.push(parsed);
+      return;
+    }
+    if (index === lines.length - 1) {
+      truncatedLine = index + 1;
+      return;
+    }
+    throw new UsageError(
+      `${file}:${index + 1} is not a line written by \`listen --record\`.`,
+      'bad_recording',
+    );
+  });
+  return truncatedLine === undefined ? { deliveries } : { deliveries, truncatedLine };
+}
+
+function parseRecordedLine(line: string): RecordedDelivery | undefined {
+  try {
+    const parsed = JSON.parse(line) as RecordedDelivery;
+    const valid = parsed.v === 1 && typeof parsed.id === 'number' && typeof parsed.body_base64 === 'string';
+    return valid ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `3`, or `<session>:3` when several sessions appended to one file; `all` is every one in order. */
 export function pickDeliveries(recorded: readonly RecordedDelivery[], which: string): RecordedDelivery[] {
   if (which === 'all') return [...recorded];
-  const id = Number(which);
-  const found = recorded.filter((delivery) => delivery.id === id);
+  const [session, idText] = which.includes(':') ? which.split(':', 2) : [undefined, which];
+  const id = Number(idText);
+  const found = recorded.filter(
+    (delivery) => delivery.id === id && (session === undefined || delivery.session_id === session),
+  );
   if (!Number.isInteger(id) || found.length === 0) {
     const ids = recorded.map((delivery) => delivery.id);
     throw new UsageError(
-      `No delivery ${which} in the recording (it has ${ids.length > 0 ? `ids ${ids[0]}..${ids[ids.length - 1]}` : 'none'}; or pass all).`,
+      `No delivery ${which} in the recording (it has ${ids.length > 0 ? `ids ${Math.min(...ids)}..${Math.max(...ids)}` : 'none'}; or pass all).`,
       'unknown_delivery',
+    );
+  }
+  const sessions = [...new Set(found.map((delivery) => delivery.session_id))];
+  if (sessions.length > 1) {
+    throw new UsageError(
+      `Delivery ${which} is in ${sessions.length} sessions of this recording: pass ${sessions.map((name) => `${name ?? '?'}:${id}`).join(' or ')}.`,
+      'ambiguous_delivery',
     );
   }
   return found;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLMap } from 'yaml';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import type { Environment } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -44,6 +44,20 @@ export function parseDesiredState(text: string, file: string, env: Environment):
       'invalid_sync_file',
     );
   }
+  const noAnchors = (node: Node) =>
+    fail(
+      node,
+      'anchors, aliases and merge keys (&, *, <<) are not supported here: write each subscription out',
+    );
+  visit(doc, {
+    Alias: (_key, node) => noAnchors(node),
+    Pair: (_key, pair) => {
+      if (isScalar(pair.key) && pair.key.value === '<<') noAnchors(pair.key);
+    },
+    Node: (_key, node) => {
+      if (node.anchor) noAnchors(node);
+    },
+  });
   const root = doc.contents;
   if (!isMap(root)) return fail(root, 'expected a mapping with a `subscriptions:` list');
   for (const pair of root.items) {

@@ -68,3 +68,39 @@ describe('a journal that cannot be written', () => {
     expect(emu.store.list().length).toBeGreaterThan(0);
   });
 });
+
+describe('cleanup that fails', () => {
+  it('names each subscription it could not delete and why (exit 5)', async () => {
+    const emu = await emulator();
+    const { client: api } = client(emu.url);
+    let stop: (signal: string) => void = () => {};
+    const lines: string[] = [];
+    const run = runListenSession(
+      {
+        api,
+        apiUrl: emu.url,
+        stateDir: tempDir('slh-state-'),
+        openTunnel: async (_port, localUrl) => noTunnel(localUrl),
+        stopRequested: new Promise((resolve) => {
+          stop = resolve;
+        }),
+        stdout: () => {},
+        stderr: (line) => lines.push(line),
+        color: plain,
+        errColor: plain,
+        onReady: () => {
+          emu.faults.add({ kind: 'status', status: 500, method: 'DELETE', count: 0 });
+          stop('SIGTERM');
+        },
+      },
+      { events: ['note_created'], port: 0, token: 't', forwardTimeoutMs: 1000, keep: false, json: false },
+    );
+    await expect(run).rejects.toMatchObject({
+      exitCode: 5,
+      message: expect.stringMatching(
+        /^Could not delete 1 of this session's subscriptions \(#\d+: Salesloft answered 500/,
+      ),
+    });
+    expect(emu.store.list()).toHaveLength(1);
+  });
+});
