@@ -130,6 +130,11 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`${message}\n`);
   }
 
+  /** An error line that does not end the command (a partial failure); escaped like every error. */
+  protected errorLine(message: string): void {
+    this.note(`${this.err.red('Error:')} ${safeText(message)}`);
+  }
+
   /** A warning line; its text may hold outside data, so it is escaped for the terminal. */
   protected warning(message: string): void {
     this.note(`${this.err.yellow('Warning:')} ${safeText(message)}`);
@@ -176,7 +181,7 @@ export abstract class BaseCommand extends Command {
       process.stderr.write(`${message}\n`);
     } else {
       // Messages may quote the server or the user's files: escaped for the terminal, exact in JSON.
-      process.stderr.write(`${this.err.red('Error:')} ${safeText(message)}\n`);
+      this.errorLine(message);
     }
     if (process.env.SALESLOFT_HOOKS_DEBUG && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);

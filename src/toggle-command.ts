@@ -32,8 +32,7 @@ export abstract class ToggleCommand extends BaseCommand {
     if (!this.jsonEnabled()) {
       for (const sub of outcome.done)
         this.log(`${this.enabled ? 'Enabled' : 'Disabled'} ${describeSubscription(sub)}`);
-      for (const failure of outcome.failed)
-        this.note(`${this.err.red('Error:')} #${failure.id}: ${failure.error.message}`);
+      for (const failure of outcome.failed) this.errorLine(`#${failure.id}: ${failure.error.message}`);
     }
     if (outcome.failed.length === 0) return { updated };
     const message = `Updated ${outcome.done.length}; failed: ${outcome.failed.map((f) => `#${f.id} (${f.error.message})`).join('; ')}.`;

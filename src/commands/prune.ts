@@ -60,7 +60,7 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
     const problem = unsubscribeProblem(result, exitCode);
     if (!this.jsonEnabled()) {
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
-      if (problem) this.note(`${this.err.red('Error:')} ${problem.message}`);
+      if (problem) this.errorLine(problem.message);
     }
     const deleted = result.deleted.map((sub) => publicView(sub, flags['show-tokens']));
     return problem ? { deleted, error: { code: problem.code, message: problem.message } } : { deleted };

@@ -75,7 +75,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
       return { plan, applied: true };
     }
     this.setExitCode(failure.exitCode);
-    if (!this.jsonEnabled()) this.note(`${this.err.red('Error:')} ${failure.message}`);
+    if (!this.jsonEnabled()) this.errorLine(failure.message);
     return {
       plan,
       applied: failure.exitCode === ExitCode.partial,

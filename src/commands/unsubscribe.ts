@@ -71,7 +71,7 @@ export default class Unsubscribe extends BaseCommand {
     this.setExitCode(exitCode);
     if (!this.jsonEnabled()) {
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
-      if (problem) this.note(`${this.err.red('Error:')} ${problem.message}`);
+      if (problem) this.errorLine(problem.message);
     }
     const shown = { ...result, deleted: view(result.deleted) };
     return problem ? { ...shown, error: { code: problem.code, message: problem.message } } : shown;
