@@ -1,12 +1,12 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
-import { checkApiTarget } from './api-target.js';
 import { revealSecret } from './argv-secrets.js';
 import { editDistance, nearest } from './catalog/typos.js';
-import { type ResolvedConfig, resolveConfig } from './config.js';
-import { describeError, UsageError } from './errors.js';
-import { readInputFile } from './input-file.js';
 import type { SalesloftClient } from './salesloft/client.js';
+import { checkApiTarget } from './shared/api-target.js';
+import { type ResolvedConfig, resolveConfig } from './shared/config.js';
+import { describeError, UsageError } from './shared/errors.js';
+import { readInputFile } from './shared/input-file.js';
 import { safeText } from './shared/text.js';
 import { type CallbackToken, callbackToken, requireToken } from './subscriptions/tokens.js';
 import { colorEnabled, paletteFor } from './ui/color.js';

@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { apiFlags, BaseCommand } from './base-command.js';
-import { UsageError } from './errors.js';
+import { UsageError } from './shared/errors.js';
 import { runForIds } from './subscriptions/batch.js';
 import { parseIds } from './subscriptions/ids.js';
 import { publicView } from './subscriptions/view.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { EVENT_TYPES, isCatalogEvent } from './event-types.js';
 import { catalogTypo } from './typos.js';
 

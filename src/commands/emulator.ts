@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { revealSecret } from '../argv-secrets.js';
 import { BaseCommand } from '../base-command.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { handleStopSignals } from '../ui/signals.js';
 
 export default class EmulatorCommand extends BaseCommand {

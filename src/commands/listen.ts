@@ -2,11 +2,11 @@ import { Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { EVENT_TYPES } from '../catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import { UsageError } from '../errors.js';
 import { eventFlag, tokenFileFlag } from '../flags.js';
+import { UsageError } from '../shared/errors.js';
+import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { handleStopSignals } from '../ui/signals.js';
-import { parseCallbackUrl, parseForwardTarget } from '../urls.js';
 
 export default class Listen extends BaseCommand {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';

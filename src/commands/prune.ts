@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
 import { showTokensFlag, yesFlag } from '../flags.js';
+import { count } from '../shared/text.js';
 import { publicView } from '../subscriptions/view.js';
-import { count } from '../ui/plural.js';
 import { describeSubscription } from '../ui/subscription-table.js';
 
 export default class Prune extends BaseCommand {

@@ -1,10 +1,10 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { ExitCode } from '../errors.js';
 import { tokenFileFlag } from '../flags.js';
 import type { ReplayOutcome } from '../send/replay.js';
+import { ExitCode } from '../shared/errors.js';
+import { parseForwardTarget } from '../shared/urls.js';
 import { sentLine } from '../ui/http-status.js';
-import { parseForwardTarget } from '../urls.js';
 
 export interface ReplayResult {
   deliveries: ReplayOutcome[];

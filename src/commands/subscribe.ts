@@ -4,16 +4,15 @@ import { apiFlags, BaseCommand } from '../base-command.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
 import type { Subscription } from '../salesloft/types.js';
+import { count, maskToken } from '../shared/text.js';
+import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
 import { generateToken, requireToken } from '../subscriptions/tokens.js';
 import { publicView } from '../subscriptions/view.js';
 import { requireInteractive } from '../ui/interactive.js';
-import { maskToken } from '../ui/mask.js';
 import { renderPlan } from '../ui/plan.js';
-import { count } from '../ui/plural.js';
 import { renderSubscriptionTable } from '../ui/subscription-table.js';
-import { parseCallbackUrl } from '../urls.js';
 
 export default class Subscribe extends BaseCommand {
   static override summary =

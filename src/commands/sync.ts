@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
-import { readDotEnv } from '../config.js';
-import { ExitCode } from '../errors.js';
 import { dryRunFlag, yesFlag } from '../flags.js';
-import { count } from '../ui/plural.js';
+import { readDotEnv } from '../shared/config.js';
+import { ExitCode } from '../shared/errors.js';
+import { count } from '../shared/text.js';
 import { renderSyncPlan } from '../ui/sync-plan.js';
 
 export default class Sync extends BaseCommand {

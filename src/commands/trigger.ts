@@ -1,10 +1,10 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { ExitCode } from '../errors.js';
 import { tokenFileFlag } from '../flags.js';
+import { ExitCode } from '../shared/errors.js';
+import { maskToken } from '../shared/text.js';
+import { parseForwardTarget } from '../shared/urls.js';
 import { sentLine } from '../ui/http-status.js';
-import { maskToken } from '../ui/mask.js';
-import { parseForwardTarget } from '../urls.js';
 
 export interface TriggerResult {
   deliveries: { event_type: string; status: number; ms: number }[];

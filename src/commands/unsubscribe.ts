@@ -1,14 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 import { apiFlags, BaseCommand } from '../base-command.js';
-import { UsageError } from '../errors.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
 import type { Subscription } from '../salesloft/types.js';
+import { UsageError } from '../shared/errors.js';
+import { count } from '../shared/text.js';
+import { urlSelector } from '../shared/urls.js';
 import { parseIds } from '../subscriptions/ids.js';
 import { deleteTargets, findTargets, unsubscribeProblem } from '../subscriptions/unsubscribe.js';
 import { publicView } from '../subscriptions/view.js';
-import { count } from '../ui/plural.js';
 import { describeSubscription } from '../ui/subscription-table.js';
-import { urlSelector } from '../urls.js';
 
 export default class Unsubscribe extends BaseCommand {
   static override summary = 'Delete webhook subscriptions selected by id, URL, event or --all.';

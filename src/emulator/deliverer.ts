@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import type { Subscription } from '../salesloft/types.js';
+import { isLoopbackUrl } from '../shared/urls.js';
 import { deliveryHeaders } from '../signature.js';
-import { isLoopbackUrl } from '../urls.js';
 
 export interface DeliveryAttempt {
   attempt: number;

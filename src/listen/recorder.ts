@@ -1,6 +1,6 @@
 import { constants, createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import type { Delivery } from './delivery.js';
 
 /** One `--record` line: everything needed to replay or verify the delivery byte for byte. */

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
-import { CliError, describeError, ExitCode, PartialFailureError, UsageError } from '../errors.js';
 import type { Subscription } from '../salesloft/types.js';
-import { safeText } from '../shared/text.js';
+import { CliError, describeError, ExitCode, PartialFailureError, UsageError } from '../shared/errors.js';
+import { count, safeText } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
-import { count } from '../ui/plural.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal } from './journal.js';

@@ -1,4 +1,4 @@
-import { count } from '../ui/plural.js';
+import { count } from '../shared/text.js';
 import type { Delivery } from './delivery.js';
 
 /** What a session received, for the line printed when it ends. */

@@ -1,4 +1,8 @@
 import { findEventType } from '../catalog/event-types.js';
+import { excerpt as cut } from '../shared/text.js';
+
+const excerpt = (value: string | undefined, max = 80): string | undefined =>
+  value === undefined ? undefined : cut(value, max);
 
 type Json = Record<string, unknown>;
 
@@ -43,9 +47,4 @@ function joinName(body: Json, first: string, last: string, email: string): strin
   const address = text(body[email]);
   if (name && address) return `${name} <${address}>`;
   return name || address;
-}
-
-function excerpt(value: string | undefined, max = 80): string | undefined {
-  if (value === undefined) return undefined;
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
-import { ApiError, NetworkError } from '../errors.js';
 import { errorCode, networkReason } from '../net-errors.js';
+import { ApiError, NetworkError } from '../shared/errors.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
 import type { NewSubscription, Subscription } from './types.js';

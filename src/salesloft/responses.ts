@@ -1,4 +1,4 @@
-import { ApiError } from '../errors.js';
+import { ApiError } from '../shared/errors.js';
 
 /** Salesloft wraps most bodies in `{data: ...}`, some clients see them bare: accept both. */
 export function unwrap(body: unknown): unknown {

@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import { NetworkError } from '../errors.js';
 import { networkReason } from '../net-errors.js';
+import { NetworkError } from '../shared/errors.js';
 
 export interface PostOutcome {
   status: number;

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.js';
-import { readInputFile } from '../input-file.js';
 import type { RecordedDelivery } from '../listen/recorder.js';
+import { UsageError } from '../shared/errors.js';
+import { readInputFile } from '../shared/input-file.js';
 import { sign } from '../signature.js';
 import { type PostOutcome, postDelivery } from './post.js';
 

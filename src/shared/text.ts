@@ -28,3 +28,14 @@ function escapeChar(char: string): string {
     ? `\\x${code.toString(16).padStart(2, '0')}`
     : `\\u${code.toString(16).padStart(4, '0')}`;
 }
+
+/** "1 subscription", "3 subscriptions", "2 deliveries". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** `abcd…wxyz`: enough to recognise a token, not enough to use it. */
+export function maskToken(token: string): string {
+  if (token.length <= 8) return '…';
+  return `${token.slice(0, 4)}…${token.slice(-4)}`;
+}

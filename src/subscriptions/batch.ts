@@ -1,5 +1,5 @@
-import { describeError, ExitCode } from '../errors.js';
 import { mapBounded } from '../salesloft/concurrency.js';
+import { describeError, ExitCode } from '../shared/errors.js';
 
 export interface BatchFailure {
   id: number;

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /** Subscription ids from command arguments: positive integers, no duplicates. */
 export function parseIds(values: readonly string[]): number[] {

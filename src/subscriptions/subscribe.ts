@@ -1,8 +1,8 @@
 import { findEventType } from '../catalog/event-types.js';
-import { ApiError, CliError, describeError, ExitCode, PartialFailureError } from '../errors.js';
 import { mapBounded } from '../salesloft/concurrency.js';
 import type { Subscription } from '../salesloft/types.js';
-import { count } from '../ui/plural.js';
+import { ApiError, CliError, describeError, ExitCode, PartialFailureError } from '../shared/errors.js';
+import { count } from '../shared/text.js';
 import type { SubscriptionApi } from './api.js';
 
 export interface PlanItem {

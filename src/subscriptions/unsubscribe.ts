@@ -1,5 +1,5 @@
-import { CliError, ExitCode } from '../errors.js';
 import type { Subscription } from '../salesloft/types.js';
+import { CliError, ExitCode } from '../shared/errors.js';
 import type { SubscriptionApi } from './api.js';
 import { type BatchFailure, runForIds } from './batch.js';
 import { type Selection, selectSubscriptions } from './select.js';

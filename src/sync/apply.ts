@@ -1,7 +1,7 @@
-import { CliError, describeError, ExitCode } from '../errors.js';
 import { mapBounded } from '../salesloft/concurrency.js';
+import { CliError, describeError, ExitCode } from '../shared/errors.js';
+import { count } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
-import { count } from '../ui/plural.js';
 import type { SyncStep } from './plan.js';
 
 export interface StepOutcome {

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLMap } from 'yaml';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import type { Environment } from '../config.js';
-import { UsageError } from '../errors.js';
-import { readInputFile } from '../input-file.js';
-import { isHttpUrl } from '../urls.js';
+import type { Environment } from '../shared/config.js';
+import { UsageError } from '../shared/errors.js';
+import { readInputFile } from '../shared/input-file.js';
+import { isHttpUrl } from '../shared/urls.js';
 
 /** One subscription the file declares: a URL and event type, with its token and state. */
 export interface DesiredSubscription {

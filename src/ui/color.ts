@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Environment } from '../config.js';
+import type { Environment } from '../shared/config.js';
 
 /** Colour only on a TTY, and never under NO_COLOR (any value) or FORCE_COLOR=0. */
 export function colorEnabled(env: Environment, isTTY: boolean | undefined): boolean {

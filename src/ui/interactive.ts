@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /**
  * Guard for anything that would prompt: without a terminal on stdin it fails with exit 2

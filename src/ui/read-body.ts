@@ -1,5 +1,5 @@
-import { UsageError } from '../errors.js';
-import { readInputFile } from '../input-file.js';
+import { UsageError } from '../shared/errors.js';
+import { readInputFile } from '../shared/input-file.js';
 
 /** The raw bytes of FILE, or of standard input when no file is named. */
 export async function readBody(

@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Subscription } from '../salesloft/types.js';
-import { safeText } from '../shared/text.js';
-import { maskToken } from './mask.js';
+import { maskToken, safeText } from '../shared/text.js';
 
 const BORDERLESS = {
   top: '',

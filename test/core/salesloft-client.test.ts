@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/errors.js';
 import { mapBounded } from '../../src/salesloft/concurrency.js';
+import { describeError } from '../../src/shared/errors.js';
 import { client, emulator } from '../support/emulator.js';
 
 const NEW = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../../src/catalog/patterns.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/shared/errors.js';
 
 // The reference AsyncAPI text (a copy of shared/reference/) names each event type once as `name: <event>` under its message.
 function asyncApiEventNames(): string[] {

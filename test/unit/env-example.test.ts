@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARS } from '../../src/config.js';
+import { ENV_VARS } from '../../src/shared/config.js';
 
 describe('.env.example', () => {
   it('lists every environment variable of the contract, each with a comment, and no value', () => {

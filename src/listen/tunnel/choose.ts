@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors.js';
-import { isLoopbackUrl } from '../../urls.js';
+import { UsageError } from '../../shared/errors.js';
+import { isLoopbackUrl } from '../../shared/urls.js';
 import type { TunnelKind } from './tunnel.js';
 
 export interface TunnelChoice {

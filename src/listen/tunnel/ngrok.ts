@@ -1,4 +1,4 @@
-import { TunnelError } from '../../errors.js';
+import { TunnelError } from '../../shared/errors.js';
 import type { Tunnel } from './tunnel.js';
 
 export interface NgrokOptions {

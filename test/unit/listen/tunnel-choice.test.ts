@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseTunnel } from '../../../src/listen/tunnel/choose.js';
-import { isLoopbackUrl, parseForwardTarget } from '../../../src/urls.js';
+import { isLoopbackUrl, parseForwardTarget } from '../../../src/shared/urls.js';
 
 describe('which tunnel', () => {
   const remote = 'https://api.salesloft.com';
