@@ -1,4 +1,5 @@
-import { request } from 'undici';
+import { networkReason } from '../net/errors.js';
+import { timedPost } from '../net/post.js';
 import type { Subscription } from '../salesloft/types.js';
 import { isLoopbackUrl } from '../shared/urls.js';
 import { deliveryHeaders } from '../signature.js';
@@ -102,18 +103,15 @@ export class Deliverer {
       ms: 0,
     };
     try {
-      const response = await request(subscription.callback_url, {
-        method: 'POST',
+      const answer = await timedPost(
+        subscription.callback_url,
         body,
-        headers: deliveryHeaders(record.event_type, body, subscription.callback_token),
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      attempt.status = response.statusCode;
-      await response.body.dump();
+        deliveryHeaders(record.event_type, body, subscription.callback_token),
+        { timeoutMs: this.options.timeoutMs },
+      );
+      attempt.status = answer.status;
     } catch (error) {
-      attempt.error = describe(error);
+      attempt.error = networkReason(error, this.options.timeoutMs);
     }
     attempt.ms = Math.round(performance.now() - started);
     record.attempts.push(attempt);
@@ -128,15 +126,4 @@ export class Deliverer {
     }, this.options.retryIntervalMs);
     this.timers.add(timer);
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const cause = (error.cause as NodeJS.ErrnoException | undefined)?.code;
-    return [error.name === 'TimeoutError' ? 'timeout' : (cause ?? code), error.message]
-      .filter(Boolean)
-      .join(': ');
-  }
-  return String(error);
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { listenOn } from '../listen-on.js';
+import { listenOn } from '../net/listen-on.js';
 import { createSampler } from '../samples/index.js';
 import { type ApiContext, handleApi } from './api-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-routes.js';

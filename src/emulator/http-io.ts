@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readCappedBody } from '../net/body.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -6,14 +7,9 @@ export class BodyTooLarge extends Error {}
 
 /** The raw request body, refusing more than `limit` bytes. */
 export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge(`body over ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  const body = await readCappedBody(req, limit);
+  if (body === undefined) throw new BodyTooLarge(`body over ${limit} bytes`);
+  return body;
 }
 
 /** Parses a JSON body; `undefined` when empty, an Error when malformed. */

@@ -1,9 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent, request } from 'undici';
-import { errorCode, networkReason } from '../net-errors.js';
+import { Agent } from 'undici';
+import { errorCode, networkReason } from '../net/errors.js';
+import { timedPost } from '../net/post.js';
 import type { Delivery, ForwardResult } from './delivery.js';
-
-const EXCERPT_CHARS = 120;
 
 /**
  * Sends each verified delivery to the user's local app: the exact bytes with the original
@@ -16,31 +15,20 @@ export function createForwarder(
   const agent = new Agent({ keepAliveTimeout: 4_000, connect: { timeout: timeoutMs } });
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {
     const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
     try {
-      const response = await request(target, {
-        method: 'POST',
+      const answer = await timedPost(target, delivery.body, forwardedHeaders(delivery.headers), {
+        timeoutMs,
         dispatcher: agent,
-        body: delivery.body,
-        headers: forwardedHeaders(delivery.headers),
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
       });
-      const status = response.statusCode;
-      if (status >= 400) {
-        const text = (await response.body.text()).replace(/\s+/g, ' ').trim();
-        return {
-          status,
-          ms: elapsed(),
-          error: null,
-          ...(text ? { excerpt: text.slice(0, EXCERPT_CHARS) } : {}),
-        };
-      }
-      await response.body.dump();
-      return { status, ms: elapsed(), error: null };
+      return {
+        status: answer.status,
+        ms: answer.ms,
+        error: null,
+        ...(answer.status >= 400 && answer.excerpt ? { excerpt: answer.excerpt } : {}),
+      };
     } catch (error) {
-      return { status: null, ms: elapsed(), error: describeForwardError(error, target, timeoutMs) };
+      const ms = Math.round(performance.now() - started);
+      return { status: null, ms, error: describeForwardError(error, target, timeoutMs) };
     }
   };
   return { forward, close: () => agent.close() };

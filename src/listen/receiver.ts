@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { listenOn } from '../listen-on.js';
+import { readCapped } from '../net/body.js';
+import { processConnectionCap } from '../net/fd-limit.js';
+import { listenOn } from '../net/listen-on.js';
 import { verify } from '../signature.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 3_000;
-/** Well under the usual 1024 file descriptors, leaving room for the API client, tunnel and forwards. */
-const MAX_CONNECTIONS = 512;
+
 const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 export interface Rejection {
@@ -49,7 +50,7 @@ export class Receiver {
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
     this.server.maxHeadersCount = 200;
-    this.server.maxConnections = MAX_CONNECTIONS;
+    this.server.maxConnections = processConnectionCap();
     this.server.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
       else socket.destroy();
@@ -185,24 +186,4 @@ function answer(
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** Calls back with the body, or `undefined` once it passes `limit` bytes. */
-function readCapped(req: IncomingMessage, limit: number, done: (body: Buffer | undefined) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const onData = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= limit) {
-      chunks.push(chunk);
-      return;
-    }
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.resume();
-    done(undefined);
-  };
-  const onEnd = () => done(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
-  req.on('data', onData);
-  req.on('end', onEnd);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
+import { withDeadline } from '../net/time.js';
 import type { Subscription } from '../salesloft/types.js';
 import { CliError, describeError, ExitCode, PartialFailureError, UsageError } from '../shared/errors.js';
 import { count, safeText } from '../shared/text.js';
@@ -288,16 +289,4 @@ async function rollBackUnjournaled(
     'journal_failed',
     ExitCode.failed,
   );
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

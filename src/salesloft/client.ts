@@ -1,5 +1,7 @@
 import { Pool } from 'undici';
-import { errorCode, networkReason } from '../net-errors.js';
+import { readCappedBody } from '../net/body.js';
+import { errorCode, networkReason } from '../net/errors.js';
+import { sleep } from '../net/time.js';
 import { ApiError, NetworkError } from '../shared/errors.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
@@ -225,7 +227,12 @@ export class SalesloftClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const text = await readCapped(response.body, MAX_ANSWER_BYTES);
+      const raw = await readCappedBody(response.body, MAX_ANSWER_BYTES);
+      if (raw === undefined) {
+        response.body.destroy();
+        throw unexpectedAnswer(`the answer is over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
+      }
+      const text = raw.toString('utf8');
       const header = (name: string) => {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
@@ -304,24 +311,6 @@ function unexpectedAnswer(what: string): ApiError {
   return new ApiError(502, `Unexpected answer from Salesloft: ${what}`);
 }
 
-/** The answer's text, refusing more than `limit` bytes: no subscription list is that large. */
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  limit: number,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > limit) {
-      body.destroy();
-      throw unexpectedAnswer(`the answer is over ${limit / 1024 / 1024} MiB`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function rateHeaders(header: (name: string) => string | undefined): { retryAfter?: string; date?: string } {
   const retryAfter = header('retry-after');
   const date = header('date');
@@ -335,8 +324,4 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -357,14 +357,21 @@ describe('API errors and configuration', () => {
   it('the API key comes from the flag, else the environment, else .env in the working directory', async () => {
     const emu = await emulator({ apiKey: 'ak_right' });
     const cwd = tempDir();
-    writeFileSync(join(cwd, '.env'), `SALESLOFT_API_KEY=ak_right\nSALESLOFT_API_URL=${emu.url}\n`);
-    expect((await runCli(['list'], { cwd })).code).toBe(0);
-    expect((await runCli(['list'], { cwd, env: { SALESLOFT_API_KEY: 'ak_env_wrong' } })).code).toBe(3);
+    writeFileSync(join(cwd, '.env'), 'SALESLOFT_API_KEY=ak_right\n');
+    const url = { SALESLOFT_API_URL: emu.url };
+    expect((await runCli(['list'], { cwd, env: url })).code).toBe(0);
+    expect((await runCli(['list'], { cwd, env: { ...url, SALESLOFT_API_KEY: 'ak_env_wrong' } })).code).toBe(
+      3,
+    );
     const flagWins = await runCli(['list', '--api-key', 'ak_right'], {
       cwd,
-      env: { SALESLOFT_API_KEY: 'ak_env_wrong' },
+      env: { ...url, SALESLOFT_API_KEY: 'ak_env_wrong' },
     });
     expect(flagWins.code).toBe(0);
+    // Key and URL both from the same .env work together; a .env URL never meets a key from elsewhere.
+    writeFileSync(join(cwd, '.env'), `SALESLOFT_API_KEY=ak_right\nSALESLOFT_API_URL=${emu.url}\n`);
+    expect((await runCli(['list'], { cwd })).code).toBe(0);
+    expect((await runCli(['list'], { cwd, env: { SALESLOFT_API_KEY: 'ak_env_wrong' } })).code).toBe(2);
   });
 
   it('list --json holds only the JSON on stdout, ready for jq', async () => {

@@ -1,3 +1,4 @@
+import { withTimeout } from '../../net/time.js';
 import { TunnelError } from '../../shared/errors.js';
 import type { Tunnel } from './tunnel.js';
 
@@ -20,28 +21,20 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
     );
   }
   const ngrok = await import('@ngrok/ngrok');
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new TunnelError(
-            `The ngrok tunnel did not open within ${options.timeoutMs / 1000} s; check your network, or use --tunnel none --public-url URL.`,
-          ),
-        ),
-      options.timeoutMs,
-    );
-  });
   try {
-    const listener = await Promise.race([
+    const listener = await withTimeout(
       ngrok.forward({
         addr: `127.0.0.1:${options.port}`,
         authtoken: options.authtoken,
         ...(options.domain ? { domain: options.domain } : {}),
         ...(options.serverAddr ? { server_addr: options.serverAddr } : {}),
       }),
-      timeout,
-    ]);
+      options.timeoutMs,
+      () =>
+        new TunnelError(
+          `The ngrok tunnel did not open within ${options.timeoutMs / 1000} s; check your network, or use --tunnel none --public-url URL.`,
+        ),
+    );
     const url = listener.url();
     if (!url) throw new TunnelError('ngrok opened a tunnel without a URL.');
     return {
@@ -57,7 +50,5 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
       `Could not open the ngrok tunnel (${reason}); check your network and NGROK_AUTHTOKEN, or use --tunnel none --public-url URL.`,
       { cause: error },
     );
-  } finally {
-    clearTimeout(timer);
   }
 }
