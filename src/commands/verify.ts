@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
 import { revealSecret } from '../argv-secrets.js';
 import { BaseCommand } from '../base-command.js';
+import { type Diagnosis, diagnose } from '../catalog/signature.js';
 import { tokenFileFlag } from '../flags.js';
 import { ExitCode, UsageError } from '../shared/errors.js';
-import { type Diagnosis, diagnose } from '../signature.js';
 import { requireToken } from '../subscriptions/tokens.js';
 import { readBody } from '../ui/read-body.js';
 

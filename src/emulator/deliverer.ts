@@ -1,8 +1,8 @@
+import { deliveryHeaders } from '../catalog/signature.js';
 import { networkReason } from '../net/errors.js';
 import { timedPost } from '../net/post.js';
 import type { Subscription } from '../salesloft/types.js';
 import { isLoopbackUrl } from '../shared/urls.js';
-import { deliveryHeaders } from '../signature.js';
 
 export interface DeliveryAttempt {
   attempt: number;

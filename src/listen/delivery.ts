@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { SignatureVerdict } from '../signature.js';
+import type { SignatureVerdict } from '../catalog/signature.js';
 
 export interface ForwardResult {
   status: number | null;

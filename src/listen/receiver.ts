@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { verify } from '../catalog/signature.js';
 import { readCapped } from '../net/body.js';
 import { processConnectionCap } from '../net/fd-limit.js';
 import { listenOn } from '../net/listen-on.js';
-import { verify } from '../signature.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;

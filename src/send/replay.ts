@@ -1,7 +1,7 @@
+import { sign } from '../catalog/signature.js';
 import type { RecordedDelivery } from '../listen/recorder.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-import { sign } from '../signature.js';
 import { type PostOutcome, postDelivery } from './post.js';
 
 export interface Recording {

@@ -1,10 +1,10 @@
 import { EVENT_TYPES, isCatalogEvent } from '../catalog/event-types.js';
 import { matchEvents } from '../catalog/patterns.js';
+import { deliveryHeaders } from '../catalog/signature.js';
 import { nearest } from '../catalog/typos.js';
 import { createSampler } from '../samples/index.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-import { deliveryHeaders } from '../signature.js';
 import { applyOverrides, type Override } from './overrides.js';
 import { type PostOutcome, postDelivery } from './post.js';
 

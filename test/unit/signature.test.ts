@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { diagnose, sign, verify } from '../../src/signature.js';
+import { diagnose, sign, verify } from '../../src/catalog/signature.js';
 
 const hmac = (algorithm: string, body: string, key: string) =>
   createHmac(algorithm, key).update(body).digest('hex');

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { maskToken } from './shared/text.js';
+import { maskToken } from '../shared/text.js';
 
 /** The one HMAC of the project: hex HMAC-SHA1 of the raw body, keyed with the callback token. */
 export function sign(body: Uint8Array | string, token: string): string {
