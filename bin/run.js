@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { hideSecrets } from '../dist/argv-secrets.js';
-import { tryFastPath } from '../dist/fast-path.js';
-import { guardStdio } from '../dist/stdio-guard.js';
+import { hideSecrets } from '../dist/cli/argv-secrets.js';
+import { tryFastPath } from '../dist/cli/fast-path.js';
+import { guardStdio } from '../dist/cli/terminal.js';
 
 guardStdio();
 

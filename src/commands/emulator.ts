@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { revealSecret } from '../argv-secrets.js';
-import { BaseCommand } from '../base-command.js';
+import { revealSecret } from '../cli/argv-secrets.js';
+import { BaseCommand } from '../cli/base-command.js';
+import { handleStopSignals } from '../cli/terminal.js';
 import { UsageError } from '../shared/errors.js';
-import { handleStopSignals } from '../ui/signals.js';
 
 export default class EmulatorCommand extends BaseCommand {
   static override summary =
@@ -47,7 +47,7 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
     const { flags } = await this.parse(EmulatorCommand);
     const [{ startEmulator }, { formatEmulatorEvent }] = await Promise.all([
       import('../emulator/emulator.js'),
-      import('../ui/emulator-log.js'),
+      import('../cli/render/emulator-log.js'),
     ]);
     const emulator = await startEmulator({
       port: flags.port,

@@ -1,4 +1,4 @@
-import { ToggleCommand, toggleArgs, toggleFlags } from '../toggle-command.js';
+import { ToggleCommand, toggleArgs, toggleFlags } from '../cli/toggle-command.js';
 
 export default class Enable extends ToggleCommand {
   static override summary = 'Enable webhook subscriptions by id.';

@@ -1,6 +1,6 @@
-import { BaseCommand } from '../base-command.js';
 import { EVENT_TYPES, type EventType } from '../catalog/event-types.js';
-import { renderEventCatalog } from '../ui/render-events.js';
+import { BaseCommand } from '../cli/base-command.js';
+import { renderEventCatalog } from '../cli/render/events.js';
 
 export default class Events extends BaseCommand {
   static override summary = 'List the Salesloft webhook event types and the OAuth scopes each needs.';

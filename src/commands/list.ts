@@ -1,10 +1,10 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../base-command.js';
-import { eventFlag, showTokensFlag } from '../flags.js';
+import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { eventFlag, showTokensFlag } from '../cli/flags.js';
+import { renderSubscriptionTable } from '../cli/render/subscriptions.js';
 import { urlSelector } from '../shared/urls.js';
 import { selectSubscriptions } from '../subscriptions/select.js';
 import { byId, publicView } from '../subscriptions/view.js';
-import { renderSubscriptionTable } from '../ui/subscription-table.js';
 
 export default class List extends BaseCommand {
   static override summary = "List the team's webhook subscriptions.";

@@ -1,12 +1,13 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../base-command.js';
 import { EVENT_TYPES } from '../catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import { eventFlag, tokenFileFlag } from '../flags.js';
+import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { eventFlag, tokenFileFlag } from '../cli/flags.js';
+import { deliveryView } from '../cli/render/deliveries.js';
+import { handleStopSignals } from '../cli/terminal.js';
 import { UsageError } from '../shared/errors.js';
 import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
-import { handleStopSignals } from '../ui/signals.js';
 
 export default class Listen extends BaseCommand {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';
@@ -148,7 +149,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         stopRequested: signals.first,
         stdout: (text) => process.stdout.write(text),
         stderr: (line) => this.note(line),
-        color: this.out,
+        view: deliveryView(this.jsonEnabled(), this.out),
         errColor: this.err,
         ...(onReady ? { onReady } : {}),
       },
@@ -161,7 +162,6 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         record: flags.record,
         maxDeliveries: flags['max-deliveries'],
         keep: flags.keep,
-        json: this.jsonEnabled(),
         showReceiver: tunnel === 'none',
       },
     );

@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../base-command.js';
-import { showTokensFlag, yesFlag } from '../flags.js';
+import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { showTokensFlag, yesFlag } from '../cli/flags.js';
+import { describeSubscription } from '../cli/render/subscriptions.js';
 import { count } from '../shared/text.js';
 import { publicView } from '../subscriptions/view.js';
-import { describeSubscription } from '../ui/subscription-table.js';
 
 export default class Prune extends BaseCommand {
   static override summary = 'Delete subscriptions left behind by listen sessions that are no longer running.';

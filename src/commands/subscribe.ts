@@ -1,8 +1,10 @@
 import { Flags } from '@oclif/core';
-import { revealSecret } from '../argv-secrets.js';
-import { apiFlags, BaseCommand } from '../base-command.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
+import { revealSecret } from '../cli/argv-secrets.js';
+import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
+import { renderPlan, renderSubscriptionTable } from '../cli/render/subscriptions.js';
+import { requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { count, maskToken } from '../shared/text.js';
 import { parseCallbackUrl } from '../shared/urls.js';
@@ -10,9 +12,6 @@ import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
 import { generateToken, requireToken } from '../subscriptions/tokens.js';
 import { publicView } from '../subscriptions/view.js';
-import { requireInteractive } from '../ui/interactive.js';
-import { renderPlan } from '../ui/plan.js';
-import { renderSubscriptionTable } from '../ui/subscription-table.js';
 
 export default class Subscribe extends BaseCommand {
   static override summary =
@@ -96,7 +95,7 @@ created again. If any create fails, the ones this run created are deleted again.
       return match.events;
     }
     requireInteractive('Choosing events', '--event (a type, a glob such as person_*, or all)');
-    const { pickEvents } = await import('../ui/prompts.js');
+    const { pickEvents } = await import('../cli/prompts.js');
     return pickEvents();
   }
 

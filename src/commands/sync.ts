@@ -1,10 +1,10 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../base-command.js';
-import { dryRunFlag, yesFlag } from '../flags.js';
+import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { dryRunFlag, yesFlag } from '../cli/flags.js';
+import { renderSyncPlan } from '../cli/render/sync-plan.js';
 import { readDotEnv } from '../shared/config.js';
 import { ExitCode } from '../shared/errors.js';
 import { count } from '../shared/text.js';
-import { renderSyncPlan } from '../ui/sync-plan.js';
 
 export default class Sync extends BaseCommand {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';

@@ -1,10 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand } from '../base-command.js';
-import { tokenFileFlag } from '../flags.js';
+import { BaseCommand } from '../cli/base-command.js';
+import { tokenFileFlag } from '../cli/flags.js';
+import { sentLine } from '../cli/render/deliveries.js';
 import { ExitCode } from '../shared/errors.js';
 import { maskToken } from '../shared/text.js';
 import { parseForwardTarget } from '../shared/urls.js';
-import { sentLine } from '../ui/http-status.js';
 
 export interface TriggerResult {
   deliveries: { event_type: string; status: number; ms: number }[];

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../base-command.js';
-import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../flags.js';
+import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
+import { describeSubscription } from '../cli/render/subscriptions.js';
 import type { Subscription } from '../salesloft/types.js';
 import { UsageError } from '../shared/errors.js';
 import { count } from '../shared/text.js';
@@ -8,7 +9,6 @@ import { urlSelector } from '../shared/urls.js';
 import { parseIds } from '../subscriptions/ids.js';
 import { deleteTargets, findTargets, unsubscribeProblem } from '../subscriptions/unsubscribe.js';
 import { publicView } from '../subscriptions/view.js';
-import { describeSubscription } from '../ui/subscription-table.js';
 
 export default class Unsubscribe extends BaseCommand {
   static override summary = 'Delete webhook subscriptions selected by id, URL, event or --all.';

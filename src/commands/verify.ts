@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core';
-import { revealSecret } from '../argv-secrets.js';
-import { BaseCommand } from '../base-command.js';
 import { type Diagnosis, diagnose } from '../catalog/signature.js';
-import { tokenFileFlag } from '../flags.js';
+import { revealSecret } from '../cli/argv-secrets.js';
+import { BaseCommand } from '../cli/base-command.js';
+import { tokenFileFlag } from '../cli/flags.js';
+import { readBody } from '../cli/terminal.js';
 import { ExitCode, UsageError } from '../shared/errors.js';
 import { requireToken } from '../subscriptions/tokens.js';
-import { readBody } from '../ui/read-body.js';
 
 export default class Verify extends BaseCommand {
   static override summary = 'Check an x-salesloft-signature against a body, offline, and explain a mismatch.';

@@ -11,7 +11,6 @@ import type { Delivery, ForwardResult } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal } from './journal.js';
 import { LineWriter } from './line-writer.js';
-import { deliveryJson, deliveryLine, forwardLine, parseBody } from './printer.js';
 import { Receiver, type Rejection } from './receiver.js';
 import { Recorder } from './recorder.js';
 import { RetryTracker } from './retries.js';
@@ -28,11 +27,18 @@ export interface ListenOptions {
   record?: string | undefined;
   maxDeliveries?: number | undefined;
   keep: boolean;
-  json: boolean;
   /** Print the receiver's local address before subscribing (no tunnel: the user may bring one). */
   showReceiver?: boolean;
   /** Longest time cleanup may take before the session gives up and leaves its journal for `prune`. */
   cleanupTimeoutMs?: number;
+}
+
+/** How deliveries are shown: the lines (or JSON lines) to print, made by the command's renderer. */
+export interface DeliveryView {
+  /** When a delivery is verified, before it is forwarded. */
+  received(delivery: Delivery, retryOf: number | undefined): string | undefined;
+  /** When it has been answered (after the forward's answer, if forwarding). */
+  answered(delivery: Delivery): string | undefined;
 }
 
 export interface ListenDeps {
@@ -44,8 +50,8 @@ export interface ListenDeps {
   stopRequested: Promise<string>;
   /** Where delivery lines go (several lines at once, each ending in a newline). */
   stdout: (text: string) => void;
+  view: DeliveryView;
   stderr: (line: string) => void;
-  color: ChalkInstance;
   errColor: ChalkInstance;
   /** Makes the session journal (a seam for tests of journal failures). */
   createJournal?: typeof SessionJournal.create;
@@ -106,14 +112,15 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       delivery.body,
       delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
     );
-    if (!options.json) output.push(deliveryLine(delivery, parseBody(delivery.body), retryOf, deps.color));
+    const line = deps.view.received(delivery, retryOf);
+    if (line !== undefined) output.push(line);
   };
   const onDelivery = (delivery: Delivery) => {
     received += 1;
     stats.add(delivery);
     recorder?.append(delivery);
-    if (options.json) output.push(deliveryJson(delivery, parseBody(delivery.body)));
-    else if (delivery.forward) output.push(forwardLine(delivery, deps.color));
+    const line = deps.view.answered(delivery);
+    if (line !== undefined) output.push(line);
     const refusedStatus = delivery.forward?.status;
     if (!hintedRefusal && delivery.signature.valid && (refusedStatus === 401 || refusedStatus === 403)) {
       hintedRefusal = true;

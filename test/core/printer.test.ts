@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { deliveryJson, parseBody } from '../../src/cli/render/deliveries.js';
 import type { Delivery } from '../../src/listen/delivery.js';
-import { deliveryJson, parseBody } from '../../src/listen/printer.js';
 import { RetryTracker } from '../../src/listen/retries.js';
 import { hasRawControl } from '../support/controls.js';
 
@@ -73,7 +73,7 @@ describe('retry detection', () => {
 
 describe('the human line with hostile CRM data', async () => {
   const { Chalk } = await import('chalk');
-  const { deliveryLine, forwardLine } = await import('../../src/listen/printer.js');
+  const { deliveryLine, forwardLine } = await import('../../src/cli/render/deliveries.js');
   const plain = new Chalk({ level: 0 });
 
   it('escapes controls in the id, summary and event type, and cuts a huge id', () => {

@@ -1,9 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { rawExchange } from '../support/raw-socket.js';
-import { RunningCli, startCli } from '../support/spawn.js';
+import { startCli } from '../support/spawn.js';
 
 const TOKEN = 'hardening-token';
 const sign = (body: string) => createHmac('sha1', TOKEN).update(body).digest('hex');

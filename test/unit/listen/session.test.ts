@@ -27,7 +27,7 @@ async function session(emuUrl: string) {
       stopRequested: new Promise(() => {}),
       stdout: () => {},
       stderr: (line) => lines.push(line),
-      color: plain,
+      view: { received: () => undefined, answered: () => undefined },
       errColor: plain,
       createJournal: fullDisk,
     },
@@ -37,7 +37,6 @@ async function session(emuUrl: string) {
       token: 't',
       forwardTimeoutMs: 1000,
       keep: false,
-      json: false,
     },
   );
   return { run, lines };
@@ -86,14 +85,14 @@ describe('cleanup that fails', () => {
         }),
         stdout: () => {},
         stderr: (line) => lines.push(line),
-        color: plain,
+        view: { received: () => undefined, answered: () => undefined },
         errColor: plain,
         onReady: () => {
           emu.faults.add({ kind: 'status', status: 500, method: 'DELETE', count: 0 });
           stop('SIGTERM');
         },
       },
-      { events: ['note_created'], port: 0, token: 't', forwardTimeoutMs: 1000, keep: false, json: false },
+      { events: ['note_created'], port: 0, token: 't', forwardTimeoutMs: 1000, keep: false },
     );
     await expect(run).rejects.toMatchObject({
       exitCode: 5,

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { safeText } from '../shared/text.js';
-import { colorStatus } from '../ui/http-status.js';
-import type { Delivery } from './delivery.js';
-import { summarize } from './summary.js';
+import type { Delivery } from '../../listen/delivery.js';
+import type { DeliveryView } from '../../listen/session.js';
+import { safeText } from '../../shared/text.js';
+import { summarize } from './delivery-summary.js';
 
 const MAX_ID_CHARS = 40;
 
@@ -86,4 +86,36 @@ export function parseBody(body: Buffer): unknown {
   } catch {
     return null;
   }
+}
+
+/** An HTTP status coloured the same way everywhere: 2xx green, 5xx red, anything else yellow. */
+export function colorStatus(status: number, color: ChalkInstance): string {
+  const text = String(status);
+  if (status >= 200 && status < 300) return color.green(text);
+  return status >= 500 ? color.red(text) : color.yellow(text);
+}
+
+/** `#3 person_updated -> 200 in 12 ms "ok"`: one delivery sent by `trigger` or `replay`. */
+export function sentLine(
+  id: number,
+  eventType: string,
+  outcome: { status: number; ms: number; excerpt?: string },
+  color: ChalkInstance,
+): string {
+  const excerpt = outcome.excerpt ? color.dim(` ${safeText(JSON.stringify(outcome.excerpt))}`) : '';
+  return `#${id} ${safeText(eventType)} -> ${colorStatus(outcome.status, color)} in ${outcome.ms} ms${excerpt}`;
+}
+
+/** What `listen` prints: JSON lines once each delivery is answered, or human lines as they happen. */
+export function deliveryView(json: boolean, color: ChalkInstance): DeliveryView {
+  if (json) {
+    return {
+      received: () => undefined,
+      answered: (delivery) => deliveryJson(delivery, parseBody(delivery.body)),
+    };
+  }
+  return {
+    received: (delivery, retryOf) => deliveryLine(delivery, parseBody(delivery.body), retryOf, color),
+    answered: (delivery) => (delivery.forward ? forwardLine(delivery, color) : undefined),
+  };
 }

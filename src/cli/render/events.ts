@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { EventType } from '../catalog/event-types.js';
+import type { EventType } from '../../catalog/event-types.js';
 
 /** The catalog grouped by resource, one event a line. */
 export function renderEventCatalog(events: readonly EventType[], color: ChalkInstance): string {

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Subscription } from '../salesloft/types.js';
-import { maskToken, safeText } from '../shared/text.js';
+import type { Subscription } from '../../salesloft/types.js';
+import { maskToken, safeText } from '../../shared/text.js';
+import type { PlanItem } from '../../subscriptions/subscribe.js';
 
 const BORDERLESS = {
   top: '',
@@ -53,4 +54,17 @@ export function renderSubscriptionTable(
 /** One line per subscription, for confirmations and summaries. */
 export function describeSubscription(sub: Subscription): string {
   return `#${sub.id} ${safeText(sub.event_type)} -> ${safeText(sub.callback_url)}${sub.enabled ? '' : ' (disabled)'}`;
+}
+
+/** `+ person_updated -> URL` for each create, `= ...` for what already exists, and a summary. */
+export function renderPlan(plan: readonly PlanItem[], color: ChalkInstance): string {
+  const lines = plan.map((item) => {
+    const target = `${safeText(item.event_type)} -> ${safeText(item.callback_url)}`;
+    return item.action === 'create'
+      ? `${color.green('+')} ${target}`
+      : `${color.dim('=')} ${target} ${color.dim('(exists)')}`;
+  });
+  const creates = plan.filter((item) => item.action === 'create').length;
+  lines.push(`${creates} to create, ${plan.length - creates} already exist.`);
+  return lines.join('\n');
 }

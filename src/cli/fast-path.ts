@@ -1,6 +1,6 @@
-import { EVENT_TYPES } from './catalog/event-types.js';
-import { paletteFor } from './ui/color.js';
-import { renderEventCatalog } from './ui/render-events.js';
+import { EVENT_TYPES } from '../catalog/event-types.js';
+import { renderEventCatalog } from './render/events.js';
+import { paletteFor } from './terminal.js';
 
 /**
  * `events` and `events --json` without loading oclif: the catalog is static, and scripts call

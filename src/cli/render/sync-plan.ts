@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { safeText } from '../shared/text.js';
-import type { SyncStep } from '../sync/plan.js';
+import { safeText } from '../../shared/text.js';
+import type { SyncStep } from '../../sync/plan.js';
 
 /** The plan in the manner of `terraform plan`: a symbol per step and a summary line. */
 export function renderSyncPlan(steps: readonly SyncStep[], file: string, color: ChalkInstance): string {

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { EmulatorLogEvent } from '../emulator/emulator.js';
-import { safeText } from '../shared/text.js';
-import { colorStatus } from './http-status.js';
+import type { EmulatorLogEvent } from '../../emulator/emulator.js';
+import { safeText } from '../../shared/text.js';
+import { colorStatus } from './deliveries.js';
 
 /** One stderr line per API request or delivery attempt of the emulator. */
 export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstance): string {

@@ -1,10 +1,10 @@
 import { Args } from '@oclif/core';
+import { UsageError } from '../shared/errors.js';
+import { runForIds } from '../subscriptions/batch.js';
+import { parseIds } from '../subscriptions/ids.js';
+import { publicView } from '../subscriptions/view.js';
 import { apiFlags, BaseCommand } from './base-command.js';
-import { UsageError } from './shared/errors.js';
-import { runForIds } from './subscriptions/batch.js';
-import { parseIds } from './subscriptions/ids.js';
-import { publicView } from './subscriptions/view.js';
-import { describeSubscription } from './ui/subscription-table.js';
+import { describeSubscription } from './render/subscriptions.js';
 
 // oclif's parse() copies only a command class's own statics, so each subclass re-declares these.
 export const toggleArgs = {

@@ -1,16 +1,15 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import chalk, { type ChalkInstance } from 'chalk';
+import { editDistance, nearest } from '../catalog/typos.js';
+import type { SalesloftClient } from '../salesloft/client.js';
+import { checkApiTarget } from '../shared/api-target.js';
+import { type ResolvedConfig, resolveConfig } from '../shared/config.js';
+import { describeError, UsageError } from '../shared/errors.js';
+import { readInputFile } from '../shared/input-file.js';
+import { safeText } from '../shared/text.js';
+import { type CallbackToken, callbackToken, requireToken } from '../subscriptions/tokens.js';
 import { revealSecret } from './argv-secrets.js';
-import { editDistance, nearest } from './catalog/typos.js';
-import type { SalesloftClient } from './salesloft/client.js';
-import { checkApiTarget } from './shared/api-target.js';
-import { type ResolvedConfig, resolveConfig } from './shared/config.js';
-import { describeError, UsageError } from './shared/errors.js';
-import { readInputFile } from './shared/input-file.js';
-import { safeText } from './shared/text.js';
-import { type CallbackToken, callbackToken, requireToken } from './subscriptions/tokens.js';
-import { colorEnabled, paletteFor } from './ui/color.js';
-import { requireInteractive } from './ui/interactive.js';
+import { colorEnabled, paletteFor, requireInteractive } from './terminal.js';
 
 /** Flags of every command that talks to the Salesloft API. */
 export const apiFlags = {
@@ -105,7 +104,7 @@ export abstract class BaseCommand extends Command {
     'api-url'?: string | undefined;
   }): Promise<SalesloftClient> {
     const settings = this.apiSettings(flags);
-    const { SalesloftClient } = await import('./salesloft/client.js');
+    const { SalesloftClient } = await import('../salesloft/client.js');
     const client = new SalesloftClient({
       baseUrl: settings.apiUrl,
       apiKey: settings.apiKey,
@@ -147,7 +146,7 @@ export abstract class BaseCommand extends Command {
   protected async confirmed(question: string, yes: boolean, what = 'Confirming'): Promise<boolean> {
     if (yes) return true;
     requireInteractive(what, '--yes');
-    const { confirm } = await import('./ui/prompts.js');
+    const { confirm } = await import('./prompts.js');
     return confirm(question);
   }
 

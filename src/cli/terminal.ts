@@ -1,0 +1,105 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Environment } from '../shared/config.js';
+import { UsageError } from '../shared/errors.js';
+import { readInputFile } from '../shared/input-file.js';
+
+/**
+ * A closed terminal (EIO) or a reader that went away (EPIPE: `| tee` or `| head` after Ctrl-C)
+ * makes every later write to that stream fail. Unhandled, the first failure kills the process,
+ * in the middle of cleanup or of serving deliveries. From here on, writes to a dead stream are
+ * dropped and the work goes on. (oclif guards stdout against EPIPE only.)
+ */
+export function guardStdio(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on('error', () => {
+      // The stream is dead: what it would have shown has nowhere to go.
+    });
+  }
+}
+
+/** Colour only on a TTY, and never under NO_COLOR (any value) or FORCE_COLOR=0. */
+export function colorEnabled(env: Environment, isTTY: boolean | undefined): boolean {
+  if (env.NO_COLOR !== undefined) return false;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  return isTTY === true;
+}
+
+/** A chalk instance for one output stream. */
+export function paletteFor(stream: { isTTY?: boolean }, env: Environment = process.env): ChalkInstance {
+  return new Chalk({ level: colorEnabled(env, stream.isTTY) ? 1 : 0 });
+}
+
+/**
+ * Guard for anything that would prompt: without a terminal on stdin it fails with exit 2
+ * and names the flag that answers the question instead.
+ */
+export function requireInteractive(
+  question: string,
+  flag: string,
+  stdin: { isTTY?: boolean } = process.stdin,
+): void {
+  if (stdin.isTTY !== true) {
+    throw new UsageError(`${question} needs a terminal to ask; pass ${flag} instead.`, 'prompt_needs_tty');
+  }
+}
+
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+export interface StopSignals {
+  /** Resolves with the first stop signal. */
+  first: Promise<StopSignal>;
+  /** Stops listening (the default signal behaviour returns). */
+  dispose(): void;
+}
+
+/**
+ * Handles SIGINT, SIGTERM and SIGHUP for the whole life of a command: the first one resolves
+ * `first`; a later one calls `again`. One handler stays installed throughout, so a second signal
+ * never meets the default action. Repeats within `debounceMs` are one Ctrl-C delivered twice
+ * (by the terminal and by a wrapper such as `npm start`) and are ignored.
+ */
+export function handleStopSignals(
+  again: (signal: StopSignal) => void = () => {},
+  debounceMs = 500,
+): StopSignals {
+  let firstAt: number | undefined;
+  let resolveFirst: (signal: StopSignal) => void = () => {};
+  const first = new Promise<StopSignal>((resolve) => {
+    resolveFirst = resolve;
+  });
+  const handler = (signal: StopSignal) => {
+    if (firstAt === undefined) {
+      firstAt = Date.now();
+      resolveFirst(signal);
+    } else if (Date.now() - firstAt >= debounceMs) {
+      again(signal);
+    }
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, handler);
+  return {
+    first,
+    dispose: () => {
+      for (const signal of STOP_SIGNALS) process.off(signal, handler);
+    },
+  };
+}
+
+/** The raw bytes of FILE, or of standard input when no file is named. */
+export async function readBody(
+  file: string | undefined,
+  stdin: NodeJS.ReadStream = process.stdin,
+): Promise<Buffer> {
+  if (file !== undefined) {
+    return readInputFile(file, '--body-file');
+  }
+  if (stdin.isTTY) {
+    throw new UsageError(
+      'No body: pass --body-file FILE or pipe the body on standard input.',
+      'missing_body',
+    );
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
