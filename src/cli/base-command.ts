@@ -4,7 +4,7 @@ import { editDistance, nearest } from '../catalog/typos.js';
 import type { SalesloftClient } from '../salesloft/client.js';
 import { checkApiTarget } from '../shared/api-target.js';
 import { type ResolvedConfig, resolveConfig } from '../shared/config.js';
-import { describeError, UsageError } from '../shared/errors.js';
+import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { safeText } from '../shared/text.js';
 import { type CallbackToken, callbackToken, requireToken } from '../subscriptions/tokens.js';
@@ -129,6 +129,21 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`${message}\n`);
   }
 
+  /**
+   * The one place a command's outcome becomes its exit code and JSON document: a partial failure
+   * adds `error: {code, message}` to the result and prints the error line in human mode (or
+   * `humanLines`, one per failure, where that reads better).
+   */
+  protected finish<T extends object>(
+    { result, problem }: Outcome<T>,
+    humanLines?: string[],
+  ): T | (T & { error: { code: string; message: string } }) {
+    if (!problem) return result;
+    this.setExitCode(problem.exitCode);
+    if (!this.jsonEnabled()) for (const line of humanLines ?? [problem.message]) this.errorLine(line);
+    return { ...result, error: { code: problem.code, message: problem.message } };
+  }
+
   /** An error line that does not end the command (a partial failure); escaped like every error. */
   protected errorLine(message: string): void {
     this.note(`${this.err.red('Error:')} ${safeText(message)}`);
@@ -186,4 +201,9 @@ export abstract class BaseCommand extends Command {
       process.stderr.write(`${error.stack}\n`);
     }
   }
+}
+
+/** A command that calls the Salesloft API: --api-key and --api-url come through `baseFlags`. */
+export abstract class ApiCommand extends BaseCommand {
+  static override baseFlags = { ...BaseCommand.baseFlags, ...apiFlags };
 }

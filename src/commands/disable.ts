@@ -1,4 +1,4 @@
-import { ToggleCommand, toggleArgs, toggleFlags } from '../cli/toggle-command.js';
+import { ToggleCommand, toggleArgs } from '../cli/toggle-command.js';
 
 export default class Disable extends ToggleCommand {
   static override summary =
@@ -6,6 +6,5 @@ export default class Disable extends ToggleCommand {
   static override examples = ['<%= config.bin %> disable 101'];
   static override strict = false;
   static override args = toggleArgs;
-  static override flags = toggleFlags;
   protected readonly enabled = false;
 }

@@ -1,12 +1,12 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { ApiCommand } from '../cli/base-command.js';
 import { eventFlag, showTokensFlag } from '../cli/flags.js';
 import { renderSubscriptionTable } from '../cli/render/subscriptions.js';
 import { urlSelector } from '../shared/urls.js';
 import { selectSubscriptions } from '../subscriptions/select.js';
-import { byId, publicView } from '../subscriptions/view.js';
+import { byId, publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export default class List extends BaseCommand {
+export default class List extends ApiCommand {
   static override summary = "List the team's webhook subscriptions.";
   static override examples = [
     '<%= config.bin %> list',
@@ -15,7 +15,6 @@ export default class List extends BaseCommand {
   ];
 
   static override flags = {
-    ...apiFlags,
     event: eventFlag,
     enabled: Flags.boolean({ description: 'only enabled subscriptions', exclusive: ['disabled'] }),
     disabled: Flags.boolean({ description: 'only disabled subscriptions', exclusive: ['enabled'] }),
@@ -23,7 +22,7 @@ export default class List extends BaseCommand {
     'show-tokens': showTokensFlag,
   };
 
-  async run(): Promise<unknown[]> {
+  async run(): Promise<ShownSubscription[]> {
     const { flags } = await this.parse(List);
     const enabled = flags.enabled ? true : flags.disabled ? false : undefined;
     const api = await this.salesloft(flags);

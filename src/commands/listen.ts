@@ -1,15 +1,16 @@
 import { Flags } from '@oclif/core';
 import { EVENT_TYPES } from '../catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { ApiCommand } from '../cli/base-command.js';
 import { eventFlag, tokenFileFlag } from '../cli/flags.js';
 import { deliveryView } from '../cli/render/deliveries.js';
 import { handleStopSignals } from '../cli/terminal.js';
+import type { Subscription } from '../salesloft/types.js';
 import { UsageError } from '../shared/errors.js';
 import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 
-export default class Listen extends BaseCommand {
+export default class Listen extends ApiCommand {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';
   static override description =
     `Opens a tunnel (ngrok by default), subscribes it to the chosen events (default: all),
@@ -24,7 +25,6 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
   ];
 
   static override flags = {
-    ...apiFlags,
     event: eventFlag,
     port: Flags.integer({
       description: 'local port of the receiver (0: any free port)',
@@ -91,33 +91,21 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       flags['public-url'] === undefined ? undefined : parseCallbackUrl(flags['public-url'], '--public-url');
     const forwardTo = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
 
-    const [{ runListenSession }, { noTunnel }, { chooseTunnel }] = await Promise.all([
+    const [{ runListenSession }, { openTunnel }, { chooseTunnel }] = await Promise.all([
       import('../listen/session.js'),
-      import('../listen/tunnel/none.js'),
+      import('../listen/tunnel/open.js'),
       import('../listen/tunnel/choose.js'),
     ]);
     let api: SubscriptionApi;
     let apiUrl: string;
-    let onReady: ((session: { subscriptions: { event_type: string }[] }) => void) | undefined;
+    let onReady: ((session: { subscriptions: Subscription[] }) => void) | undefined;
     if (flags.emulator) {
-      const { startEmulator } = await import('../emulator/emulator.js');
-      const { feedSamples } = await import('../listen/emulator-feed.js');
-      const emulator = await startEmulator();
-      apiUrl = emulator.url;
-      api = await this.salesloft({ 'api-url': emulator.url, 'api-key': 'emulator' });
-      let stopFeed = () => {};
-      onReady = (session) => {
-        this.note(
-          this.err.dim(
-            `Emulator at ${emulator.url} is sending sample deliveries: one of each type, then one every 2 s.`,
-          ),
-        );
-        stopFeed = feedSamples(emulator, [...new Set(session.subscriptions.map((sub) => sub.event_type))]);
-      };
-      this.onCleanup(async () => {
-        stopFeed();
-        await emulator.close();
-      });
+      const { startEmulatorSource } = await import('../listen/emulator-source.js');
+      const source = await startEmulatorSource((message) => this.note(this.err.dim(message)));
+      this.onCleanup(() => source.close());
+      apiUrl = source.url;
+      api = await this.salesloft({ 'api-url': source.url, 'api-key': 'emulator' });
+      onReady = source.onReady;
     } else {
       apiUrl = this.apiSettings(flags).apiUrl;
       api = await this.salesloft(flags);
@@ -135,17 +123,18 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         api,
         apiUrl,
         stateDir: settings.stateDir,
-        openTunnel: async (port, localUrl) => {
-          if (tunnel === 'none') return noTunnel(localUrl, publicUrl);
-          const { ngrokTunnel } = await import('../listen/tunnel/ngrok.js');
-          return ngrokTunnel({
+        openTunnel: (port, localUrl) =>
+          openTunnel(tunnel, {
             port,
-            authtoken: settings.ngrokAuthtoken,
-            domain: flags.domain,
-            serverAddr: process.env.NGROK_SERVER_ADDR,
-            timeoutMs: flags['tunnel-timeout'] * 1000,
-          });
-        },
+            localUrl,
+            publicUrl,
+            ngrok: {
+              authtoken: settings.ngrokAuthtoken,
+              domain: flags.domain,
+              serverAddr: settings.ngrokServerAddr,
+              timeoutMs: flags['tunnel-timeout'] * 1000,
+            },
+          }),
         stopRequested: signals.first,
         stdout: (text) => process.stdout.write(text),
         stderr: (line) => this.note(line),

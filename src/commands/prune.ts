@@ -1,11 +1,14 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { ApiCommand } from '../cli/base-command.js';
 import { showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
-import { count } from '../shared/text.js';
-import { publicView } from '../subscriptions/view.js';
+import { ExitCode, type Partial } from '../shared/errors.js';
+import { count, safeText } from '../shared/text.js';
+import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export default class Prune extends BaseCommand {
+export type PruneResult = Partial<{ deleted: ShownSubscription[] }>;
+
+export default class Prune extends ApiCommand {
   static override summary = 'Delete subscriptions left behind by listen sessions that are no longer running.';
   static override description =
     `Reads the session journals in the state directory and deletes the subscriptions whose callback URL
@@ -14,7 +17,6 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
 
   static override examples = ['<%= config.bin %> prune', '<%= config.bin %> prune --yes --json'];
   static override flags = {
-    ...apiFlags,
     yes: yesFlag,
     'show-tokens': showTokensFlag,
     'all-hosts': Flags.boolean({
@@ -22,47 +24,39 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
     }),
   };
 
-  async run(): Promise<unknown> {
+  async run(): Promise<PruneResult> {
     const { flags } = await this.parse(Prune);
     const settings = this.apiSettings(flags);
-    const [
-      { deadSessionJournals, removeStaleTemporaryFiles },
-      { planPrune, removeJournals },
-      { deleteTargets, unsubscribeProblem },
-    ] = await Promise.all([
-      import('../listen/journal.js'),
-      import('../listen/prune.js'),
-      import('../subscriptions/unsubscribe.js'),
-    ]);
-    await removeStaleTemporaryFiles(settings.stateDir);
-    const journals = await deadSessionJournals(settings.stateDir, { allHosts: flags['all-hosts'] });
+    const { findLeftovers, pruneLeftovers } = await import('../listen/prune.js');
     const api = await this.salesloft(flags);
-    const plan = await planPrune(api, journals, settings.apiUrl);
+    const plan = await findLeftovers(api, {
+      stateDir: settings.stateDir,
+      apiUrl: settings.apiUrl,
+      allHosts: flags['all-hosts'],
+    });
     for (const other of plan.otherApi) {
       this.note(
-        `Skipping session ${other.data.session_id}: it used ${other.data.api_url} (pass --api-url to prune it).`,
+        safeText(
+          `Skipping session ${other.data.session_id}: it used ${other.data.api_url} (pass --api-url to prune it).`,
+        ),
       );
     }
     if (plan.targets.length === 0) {
-      await removeJournals(plan.journals);
       this.note('Nothing left behind by dead listen sessions.');
       return { deleted: [] };
     }
     this.note(`Left behind by ${count(plan.journals.length, 'dead session')}:`);
     for (const sub of plan.targets) this.note(`  ${this.err.red('-')} ${describeSubscription(sub)}`);
     if (!(await this.confirmed(`Delete ${count(plan.targets.length, 'subscription')}?`, flags.yes))) {
-      this.setExitCode(1);
+      this.setExitCode(ExitCode.negative);
       return { deleted: [] };
     }
-    const { result, exitCode } = await deleteTargets(api, { selected: plan.targets, notFound: [] });
-    this.setExitCode(exitCode);
-    if (exitCode === 0) await removeJournals(plan.journals);
-    const problem = unsubscribeProblem(result, exitCode);
-    if (!this.jsonEnabled()) {
+    const { result, problem } = await pruneLeftovers(api, plan);
+    if (!this.jsonEnabled())
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
-      if (problem) this.errorLine(problem.message);
-    }
-    const deleted = result.deleted.map((sub) => publicView(sub, flags['show-tokens']));
-    return problem ? { deleted, error: { code: problem.code, message: problem.message } } : { deleted };
+    return this.finish({
+      result: { deleted: result.deleted.map((sub) => publicView(sub, flags['show-tokens'])) },
+      problem,
+    });
   }
 }

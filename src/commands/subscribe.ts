@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { revealSecret } from '../cli/argv-secrets.js';
-import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan, renderSubscriptionTable } from '../cli/render/subscriptions.js';
 import { requireInteractive } from '../cli/terminal.js';
@@ -11,9 +11,14 @@ import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
 import { generateToken, requireToken } from '../subscriptions/tokens.js';
-import { publicView } from '../subscriptions/view.js';
+import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export default class Subscribe extends BaseCommand {
+/** `--json`: the plan with --dry-run, else the token (once, when generated) and what was created or found. */
+export type SubscribeResult =
+  | { plan: PlanItem[] }
+  | { token: string | null; created: ShownSubscription[]; existing: ShownSubscription[] };
+
+export default class Subscribe extends ApiCommand {
   static override summary =
     'Subscribe a callback URL to event types: one subscription per event, all or nothing.';
   static override description =
@@ -27,7 +32,6 @@ created again. If any create fails, the ones this run created are deleted again.
   ];
 
   static override flags = {
-    ...apiFlags,
     url: Flags.string({ description: 'callback URL Salesloft will POST to', required: true }),
     event: eventFlag,
     token: Flags.string({
@@ -39,7 +43,7 @@ created again. If any create fails, the ones this run created are deleted again.
     'show-tokens': showTokensFlag,
   };
 
-  async run(): Promise<unknown> {
+  async run(): Promise<SubscribeResult | undefined> {
     const { flags } = await this.parse(Subscribe);
     const url = parseCallbackUrl(flags.url);
     const events = await this.chooseEvents(flags.event);

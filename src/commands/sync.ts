@@ -1,12 +1,15 @@
 import { Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, yesFlag } from '../cli/flags.js';
 import { renderSyncPlan } from '../cli/render/sync-plan.js';
 import { readDotEnv } from '../shared/config.js';
-import { ExitCode } from '../shared/errors.js';
-import { count } from '../shared/text.js';
+import { ExitCode, type Partial } from '../shared/errors.js';
+import { count, safeText } from '../shared/text.js';
 
-export default class Sync extends BaseCommand {
+/** `--json`: the plan and whether it was applied (a partial failure adds `error`). */
+export type SyncResult = Partial<{ plan: Record<string, unknown>[]; applied: boolean }>;
+
+export default class Sync extends ApiCommand {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
   static override description = `FILE declares subscriptions:
   subscriptions:
@@ -24,7 +27,6 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
   ];
 
   static override flags = {
-    ...apiFlags,
     file: Flags.string({ char: 'f', description: 'YAML file of desired subscriptions', required: true }),
     check: Flags.boolean({ description: 'apply nothing; exit 1 when the team differs from the file' }),
     prune: Flags.option({
@@ -36,7 +38,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
     'dry-run': dryRunFlag,
   };
 
-  async run(): Promise<unknown> {
+  async run(): Promise<SyncResult> {
     // A bare --prune means the URLs the file manages.
     const argv = this.argv.map((arg) => (arg === '--prune' ? '--prune=managed' : arg));
     const { flags } = await this.parse(Sync, argv);
@@ -64,22 +66,17 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
       return { plan, applied: false };
     }
     const outcomes = await applySync(api, steps, (outcome) => {
-      const mark = outcome.ok ? this.err.green('done') : this.err.red(`failed: ${outcome.error}`);
-      this.note(
-        `  ${outcome.step.action} ${outcome.step.event_type} -> ${outcome.step.callback_url}: ${mark}`,
-      );
+      const mark = outcome.ok
+        ? this.err.green('done')
+        : this.err.red(`failed: ${safeText(outcome.error ?? '')}`);
+      const target = safeText(`${outcome.step.event_type} -> ${outcome.step.callback_url}`);
+      this.note(`  ${outcome.step.action} ${target}: ${mark}`);
     });
     const failure = syncFailure(outcomes, steps.length);
-    if (!failure) {
-      if (!this.jsonEnabled()) this.log(`Applied ${count(steps.length, 'change')}.`);
-      return { plan, applied: true };
-    }
-    this.setExitCode(failure.exitCode);
-    if (!this.jsonEnabled()) this.errorLine(failure.message);
-    return {
-      plan,
-      applied: failure.exitCode === ExitCode.partial,
-      error: { code: failure.code, message: failure.message },
-    };
+    if (!failure && !this.jsonEnabled()) this.log(`Applied ${count(steps.length, 'change')}.`);
+    return this.finish({
+      result: { plan, applied: !failure || failure.exitCode === ExitCode.partial },
+      problem: failure,
+    });
   }
 }

@@ -1,16 +1,24 @@
 import { Args, Flags } from '@oclif/core';
-import { apiFlags, BaseCommand } from '../cli/base-command.js';
+import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
 import type { Subscription } from '../salesloft/types.js';
-import { UsageError } from '../shared/errors.js';
+import { type Partial, UsageError } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
+import type { BatchFailure } from '../subscriptions/batch.js';
 import { parseIds } from '../subscriptions/ids.js';
-import { deleteTargets, findTargets, unsubscribeProblem } from '../subscriptions/unsubscribe.js';
-import { publicView } from '../subscriptions/view.js';
+import { deleteTargets, findTargets } from '../subscriptions/unsubscribe.js';
+import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export default class Unsubscribe extends BaseCommand {
+export type UnsubscribeJson = Partial<{
+  deleted: ShownSubscription[];
+  plan?: ShownSubscription[];
+  not_found?: number[];
+  failed?: BatchFailure[];
+}>;
+
+export default class Unsubscribe extends ApiCommand {
   static override summary = 'Delete webhook subscriptions selected by id, URL, event or --all.';
   static override description =
     'Selectors combine: --url and --event together delete what matches both. Shows what will be deleted and asks first, unless --yes.';
@@ -24,7 +32,6 @@ export default class Unsubscribe extends BaseCommand {
   static override strict = false;
   static override args = { id: Args.string({ description: 'subscription id (repeatable)' }) };
   static override flags = {
-    ...apiFlags,
     url: Flags.string({ description: 'select subscriptions whose callback URL contains this' }),
     event: eventFlag,
     all: Flags.boolean({ description: "select all of the team's subscriptions" }),
@@ -33,7 +40,7 @@ export default class Unsubscribe extends BaseCommand {
     'show-tokens': showTokensFlag,
   };
 
-  async run(): Promise<unknown> {
+  async run(): Promise<UnsubscribeJson> {
     const { argv, flags } = await this.parse(Unsubscribe);
     const ids = parseIds(argv as string[]);
     if (ids.length === 0 && flags.url === undefined && !flags.event && !flags.all) {
@@ -66,14 +73,9 @@ export default class Unsubscribe extends BaseCommand {
       return { deleted: [] };
     }
 
-    const { result, exitCode } = await deleteTargets(api, { ...target });
-    const problem = unsubscribeProblem(result, exitCode);
-    this.setExitCode(exitCode);
-    if (!this.jsonEnabled()) {
+    const { result, problem } = await deleteTargets(api, { ...target });
+    if (!this.jsonEnabled())
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
-      if (problem) this.errorLine(problem.message);
-    }
-    const shown = { ...result, deleted: view(result.deleted) };
-    return problem ? { ...shown, error: { code: problem.code, message: problem.message } } : shown;
+    return this.finish({ result: { ...result, deleted: view(result.deleted) }, problem });
   }
 }

@@ -1,7 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { Subscription } from '../salesloft/types.js';
+import type { Outcome } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
-import type { FoundJournal } from './journal.js';
+import { deleteTargets, type UnsubscribeResult } from '../subscriptions/unsubscribe.js';
+import { deadSessionJournals, type FoundJournal, removeStaleTemporaryFiles } from './journal.js';
 
 export interface PrunePlan {
   /** Subscriptions still in Salesloft at a dead session's callback URL. */
@@ -37,4 +39,26 @@ function sameApi(a: string, b: string): boolean {
 /** Removes the journals whose leftovers are all gone. */
 export async function removeJournals(journals: readonly FoundJournal[]): Promise<void> {
   await Promise.all(journals.map((journal) => rm(journal.file, { force: true })));
+}
+
+/** Everything dead sessions of this API left: stale temporary files are removed on the way. */
+export async function findLeftovers(
+  api: SubscriptionApi,
+  options: { stateDir: string; apiUrl: string; allHosts: boolean },
+): Promise<PrunePlan> {
+  await removeStaleTemporaryFiles(options.stateDir);
+  const journals = await deadSessionJournals(options.stateDir, { allHosts: options.allHosts });
+  const plan = await planPrune(api, journals, options.apiUrl);
+  if (plan.targets.length === 0) await removeJournals(plan.journals);
+  return plan;
+}
+
+/** Deletes the leftovers; the journals go once all of them are gone. */
+export async function pruneLeftovers(
+  api: SubscriptionApi,
+  plan: PrunePlan,
+): Promise<Outcome<UnsubscribeResult>> {
+  const outcome = await deleteTargets(api, { selected: plan.targets, notFound: [] });
+  if (!outcome.problem) await removeJournals(plan.journals);
+  return outcome;
 }

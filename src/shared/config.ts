@@ -37,6 +37,8 @@ export interface ResolvedConfig {
   /** The `.env` file that was read (whether or not it exists). */
   dotEnvFile: string;
   ngrokAuthtoken: string | undefined;
+  /** NGROK_SERVER_ADDR: ngrok's server_addr, for a regional or self-hosted ngrok server. */
+  ngrokServerAddr: string | undefined;
   callbackToken: string | undefined;
   stateDir: string;
 }
@@ -74,6 +76,7 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
     },
     dotEnvFile: join(cwd, '.env'),
     ngrokAuthtoken: pick('NGROK_AUTHTOKEN'),
+    ngrokServerAddr: nonEmpty(env.NGROK_SERVER_ADDR) ?? nonEmpty(dotEnv.NGROK_SERVER_ADDR),
     callbackToken: pick('SALESLOFT_CALLBACK_TOKEN'),
     stateDir: pick('SALESLOFT_HOOKS_STATE_DIR') ?? defaultStateDir(env),
   };

@@ -23,6 +23,15 @@ export class CliError extends Error {
   }
 }
 
+/** A command's result and, when only part of it worked, the problem that sets the exit code. */
+export interface Outcome<T> {
+  result: T;
+  problem?: CliError | undefined;
+}
+
+/** A JSON document that may carry a partial failure (`finish` adds it). */
+export type Partial<T> = T & { error?: { code: string; message: string } };
+
 /** Bad flag, bad pattern, unreadable file, missing setting, a prompt needed without a TTY. */
 export class UsageError extends CliError {
   constructor(message: string, code = 'usage') {

@@ -1,5 +1,5 @@
 import type { Subscription } from '../salesloft/types.js';
-import { CliError, ExitCode } from '../shared/errors.js';
+import { CliError, ExitCode, type Outcome } from '../shared/errors.js';
 import type { SubscriptionApi } from './api.js';
 import { type BatchFailure, runForIds } from './batch.js';
 import { type Selection, selectSubscriptions } from './select.js';
@@ -29,11 +29,11 @@ export interface UnsubscribeResult {
   failed: BatchFailure[];
 }
 
-/** Deletes the targets; what could not be deleted is reported with the exit code to use. */
+/** Deletes the targets; what could not be deleted is the outcome's problem, with its exit code. */
 export async function deleteTargets(
   api: SubscriptionApi,
   target: UnsubscribeTarget,
-): Promise<{ result: UnsubscribeResult; exitCode: number }> {
+): Promise<Outcome<UnsubscribeResult>> {
   const byId = new Map(target.selected.map((sub) => [sub.id, sub]));
   const outcome = await runForIds([...byId.keys()], async (id) => {
     await api.delete(id);
@@ -41,18 +41,24 @@ export async function deleteTargets(
   });
   const result = { deleted: outcome.done, not_found: target.notFound, failed: outcome.failed };
   const problems = outcome.failed.length + target.notFound.length;
-  if (problems === 0) return { result, exitCode: ExitCode.ok };
-  if (outcome.done.length > 0) return { result, exitCode: ExitCode.partial };
-  return { result, exitCode: outcome.failed.length > 0 ? outcome.exitCode : ExitCode.failed };
-}
-
-/** The error that goes with a non-zero outcome, for `--json` and stderr. */
-export function unsubscribeProblem(result: UnsubscribeResult, exitCode: number): CliError | undefined {
-  if (exitCode === ExitCode.ok) return undefined;
+  if (problems === 0) return { result };
+  const exitCode =
+    outcome.done.length > 0
+      ? ExitCode.partial
+      : outcome.failed.length > 0
+        ? outcome.exitCode
+        : ExitCode.failed;
   const parts: string[] = [];
   if (result.not_found.length > 0)
     parts.push(`no subscription ${result.not_found.map((id) => `#${id}`).join(', ')}`);
   for (const failure of result.failed) parts.push(`#${failure.id}: ${failure.error.message}`);
   const code = exitCode === ExitCode.partial ? 'partial' : result.failed.length > 0 ? 'failed' : 'not_found';
-  return new CliError(`Deleted ${result.deleted.length}; not deleted: ${parts.join('; ')}.`, code, exitCode);
+  return {
+    result,
+    problem: new CliError(
+      `Deleted ${result.deleted.length}; not deleted: ${parts.join('; ')}.`,
+      code,
+      exitCode,
+    ),
+  };
 }

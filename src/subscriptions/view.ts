@@ -1,5 +1,7 @@
 import type { Subscription } from '../salesloft/types.js';
 
+export type ShownSubscription = Subscription | Omit<Subscription, 'callback_token'>;
+
 /** What output shows of a subscription: the callback token only when asked for. */
 export function publicView(
   subscription: Subscription,

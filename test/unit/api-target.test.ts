@@ -13,6 +13,7 @@ function config(
     sources,
     dotEnvFile: '/work/checkout/.env',
     ngrokAuthtoken: undefined,
+    ngrokServerAddr: undefined,
     callbackToken: undefined,
     stateDir: '/state',
   };

@@ -43,6 +43,7 @@ describe('configuration resolution', () => {
       apiKey: undefined,
       apiUrl: DEFAULT_API_URL,
       ngrokAuthtoken: undefined,
+      ngrokServerAddr: undefined,
       callbackToken: undefined,
       stateDir: '/home/ada/.local/state/salesloft-hooks',
       sources: { apiKey: 'default', apiUrl: 'default' },

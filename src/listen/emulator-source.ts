@@ -1,0 +1,44 @@
+import type { Emulator } from '../emulator/emulator.js';
+import type { Subscription } from '../salesloft/types.js';
+
+/** For `listen --emulator`: one sample of each subscribed type at once, then a random one every interval. */
+export function feedSamples(
+  emulator: Emulator,
+  eventTypes: readonly string[],
+  intervalMs = 2_000,
+): () => void {
+  for (const eventType of eventTypes) emulator.fire(eventType);
+  const timer = setInterval(() => {
+    const eventType = eventTypes[Math.floor(Math.random() * eventTypes.length)];
+    if (eventType) emulator.fire(eventType);
+  }, intervalMs);
+  return () => clearInterval(timer);
+}
+
+export interface EmulatorSource {
+  /** The API URL of the embedded emulator. */
+  url: string;
+  /** Starts the sample deliveries for the session's subscriptions. */
+  onReady(session: { subscriptions: Subscription[] }): void;
+  close(): Promise<void>;
+}
+
+/** The embedded Salesloft of `listen --emulator`: an emulator that feeds samples once the session is ready. */
+export async function startEmulatorSource(notify: (message: string) => void): Promise<EmulatorSource> {
+  const { startEmulator } = await import('../emulator/emulator.js');
+  const emulator = await startEmulator();
+  let stopFeed = () => {};
+  return {
+    url: emulator.url,
+    onReady: (session) => {
+      notify(
+        `Emulator at ${emulator.url} is sending sample deliveries: one of each type, then one every 2 s.`,
+      );
+      stopFeed = feedSamples(emulator, [...new Set(session.subscriptions.map((sub) => sub.event_type))]);
+    },
+    close: async () => {
+      stopFeed();
+      await emulator.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { noTunnel } from './none.js';
+import type { Tunnel, TunnelKind } from './tunnel.js';
+
+export interface TunnelRequest {
+  port: number;
+  localUrl: string;
+  /** With `none`: the user's own public URL, if any. */
+  publicUrl?: string | undefined;
+  ngrok: {
+    authtoken: string | undefined;
+    domain?: string | undefined;
+    serverAddr?: string | undefined;
+    timeoutMs: number;
+  };
+}
+
+/** Opens the tunnel of the given kind (ngrok's SDK is loaded only when it is chosen). */
+export async function openTunnel(kind: TunnelKind, request: TunnelRequest): Promise<Tunnel> {
+  if (kind === 'none') return noTunnel(request.localUrl, request.publicUrl);
+  const { ngrokTunnel } = await import('./ngrok.js');
+  return ngrokTunnel({ port: request.port, ...request.ngrok });
+}
