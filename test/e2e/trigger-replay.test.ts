@@ -1,14 +1,14 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/catalog/event-types.js';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
+import { hmacHex } from '../support/hmac.js';
 import { recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
-const hmacSha1 = (body: Buffer, key: string) => createHmac('sha1', key).update(body).digest('hex');
+const hmacSha1 = (body: Buffer, key: string) => hmacHex(body, key);
 
 // What each resource's sample must carry to pass for the real thing.
 const SHAPES: Record<string, string[]> = {

@@ -1,12 +1,11 @@
-import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
+import { hmacHex } from '../support/hmac.js';
 
 const BODY = '{"id":1}';
-const hmac = (algorithm: string, body: string, key: string) =>
-  createHmac(algorithm, key).update(body).digest('hex');
+const hmac = (algorithm: 'sha1' | 'sha256', body: string, key: string) => hmacHex(body, key, algorithm);
 
 describe('salesloft-hooks verify', () => {
   it('exits 0 for the signature openssl would compute, body on stdin', async () => {

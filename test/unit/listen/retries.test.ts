@@ -23,3 +23,19 @@ describe('retry detection window', () => {
     expect(source.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f)).toBe(false);
   });
 });
+
+describe('retry detection', () => {
+  it('marks the same event and body within 60 s, and forgets after', () => {
+    let now = 0;
+    const tracker = new RetryTracker(() => now);
+    const body = Buffer.from('{"id":1}');
+    expect(tracker.check(1, 'person_updated', body, 'ab')).toBeUndefined();
+    now = 15_000;
+    expect(tracker.check(2, 'person_updated', body, 'AB')).toBe(1);
+    expect(tracker.check(3, 'task_created', body, 'ab')).toBeUndefined();
+    expect(tracker.check(4, 'person_updated', Buffer.from('{"id":2}'))).toBeUndefined();
+    expect(tracker.check(5, 'person_updated', Buffer.from('{"id":2}'))).toBe(4);
+    now = 200_000;
+    expect(tracker.check(6, 'person_updated', body, 'ab')).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkApiTarget } from '../../src/shared/api-target.js';
-import type { ConfigSource, ResolvedConfig } from '../../src/shared/config.js';
+import { checkApiTarget } from '../../../src/shared/api-target.js';
+import type { ConfigSource, ResolvedConfig } from '../../../src/shared/config.js';
 
 function config(
   apiUrl: string,

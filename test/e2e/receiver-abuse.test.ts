@@ -1,11 +1,12 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { emulator } from '../support/emulator.js';
+import { hmacHex } from '../support/hmac.js';
 import { rawExchange } from '../support/raw-socket.js';
 import { startCli } from '../support/spawn.js';
 
 const TOKEN = 'hardening-token';
-const sign = (body: string) => createHmac('sha1', TOKEN).update(body).digest('hex');
+const sign = (body: string) => hmacHex(body, TOKEN);
 
 function signedRequest(path: string, body: string): string {
   return [

@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { diagnose, sign, verify } from '../../src/catalog/signature.js';
+import { diagnose, sign, verify } from '../../../src/catalog/signature.js';
+import { hmacHex } from '../../support/hmac.js';
 
-const hmac = (algorithm: string, body: string, key: string) =>
-  createHmac(algorithm, key).update(body).digest('hex');
+const hmac = (algorithm: 'sha1' | 'sha256', body: string, key: string) => hmacHex(body, key, algorithm);
 const BODY = '{"id":1,"first_name":"Ada","email_address":"ada@example.com"}';
 
 describe('sign', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/catalog/event-types.js';
-import { createSampler } from '../../src/samples/index.js';
+import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { createSampler } from '../../../src/samples/index.js';
 
 describe('sample payloads', () => {
   it('exist for each of the 37 event types, as JSON objects with an id', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/catalog/event-types.js';
-import { runForIds } from '../../src/subscriptions/batch.js';
-import { planSubscribe, subscribe } from '../../src/subscriptions/subscribe.js';
-import { deleteTargets, findTargets } from '../../src/subscriptions/unsubscribe.js';
-import { client, emulator } from '../support/emulator.js';
+import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { runForIds } from '../../../src/subscriptions/batch.js';
+import { planSubscribe, subscribe } from '../../../src/subscriptions/subscribe.js';
+import { deleteTargets, findTargets } from '../../../src/subscriptions/unsubscribe.js';
+import { client, emulator } from '../../support/emulator.js';
 
 describe('the API client against a flaky Salesloft', () => {
   it('completes a 200-subscription workload through 500s, 429s and resets, with no duplicate and no stray delete', async () => {

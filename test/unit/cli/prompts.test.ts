@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { confirm, pickEvents } from '../../src/cli/prompts.js';
+import { confirm, pickEvents } from '../../../src/cli/prompts.js';
 
 /** Fake terminal streams: a fresh pair per prompt (inquirer ends its output stream). */
 function terminal() {

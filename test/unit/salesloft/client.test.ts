@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mapBounded } from '../../src/salesloft/concurrency.js';
-import { describeError } from '../../src/shared/errors.js';
-import { client, emulator } from '../support/emulator.js';
+import { mapBounded } from '../../../src/salesloft/concurrency.js';
+import { describeError } from '../../../src/shared/errors.js';
+import { client, emulator } from '../../support/emulator.js';
 
 const NEW = {
   callback_url: 'https://hooks.example.com/in',

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryJson, parseBody } from '../../src/cli/render/deliveries.js';
-import type { Delivery } from '../../src/listen/delivery.js';
-import { RetryTracker } from '../../src/listen/retries.js';
-import { hasRawControl } from '../support/controls.js';
+import { deliveryJson, parseBody } from '../../../../src/cli/render/deliveries.js';
+import type { Delivery } from '../../../../src/listen/delivery.js';
+import { hasRawControl } from '../../../support/controls.js';
 
 function delivery(body: string, eventType: string | null = 'person_updated'): Delivery {
   return {
@@ -55,25 +54,9 @@ describe('the --json line', () => {
   });
 });
 
-describe('retry detection', () => {
-  it('marks the same event and body within 60 s, and forgets after', () => {
-    let now = 0;
-    const tracker = new RetryTracker(() => now);
-    const body = Buffer.from('{"id":1}');
-    expect(tracker.check(1, 'person_updated', body, 'ab')).toBeUndefined();
-    now = 15_000;
-    expect(tracker.check(2, 'person_updated', body, 'AB')).toBe(1);
-    expect(tracker.check(3, 'task_created', body, 'ab')).toBeUndefined();
-    expect(tracker.check(4, 'person_updated', Buffer.from('{"id":2}'))).toBeUndefined();
-    expect(tracker.check(5, 'person_updated', Buffer.from('{"id":2}'))).toBe(4);
-    now = 200_000;
-    expect(tracker.check(6, 'person_updated', body, 'ab')).toBeUndefined();
-  });
-});
-
 describe('the human line with hostile CRM data', async () => {
   const { Chalk } = await import('chalk');
-  const { deliveryLine, forwardLine } = await import('../../src/cli/render/deliveries.js');
+  const { deliveryLine, forwardLine } = await import('../../../../src/cli/render/deliveries.js');
   const plain = new Chalk({ level: 0 });
 
   it('escapes controls in the id, summary and event type, and cuts a huge id', () => {

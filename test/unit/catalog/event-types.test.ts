@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/catalog/event-types.js';
-import { matchEvents, unknownEventsWarning } from '../../src/catalog/patterns.js';
-import { UsageError } from '../../src/shared/errors.js';
+import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { matchEvents, unknownEventsWarning } from '../../../src/catalog/patterns.js';
+import { UsageError } from '../../../src/shared/errors.js';
 
 // The reference AsyncAPI text (a copy of shared/reference/) names each event type once as `name: <event>` under its message.
 function asyncApiEventNames(): string[] {
-  const text = readFileSync(new URL('../fixtures/salesloft-webhooks-asyncapi.txt', import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL('../../fixtures/salesloft-webhooks-asyncapi.txt', import.meta.url),
+    'utf8',
+  );
   return [...text.matchAll(/^name: ([a-z_]+)$/gm)].map((match) => match[1] ?? '').sort();
 }
 
