@@ -6,6 +6,7 @@ import type { Emulator } from '../../src/emulator/emulator.js';
 import { BIN, cleanEnv, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { startCli } from '../support/spawn.js';
+import { until } from '../support/wait.js';
 
 function env(emu: Emulator, stateDir: string) {
   return { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test', SALESLOFT_HOOKS_STATE_DIR: stateDir };
@@ -14,14 +15,6 @@ function env(emu: Emulator, stateDir: string) {
 function journals(stateDir: string): string[] {
   const dir = join(stateDir, 'sessions');
   return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
-}
-
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('a dead stdout or stderr never stops cleanup', () => {

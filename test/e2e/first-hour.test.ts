@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/emulator.js';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
-import { verifyingHandler } from '../support/handler.js';
+import { verifyingHandler } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
 const READY = /Ready: (http:\/\/127\.0\.0\.1:\d+\/salesloft-hooks\/[0-9a-f]+) \((\d+) subscriptions?\)/;

@@ -1,6 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
+import { hmacHex } from './hmac.js';
 
 export interface Received {
   method: string;
@@ -39,4 +41,48 @@ export async function recordingServer(status: (n: number) => number = () => 200)
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+export interface HandledDelivery {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  status: number;
+}
+
+/**
+ * A webhook handler as a user writes one: it checks x-salesloft-signature against the raw body
+ * with its configured token and answers 401 when it does not match. `hold()` delays answers
+ * until `release()`.
+ */
+export async function verifyingHandler(token: string) {
+  const handled: HandledDelivery[] = [];
+  let gate: Promise<void> = Promise.resolve();
+  let open: () => void = () => {};
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const given = Buffer.from(String(req.headers['x-salesloft-signature'] ?? ''));
+      const expected = Buffer.from(hmacHex(body, token));
+      const status = given.length === expected.length && timingSafeEqual(given, expected) ? 200 : 401;
+      handled.push({ path: req.url ?? '', headers: req.headers, body, status });
+      await gate;
+      res.writeHead(status).end(status === 200 ? 'ok' : 'bad signature');
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    handled,
+    hold: () => {
+      gate = new Promise((resolve) => {
+        open = resolve;
+      });
+    },
+    release: () => open(),
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emulator } from '../../support/emulator.js';
 import { hmacHex } from '../../support/hmac.js';
 import { recordingServer } from '../../support/receiver.js';
+import { until } from '../../support/wait.js';
 
 const hmacSha1 = (body: Buffer, key: string) => hmacHex(body, key);
 
@@ -22,14 +23,6 @@ async function call(
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('emulator REST resource', () => {
@@ -208,7 +201,7 @@ describe('emulator deliveries', () => {
       event_type: 'call_created',
     });
     silent.fire('call_created');
-    await waitFor(() => silent.deliveries()[0]?.state === 'failed');
+    await until(() => silent.deliveries()[0]?.state === 'failed');
     expect(silent.deliveries()[0]?.attempts).toHaveLength(4);
     expect(silent.deliveries()[0]?.attempts[0]?.error).toBeTruthy();
   });
