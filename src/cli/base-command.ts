@@ -27,7 +27,10 @@ export const apiFlags = {
  * Shared behaviour of every command: `--json`, configuration resolution, colour, stderr
  * messages, and the single mapping from thrown errors to the contract's exit codes.
  */
-export abstract class BaseCommand extends Command {
+export abstract class BaseCommand<Result = unknown> extends Command {
+  /** The command's result, which is its `--json` document. */
+  abstract override run(): Promise<Result>;
+
   static override enableJsonFlag = true;
 
   /** Colours for stdout and stderr, decided per stream. */
@@ -204,6 +207,6 @@ export abstract class BaseCommand extends Command {
 }
 
 /** A command that calls the Salesloft API: --api-key and --api-url come through `baseFlags`. */
-export abstract class ApiCommand extends BaseCommand {
+export abstract class ApiCommand<Result = unknown> extends BaseCommand<Result> {
   static override baseFlags = { ...BaseCommand.baseFlags, ...apiFlags };
 }

@@ -15,7 +15,7 @@ export const toggleArgs = {
 };
 
 /** `enable` and `disable`: a PUT {enabled} for each id. */
-export abstract class ToggleCommand extends ApiCommand {
+export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
   protected abstract readonly enabled: boolean;
 
   async run(): Promise<ToggleJson> {

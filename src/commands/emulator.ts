@@ -4,7 +4,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import { UsageError } from '../shared/errors.js';
 
-export default class EmulatorCommand extends BaseCommand {
+export default class EmulatorCommand extends BaseCommand<void> {
   static override summary =
     'Run a local Salesloft: the webhook-subscriptions API and real signed deliveries.';
   static override description =

@@ -2,7 +2,7 @@ import { EVENT_TYPES, type EventType } from '../catalog/event-types.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { renderEventCatalog } from '../cli/render/events.js';
 
-export default class Events extends BaseCommand {
+export default class Events extends BaseCommand<EventType[]> {
   static override summary = 'List the Salesloft webhook event types and the OAuth scopes each needs.';
   static override examples = [
     '<%= config.bin %> events',

@@ -6,7 +6,7 @@ import { urlSelector } from '../shared/urls.js';
 import { selectSubscriptions } from '../subscriptions/select.js';
 import { byId, publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export default class List extends ApiCommand {
+export default class List extends ApiCommand<ShownSubscription[]> {
   static override summary = "List the team's webhook subscriptions.";
   static override examples = [
     '<%= config.bin %> list',

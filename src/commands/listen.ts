@@ -10,7 +10,7 @@ import { UsageError } from '../shared/errors.js';
 import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 
-export default class Listen extends ApiCommand {
+export default class Listen extends ApiCommand<{ token: string } | undefined> {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';
   static override description =
     `Opens a tunnel (ngrok by default), subscribes it to the chosen events (default: all),

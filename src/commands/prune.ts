@@ -8,7 +8,7 @@ import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
 export type PruneResult = Partial<{ deleted: ShownSubscription[] }>;
 
-export default class Prune extends ApiCommand {
+export default class Prune extends ApiCommand<PruneResult> {
   static override summary = 'Delete subscriptions left behind by listen sessions that are no longer running.';
   static override description =
     `Reads the session journals in the state directory and deletes the subscriptions whose callback URL

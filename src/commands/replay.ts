@@ -11,7 +11,7 @@ export interface ReplayResult {
   skipped: number[];
 }
 
-export default class Replay extends BaseCommand {
+export default class Replay extends BaseCommand<ReplayResult> {
   static override summary = 'Re-send a delivery recorded by `listen --record`, byte for byte.';
   static override description =
     `DELIVERY is the id shown by listen, or all. The body is sent unchanged and signed with the same

@@ -18,7 +18,7 @@ export type SubscribeResult =
   | { plan: PlanItem[] }
   | { token: string | null; created: ShownSubscription[]; existing: ShownSubscription[] };
 
-export default class Subscribe extends ApiCommand {
+export default class Subscribe extends ApiCommand<SubscribeResult | undefined> {
   static override summary =
     'Subscribe a callback URL to event types: one subscription per event, all or nothing.';
   static override description =

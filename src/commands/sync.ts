@@ -2,14 +2,14 @@ import { Flags } from '@oclif/core';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, yesFlag } from '../cli/flags.js';
 import { renderSyncPlan } from '../cli/render/sync-plan.js';
-import { readDotEnv } from '../shared/config.js';
+import { variableLookup } from '../shared/config.js';
 import { ExitCode, type Partial } from '../shared/errors.js';
 import { count, safeText } from '../shared/text.js';
 
 /** `--json`: the plan and whether it was applied (a partial failure adds `error`). */
 export type SyncResult = Partial<{ plan: Record<string, unknown>[]; applied: boolean }>;
 
-export default class Sync extends ApiCommand {
+export default class Sync extends ApiCommand<SyncResult> {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
   static override description = `FILE declares subscriptions:
   subscriptions:
@@ -47,7 +47,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
       import('../sync/plan.js'),
       import('../sync/apply.js'),
     ]);
-    const desired = await readDesiredState(flags.file, { ...readDotEnv(process.cwd()), ...process.env });
+    const desired = await readDesiredState(flags.file, variableLookup(process.env, process.cwd()));
     for (const warning of desired.warnings) this.warning(warning);
 
     const api = await this.salesloft(flags);

@@ -10,7 +10,7 @@ export interface TriggerResult {
   deliveries: { event_type: string; status: number; ms: number }[];
 }
 
-export default class Trigger extends BaseCommand {
+export default class Trigger extends BaseCommand<TriggerResult> {
   static override summary = 'Send realistic signed sample deliveries of event types to a URL.';
   static override description =
     `Signed exactly as Salesloft signs (hex HMAC-SHA1 of the body in x-salesloft-signature), with the

@@ -18,7 +18,7 @@ export type UnsubscribeJson = Partial<{
   failed?: BatchFailure[];
 }>;
 
-export default class Unsubscribe extends ApiCommand {
+export default class Unsubscribe extends ApiCommand<UnsubscribeJson> {
   static override summary = 'Delete webhook subscriptions selected by id, URL, event or --all.';
   static override description =
     'Selectors combine: --url and --event together delete what matches both. Shows what will be deleted and asks first, unless --yes.';

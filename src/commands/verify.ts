@@ -7,7 +7,7 @@ import { readBody } from '../cli/terminal.js';
 import { ExitCode, UsageError } from '../shared/errors.js';
 import { requireToken } from '../subscriptions/tokens.js';
 
-export default class Verify extends BaseCommand {
+export default class Verify extends BaseCommand<Diagnosis> {
   static override summary = 'Check an x-salesloft-signature against a body, offline, and explain a mismatch.';
   static override description =
     'Reads the body from --body-file or standard input. Exits 0 when the signature is valid, 1 when it is not.';

@@ -54,11 +54,20 @@ export function readDotEnv(cwd: string): Environment {
   return parseEnv(text);
 }
 
+/**
+ * The one precedence rule for variables: the environment, else `.env` in `cwd` (an empty value
+ * counts as unset). Used for the contract's settings and for a sync file's `token_env`.
+ */
+export function variableLookup(env: Environment, cwd: string): (name: string) => string | undefined {
+  const dotEnv = readDotEnv(cwd);
+  return (name) => nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
+}
+
 /** Strongest first: flag, environment variable, `.env` in the working directory, default. */
 export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfig {
   const dotEnv = readDotEnv(cwd);
-  const pick = (name: keyof typeof ENV_VARS): string | undefined =>
-    nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
+  const lookup = variableLookup(env, cwd);
+  const pick = (name: keyof typeof ENV_VARS): string | undefined => lookup(name);
   const source = (flag: string | undefined, name: keyof typeof ENV_VARS): ConfigSource =>
     nonEmpty(flag) !== undefined
       ? 'flag'

@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLMap } from 'yaml';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import type { Environment } from '../shared/config.js';
+
+type VariableLookup = (name: string) => string | undefined;
+
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { isHttpUrl } from '../shared/urls.js';
@@ -25,12 +27,13 @@ export interface DesiredState {
 const ENTRY_KEYS = new Set(['url', 'token', 'token_env', 'events', 'enabled']);
 
 /** Reads and validates a sync file; every problem is a usage error naming the file and line. */
-export async function readDesiredState(file: string, env: Environment): Promise<DesiredState> {
+export async function readDesiredState(file: string, lookup: VariableLookup): Promise<DesiredState> {
   const text = (await readInputFile(file, '--file')).toString('utf8');
-  return parseDesiredState(text, file, env);
+  return parseDesiredState(text, file, lookup);
 }
 
-export function parseDesiredState(text: string, file: string, env: Environment): DesiredState {
+/** `lookup` resolves a `token_env` name by the one precedence rule (see shared/config.ts). */
+export function parseDesiredState(text: string, file: string, lookup: VariableLookup): DesiredState {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const fail = (node: Node | null | undefined, message: string): never => {
@@ -97,7 +100,7 @@ export function parseDesiredState(text: string, file: string, env: Environment):
       fail(value('token_env'), 'give token or token_env, not both');
     let token = literal;
     if (envName !== undefined) {
-      token = env[envName];
+      token = lookup(envName);
       if (token === undefined || token === '')
         fail(value('token_env'), `environment variable ${envName} is not set`);
     }

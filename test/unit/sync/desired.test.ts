@@ -12,7 +12,7 @@ describe('sync file validation', () => {
       '  - <<: *first',
       '    url: https://b.example.com/x',
     ].join('\n');
-    expect(() => parseDesiredState(merge, 'hooks.yaml', {})).toThrow(
+    expect(() => parseDesiredState(merge, 'hooks.yaml', () => undefined)).toThrow(
       /^hooks\.yaml:3: anchors, aliases and merge keys \(&, \*, <<\) are not supported here/,
     );
   });
@@ -20,7 +20,7 @@ describe('sync file validation', () => {
   it('reads a plain file', () => {
     const text =
       'subscriptions:\n  - url: https://a.example.com/x\n    token: "0123"\n    events: [person_updated]\n';
-    expect(parseDesiredState(text, 'hooks.yaml', {}).subscriptions).toEqual([
+    expect(parseDesiredState(text, 'hooks.yaml', () => undefined).subscriptions).toEqual([
       {
         callback_url: 'https://a.example.com/x',
         event_type: 'person_updated',

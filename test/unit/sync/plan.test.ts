@@ -12,7 +12,7 @@ const FILE = `subscriptions:
     events: [note_created]
     enabled: false
 `;
-const desired = parseDesiredState(FILE, 'hooks.yaml', {});
+const desired = parseDesiredState(FILE, 'hooks.yaml', () => undefined);
 
 let nextId = 1;
 function sub(callback_url: string, event_type: string, callback_token: string, enabled = true): Subscription {
