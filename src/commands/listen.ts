@@ -70,6 +70,18 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       min: 1,
     }),
     keep: Flags.boolean({ description: 'leave the subscriptions in place when stopping' }),
+    inspect: Flags.boolean({
+      description: 'serve the inspector page of every delivery, with replay (--no-inspect: do not)',
+      default: true,
+      allowNo: true,
+    }),
+    'inspect-port': Flags.integer({
+      description: 'port of the inspector page (default: 4041 or the next free port)',
+      min: 1,
+      max: 65535,
+    }),
+    body: Flags.boolean({ description: 'print each body as indented JSON under its line' }),
+    headers: Flags.boolean({ description: 'print each delivery’s headers under its line' }),
     emulator: Flags.boolean({
       description: 'use the embedded Salesloft emulator: no API key, no tunnel, sample deliveries',
     }),
@@ -138,7 +150,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         stopRequested: signals.first,
         stdout: (text) => process.stdout.write(text),
         stderr: (line) => this.note(line),
-        view: deliveryView(this.jsonEnabled(), this.out),
+        view: deliveryView(this.jsonEnabled(), this.out, { body: flags.body, headers: flags.headers }),
         errColor: this.err,
         ...(onReady ? { onReady } : {}),
       },
@@ -151,6 +163,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         record: flags.record,
         maxDeliveries: flags['max-deliveries'],
         keep: flags.keep,
+        ...(flags.inspect ? { inspect: { port: flags['inspect-port'] } } : {}),
         showReceiver: tunnel === 'none',
       },
     );

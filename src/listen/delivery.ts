@@ -9,6 +9,9 @@ export interface ForwardResult {
   excerpt?: string;
 }
 
+/** Marks a delivery sent again from the inspector: its value is the original's id. */
+export const REPLAY_HEADER = 'x-salesloft-hooks-replay-of';
+
 /** One POST that reached this session's path, verified or not. */
 export interface Delivery {
   /** Sequence number in the session, from 1. */

@@ -27,6 +27,8 @@ export interface ListenOptions {
   record?: string | undefined;
   maxDeliveries?: number | undefined;
   keep: boolean;
+  /** Serve the inspector page (`port` undefined: 4041 or the next free port). */
+  inspect?: { port?: number | undefined } | undefined;
   /** Print the receiver's local address before subscribing (no tunnel: the user may bring one). */
   showReceiver?: boolean;
   /** Longest time cleanup may take before the session gives up and leaves its journal for `prune`. */
@@ -105,6 +107,8 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     reachedMax = () => resolve('max-deliveries');
   });
 
+  const retryOfById = new Map<number, number>();
+  let inspect: ((delivery: Delivery) => void) | undefined;
   const onReceived = (delivery: Delivery) => {
     const retryOf = retries.check(
       delivery.id,
@@ -112,12 +116,16 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       delivery.body,
       delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
     );
+    if (retryOf !== undefined) retryOfById.set(delivery.id, retryOf);
+    inspect?.(delivery);
     const line = deps.view.received(delivery, retryOf);
     if (line !== undefined) output.push(line);
   };
   const onDelivery = (delivery: Delivery) => {
     received += 1;
     stats.add(delivery);
+    inspect?.(delivery);
+    retryOfById.delete(delivery.id);
     recorder?.append(delivery);
     const line = deps.view.answered(delivery);
     if (line !== undefined) output.push(line);
@@ -157,6 +165,21 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
         'port_in_use',
       );
     });
+  const inspector = options.inspect
+    ? await openInspector({
+        port: options.inspect.port,
+        token,
+        target: options.forwardTo ?? `${receiver.localUrl}/salesloft-hooks/${sessionId}`,
+        retryOf: (id) => retryOfById.get(id),
+      }).catch(async (error: unknown) => {
+        await receiver.close();
+        throw error;
+      })
+    : undefined;
+  if (inspector) {
+    inspect = inspector.show;
+    stderr(`Inspector: ${inspector.url}`);
+  }
   if (options.showReceiver) stderr(`Receiver: ${receiver.localUrl}`);
 
   let tunnel: Tunnel | undefined;
@@ -164,6 +187,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   let stopHeartbeat = () => {};
   const shutdownTransport = async () => {
     stopHeartbeat();
+    await inspector?.close();
     await receiver.close();
     output.flush();
     await tunnel?.close();
@@ -269,6 +293,43 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     deleted,
     kept: options.keep ? created.length : 0,
   };
+}
+
+/** The inspector over this session's deliveries (its modules load only when it is wanted). */
+async function openInspector(options: {
+  port: number | undefined;
+  token: string;
+  target: string;
+  retryOf: (id: number) => number | undefined;
+}): Promise<{ url: string; show: (delivery: Delivery) => void; close: () => Promise<void> }> {
+  const [{ InspectorStore }, { startInspector }, { storeReplayer }, { inspectedFrom, REPLAY_HEADER }] =
+    await Promise.all([
+      import('./inspector/store.js'),
+      import('./inspector/server.js'),
+      import('./inspector/replay.js'),
+      import('./inspector/record.js'),
+    ]);
+  const store = new InspectorStore();
+  const inspector = await startInspector({
+    store,
+    port: options.port,
+    replay: storeReplayer(store, options.token, options.target),
+  });
+  const show = (delivery: Delivery) => {
+    const replayOf = Number(delivery.headers[REPLAY_HEADER]);
+    store.put(
+      inspectedFrom(
+        {
+          ...delivery,
+          retry_of: options.retryOf(delivery.id),
+          replay_of: Number.isInteger(replayOf) && replayOf > 0 ? replayOf : undefined,
+        },
+        options.token,
+        options.target,
+      ),
+    );
+  };
+  return { url: inspector.url, show, close: () => inspector.close() };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Delivery } from '../../listen/delivery.js';
+import { type Delivery, REPLAY_HEADER } from '../../listen/delivery.js';
 import type { DeliveryView } from '../../listen/session.js';
 import { safeText } from '../../shared/text.js';
 import { summarize } from './delivery-summary.js';
@@ -65,6 +65,8 @@ export function deliveryLine(
   if (summary) parts.push(summary);
   parts.push(verdict);
   if (retryOf !== undefined) parts.push(color.yellow(`retry of #${retryOf}`));
+  const replayOf = delivery.headers[REPLAY_HEADER];
+  if (typeof replayOf === 'string' && /^\d+$/.test(replayOf)) parts.push(color.dim(`replay of #${replayOf}`));
   return parts.join('  ');
 }
 
@@ -107,7 +109,11 @@ export function sentLine(
 }
 
 /** What `listen` prints: JSON lines once each delivery is answered, or human lines as they happen. */
-export function deliveryView(json: boolean, color: ChalkInstance): DeliveryView {
+export function deliveryView(
+  json: boolean,
+  color: ChalkInstance,
+  show: { body?: boolean; headers?: boolean } = {},
+): DeliveryView {
   if (json) {
     return {
       received: () => undefined,
@@ -115,7 +121,61 @@ export function deliveryView(json: boolean, color: ChalkInstance): DeliveryView 
     };
   }
   return {
-    received: (delivery, retryOf) => deliveryLine(delivery, parseBody(delivery.body), retryOf, color),
+    received: (delivery, retryOf) => {
+      const body = parseBody(delivery.body);
+      const lines = [deliveryLine(delivery, body, retryOf, color)];
+      if (show.headers) lines.push(...headerLines(delivery, color));
+      if (show.body) lines.push(...bodyLines(delivery, body, color));
+      return lines.join('\n');
+    },
     answered: (delivery) => (delivery.forward ? forwardLine(delivery, color) : undefined),
   };
+}
+
+const INDENT = '    ';
+const MAX_STRING = 200;
+
+/** `--headers`: one escaped line per header, under the delivery line. */
+export function headerLines(delivery: Delivery, color: ChalkInstance): string[] {
+  return Object.entries(delivery.headers).map(
+    ([name, value]) =>
+      `${INDENT}${color.dim(`${safeText(name, 60)}:`)} ${safeText(Array.isArray(value) ? value.join(', ') : String(value ?? ''), MAX_STRING)}`,
+  );
+}
+
+/** `--body`: the body as indented JSON (or its text), escaped, long strings cut, coloured on a terminal. */
+export function bodyLines(delivery: Delivery, body: unknown, color: ChalkInstance): string[] {
+  if (body === null)
+    return [`${INDENT}${color.dim(safeText(delivery.body.toString('utf8'), MAX_STRING * 5))}`];
+  const lines: string[] = [];
+  const walk = (value: unknown, depth: number, prefix: string, last: boolean) => {
+    const pad = INDENT + '  '.repeat(depth);
+    const comma = last ? '' : ',';
+    if (value !== null && typeof value === 'object') {
+      const entries = Array.isArray(value)
+        ? value.map((item) => [null, item] as const)
+        : Object.entries(value);
+      const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+      if (entries.length === 0) {
+        lines.push(`${pad}${prefix}${open}${close}${comma}`);
+        return;
+      }
+      lines.push(`${pad}${prefix}${open}`);
+      entries.forEach(([name, child], index) => {
+        const childPrefix = name === null ? '' : `${color.cyan(safeText(JSON.stringify(name), 80))}: `;
+        walk(child, depth + 1, childPrefix, index === entries.length - 1);
+      });
+      lines.push(`${pad}${close}${comma}`);
+      return;
+    }
+    lines.push(`${pad}${prefix}${scalar(value, color)}${comma}`);
+  };
+  walk(body, 0, '', true);
+  return lines;
+}
+
+function scalar(value: unknown, color: ChalkInstance): string {
+  if (typeof value === 'string') return color.green(safeText(JSON.stringify(value), MAX_STRING));
+  if (typeof value === 'number') return color.yellow(String(value));
+  return color.magenta(String(value));
 }

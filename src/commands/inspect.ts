@@ -1,0 +1,63 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { tokenFileFlag } from '../cli/flags.js';
+import { handleStopSignals } from '../cli/terminal.js';
+import { parseForwardTarget } from '../shared/urls.js';
+
+export default class Inspect extends BaseCommand<void> {
+  static override summary = 'Serve the inspector page over a recording made with `listen --record`.';
+  static override description =
+    `The same page as \`listen\` shows: every delivery with its headers, body, signature verdict and
+catalog entry. Replays go to --forward-to, signed with the callback token listen uses.`;
+  static override examples = [
+    '<%= config.bin %> inspect --from deliveries.jsonl',
+    '<%= config.bin %> inspect --from deliveries.jsonl --forward-to :3000/webhooks',
+  ];
+
+  static override flags = {
+    from: Flags.string({ description: 'JSON-lines file written by listen --record', required: true }),
+    'inspect-port': Flags.integer({
+      description: 'port of the page (default: 4041 or the next free port)',
+      min: 1,
+      max: 65535,
+    }),
+    'forward-to': Flags.string({ description: 'where Replay sends deliveries (your local handler)' }),
+    token: Flags.string({
+      description:
+        'sign replays with this callback token [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
+    }),
+    'token-file': tokenFileFlag,
+    'api-url': Flags.string({
+      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
+      helpGroup: 'API',
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Inspect);
+    const target = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
+    const { token } = await this.callbackToken(flags, this.resolveSettings(flags));
+    const { inspectRecording } = await import('../listen/inspector/recording.js');
+    const inspector = await inspectRecording({
+      file: flags.from,
+      port: flags['inspect-port'],
+      token,
+      target,
+    });
+    if (inspector.truncatedLine !== undefined) {
+      this.warning(
+        `${flags.from}:${inspector.truncatedLine} is cut short (a session killed mid-write); skipped.`,
+      );
+    }
+    this.note(`Inspector: ${inspector.url}`);
+    this.note(
+      this.err.dim(
+        `${inspector.deliveries} deliveries from ${flags.from}; ${target ? `Replay sends to ${target}` : 'pass --forward-to to replay'}. Ctrl-C stops.`,
+      ),
+    );
+    const signals = handleStopSignals(() => process.exit(130));
+    await signals.first;
+    signals.dispose();
+    await inspector.close();
+  }
+}
