@@ -7,7 +7,7 @@ import { count, safeText } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
-import type { Delivery, ForwardResult } from './delivery.js';
+import { type Delivery, type ForwardResult, REPLAY_HEADER } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal } from './journal.js';
 import { LineWriter } from './line-writer.js';
@@ -110,12 +110,16 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const retryOfById = new Map<number, number>();
   let inspect: ((delivery: Delivery) => void) | undefined;
   const onReceived = (delivery: Delivery) => {
-    const retryOf = retries.check(
-      delivery.id,
-      delivery.event_type,
-      delivery.body,
-      delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
-    );
+    // A replay from the inspector repeats a delivery on purpose: it is marked as such, not as a retry.
+    const isReplay = delivery.headers[REPLAY_HEADER] !== undefined;
+    const retryOf = isReplay
+      ? undefined
+      : retries.check(
+          delivery.id,
+          delivery.event_type,
+          delivery.body,
+          delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
+        );
     if (retryOf !== undefined) retryOfById.set(delivery.id, retryOf);
     inspect?.(delivery);
     const line = deps.view.received(delivery, retryOf);

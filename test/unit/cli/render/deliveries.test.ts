@@ -85,3 +85,32 @@ describe('the human line with hostile CRM data', async () => {
     expect(forwardLine(d, plain)).toMatch(/<-- 500 3 ms "oops\\x9b2J\\u202e"$/);
   });
 });
+
+describe('listen --body and --headers', async () => {
+  const { Chalk } = await import('chalk');
+  const { bodyLines, headerLines } = await import('../../../../src/cli/render/deliveries.js');
+  const plain = new Chalk({ level: 0 });
+
+  it('prints the body as indented JSON under the line, escaped, long strings cut', () => {
+    const body = { id: 7, name: 'Ada\u001b[2J', tags: ['a'], nested: { note: 'x'.repeat(500) }, empty: {} };
+    const d = delivery(JSON.stringify(body));
+    const lines = bodyLines(d, body, plain);
+    expect(lines.slice(0, 4)).toEqual([
+      '    {',
+      '      "id": 7,',
+      '      "name": "Ada\\u001b[2J",',
+      '      "tags": [',
+    ]);
+    expect(lines.every((line) => !hasRawControl(line) && line.startsWith('    '))).toBe(true);
+    const note = lines.find((line) => line.includes('"note"')) ?? '';
+    expect(note.length).toBeLessThan(260);
+    expect(note.endsWith('…')).toBe(true);
+    expect(lines.at(-1)).toBe('    }');
+  });
+
+  it('prints headers one per line, escaped; a body that is not JSON as text', () => {
+    const d = { ...delivery('not json\u009b'), headers: { 'x-salesloft-event': 'person_updated\r' } };
+    expect(headerLines(d, plain)).toEqual(['    x-salesloft-event: person_updated\\x0d']);
+    expect(bodyLines(d, null, plain)).toEqual(['    not json\\x9b']);
+  });
+});
