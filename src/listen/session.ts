@@ -321,11 +321,14 @@ async function openInspector(options: {
   });
   const show = (delivery: Delivery) => {
     const replayOf = Number(delivery.headers[REPLAY_HEADER]);
-    store.put(
+    const retryOf = options.retryOf(delivery.id);
+    const forward = delivery.forward;
+    store.put(delivery.id, () =>
       inspectedFrom(
         {
           ...delivery,
-          retry_of: options.retryOf(delivery.id),
+          forward,
+          retry_of: retryOf,
           replay_of: Number.isInteger(replayOf) && replayOf > 0 ? replayOf : undefined,
         },
         options.token,

@@ -21,7 +21,7 @@ export async function inspectRecording(options: {
   const recording = await readRecording(options.file);
   const store = new InspectorStore();
   for (const recorded of recording.deliveries) {
-    store.put(
+    store.put(recorded.id, () =>
       inspectedFrom(
         { ...recorded, body: Buffer.from(recorded.body_base64, 'base64') },
         options.token,
