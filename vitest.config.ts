@@ -3,8 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Bounds on a hang, not speed assertions: a shared 2-core machine can be slow.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    // Most test time is spent waiting on spawned CLIs and local servers, so three files at once
+    // on two cores keeps the machine busy without starving the processes under test.
+    poolOptions: { forks: { minForks: 1, maxForks: 3 } },
   },
 });
