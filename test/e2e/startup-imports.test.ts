@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
@@ -33,4 +34,30 @@ describe('start-up path', () => {
       }
     });
   }
+});
+
+describe('the library', () => {
+  it('importing salesloft-hooks (dist/index.js) loads neither oclif, undici, @inquirer/prompts nor @ngrok/ngrok', async () => {
+    const file = join(tempDir('slh-trace-'), 'modules.txt');
+    const script = join(tempDir('slh-lib-'), 'import.mjs');
+    writeFileSync(
+      script,
+      `const lib = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});\nif (lib.EVENT_TYPES.length !== 37) process.exit(3);\n`,
+    );
+    const child = spawnSync(
+      process.execPath,
+      ['--import', join(ROOT, 'test', 'support', 'trace-imports.mjs'), script],
+      {
+        env: { ...process.env, TRACE_IMPORTS_FILE: file },
+      },
+    );
+    expect(child.status).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.some((line) => line.includes('/dist/catalog/signature.js'))).toBe(true);
+    for (const heavy of [...HEAVY, '@oclif/core']) {
+      expect(
+        lines.filter((line) => line.includes(`/node_modules/${heavy}/`) || line.endsWith(` ${heavy}`)),
+      ).toEqual([]);
+    }
+  });
 });
