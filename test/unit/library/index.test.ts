@@ -29,7 +29,7 @@ describe('the library', () => {
     expect(diagnoseSignature({ body: BODY, signature: hmacHex(BODY, 't', 'sha256'), tokens: ['t'] })).toEqual(
       {
         valid: false,
-        reason: 'mismatch',
+        reason: 'malformed',
         hint: expect.stringContaining('Salesloft uses HMAC-SHA1'),
       },
     );
