@@ -1,15 +1,15 @@
 import { Flags } from '@oclif/core';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, yesFlag } from '../cli/flags.js';
-import { renderSyncPlan } from '../cli/render/sync-plan.js';
+import { renderSyncPlan, syncPlanMarkdown } from '../cli/render/sync-plan.js';
 import { variableLookup } from '../shared/config.js';
-import { ExitCode, type Partial } from '../shared/errors.js';
+import { ExitCode, type Partial, UsageError } from '../shared/errors.js';
 import { count, safeText } from '../shared/text.js';
 
 /** `--json`: the plan and whether it was applied (a partial failure adds `error`). */
 export type SyncResult = Partial<{ plan: Record<string, unknown>[]; applied: boolean }>;
 
-export default class Sync extends ApiCommand<SyncResult> {
+export default class Sync extends ApiCommand<SyncResult | Record<string, unknown>> {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
   static override description = `FILE declares subscriptions:
   subscriptions:
@@ -27,7 +27,13 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
   ];
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'YAML file of desired subscriptions', required: true }),
+    file: Flags.string({ char: 'f', description: 'YAML file of desired subscriptions' }),
+    schema: Flags.boolean({ description: 'print the JSON Schema of the sync file and exit' }),
+    format: Flags.option({
+      options: ['text', 'markdown'] as const,
+      description: 'how to print the plan: text, or a Markdown table (for a CI job summary)',
+      default: 'text',
+    })(),
     check: Flags.boolean({ description: 'apply nothing; exit 1 when the team differs from the file' }),
     prune: Flags.option({
       options: ['managed', 'all'] as const,
@@ -38,10 +44,21 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
     'dry-run': dryRunFlag,
   };
 
-  async run(): Promise<SyncResult> {
+  async run(): Promise<SyncResult | Record<string, unknown>> {
     // A bare --prune means the URLs the file manages.
     const argv = this.argv.map((arg) => (arg === '--prune' ? '--prune=managed' : arg));
     const { flags } = await this.parse(Sync, argv);
+    if (flags.schema) {
+      const { syncSchema } = await import('../sync/schema.js');
+      const schema = await syncSchema();
+      if (!this.jsonEnabled()) this.log(JSON.stringify(schema, null, 2));
+      return schema;
+    }
+    if (flags.file === undefined)
+      throw new UsageError(
+        'Pass --file FILE (the YAML of desired subscriptions), or --schema.',
+        'missing_file',
+      );
     const [{ readDesiredState }, { planJson, planSync }, { applySync, syncFailure }] = await Promise.all([
       import('../sync/desired.js'),
       import('../sync/plan.js'),
@@ -53,7 +70,13 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
     const api = await this.salesloft(flags);
     const steps = planSync(desired, await api.list(), flags.prune ?? 'none');
     const plan = planJson(steps);
-    if (!this.jsonEnabled()) this.log(renderSyncPlan(steps, flags.file, this.out));
+    if (!this.jsonEnabled()) {
+      this.log(
+        flags.format === 'markdown'
+          ? syncPlanMarkdown(steps, flags.file)
+          : renderSyncPlan(steps, flags.file, this.out),
+      );
+    }
 
     if (flags.check) {
       if (steps.length > 0) this.setExitCode(ExitCode.negative);

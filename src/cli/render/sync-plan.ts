@@ -29,3 +29,32 @@ function stepLine(step: SyncStep, color: ChalkInstance): string {
       return `${color.red('  -')} delete    #${step.id} ${target} ${color.dim(step.reason === 'duplicate' ? '(duplicate)' : '(not declared)')}`;
   }
 }
+
+/** The plan as a Markdown table, for a CI job summary (`sync --format markdown`). */
+export function syncPlanMarkdown(steps: readonly SyncStep[], file: string): string {
+  if (steps.length === 0) return `No changes: the team's subscriptions match \`${cell(file)}\`.`;
+  const rows = steps.map((step) => {
+    const note =
+      step.action === 'recreate'
+        ? 'token changed'
+        : step.action === 'delete'
+          ? step.reason === 'duplicate'
+            ? 'duplicate'
+            : 'not declared'
+          : '';
+    const id = 'id' in step ? `#${step.id}` : '';
+    return `| ${step.action} | ${id} | \`${cell(step.event_type)}\` | ${cell(step.callback_url)} | ${note} |`;
+  });
+  return [
+    `Plan for \`${cell(file)}\`: ${steps.length} ${steps.length === 1 ? 'change' : 'changes'}.`,
+    '',
+    '| action | id | event type | callback URL | note |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** Outside data in a table cell: no pipes, backticks or line breaks that could reshape the table, controls escaped. */
+function cell(value: string): string {
+  return safeText(value, 200).replace(/[|`\\]/g, (char) => `\\${char}`);
+}
