@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, cleanEnv, ROOT, tempDir } from '../support/cli.js';
+import { BIN, cleanEnv, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 
 /** Runs the action's script as the runner would (async: the emulator lives in this process). */
@@ -58,5 +58,19 @@ describe('the GitHub Action', () => {
     expect(clean.code).toBe(0);
     expect(clean.summary).toContain("No changes: the team's subscriptions match");
     expect((await runAction({ ...env, INPUT_MODE: 'wipe' }, cwd)).code).toBe(2);
+  });
+});
+
+describe('sync for CI', () => {
+  it('sync --schema prints the shipped JSON Schema (2020-12); without --file or --schema it is exit 2', async () => {
+    const schema = await runCli(['sync', '--schema']);
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'sync.schema.json'), 'utf8')),
+    );
+    expect(JSON.parse(schema.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const neither = await runCli(['sync']);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('Pass --file FILE');
   });
 });
