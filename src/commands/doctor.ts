@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenFileFlag } from '../cli/flags.js';
+import { doctorLine, doctorTally } from '../cli/render/doctor.js';
 import type { DoctorCheck, DoctorReport } from '../doctor/run.js';
 import { ExitCode } from '../shared/errors.js';
-import { safeText } from '../shared/text.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
 export default class Doctor extends BaseCommand<
@@ -53,34 +53,14 @@ Exit 0 when no check fails, 1 when one does, 4 when the URL cannot be reached.`;
       body: Buffer.from(JSON.stringify(samplePayload(eventType))),
       timeoutMs: flags.timeout * 1000,
       onCheck: (check) => {
-        if (!this.jsonEnabled()) this.log(this.scoreLine(check));
+        if (!this.jsonEnabled()) this.log(doctorLine(check, this.out));
       },
     });
-    const tally = (result: string) => report.checks.filter((check) => check.result === result).length;
-    if (!this.jsonEnabled())
-      this.log(`\nDoctor: ${tally('pass')} pass, ${tally('warn')} warn, ${tally('fail')} FAIL.`);
+    if (!this.jsonEnabled()) this.log(`\n${doctorTally(report.checks)}`);
     if (!report.passed) this.setExitCode(ExitCode.negative);
     return {
       checks: report.checks.map(({ sent: _sent, excerpt: _excerpt, ...check }) => check),
       passed: report.passed,
     };
-  }
-
-  private scoreLine(check: DoctorCheck): string {
-    const mark =
-      check.result === 'pass'
-        ? this.out.green('pass')
-        : check.result === 'warn'
-          ? this.out.yellow('warn')
-          : this.out.red('FAIL');
-    const got =
-      check.status === null
-        ? check.ms === null
-          ? 'no answer'
-          : `slowest ${check.ms} ms`
-        : `${check.status} in ${check.ms} ms`;
-    const answer = check.excerpt ? this.out.dim(` ${safeText(JSON.stringify(check.excerpt), 80)}`) : '';
-    const note = check.note ? `\n        ${safeText(check.note)}` : '';
-    return `${mark}  ${check.name.padEnd(28)} ${this.out.dim(`sent ${check.sent}; expected ${check.expected};`)} got ${got}${answer}${note}`;
   }
 }
