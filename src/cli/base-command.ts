@@ -6,7 +6,7 @@ import { checkApiTarget } from '../shared/api-target.js';
 import { type ResolvedConfig, resolveConfig } from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-import { safeText } from '../shared/text.js';
+import { maskToken, safeText } from '../shared/text.js';
 import { type CallbackToken, callbackToken, requireToken } from '../subscriptions/tokens.js';
 import { revealSecret } from './argv-secrets.js';
 import { colorEnabled, paletteFor, requireInteractive } from './terminal.js';
@@ -97,6 +97,19 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     if (flags['token-file'] === undefined) return revealSecret(flags.token);
     const text = (await readInputFile(flags['token-file'], '--token-file')).toString('utf8');
     return requireToken(text.split(/\r?\n/)[0] ?? '', `--token-file ${flags['token-file']}`);
+  }
+
+  /** Says which stored token signs (a new one in full, once; a stored one masked); a given one needs no word. */
+  protected noteSigningToken(choice: CallbackToken, apiUrl: string): void {
+    if (choice.source === 'created') {
+      this.note(`Signing with a new callback token, stored for ${apiUrl}: ${choice.token}`);
+    } else if (choice.source === 'stored') {
+      this.note(
+        this.err.dim(
+          `Signing with the callback token stored for ${apiUrl} (${maskToken(choice.token)}; \`listen --print-token\` prints it).`,
+        ),
+      );
+    }
   }
 
   private readonly cleanups: (() => Promise<void>)[] = [];

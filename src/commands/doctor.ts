@@ -39,7 +39,10 @@ Exit 0 when no check fails, 1 when one does, 4 when the URL cannot be reached.`;
   async run() {
     const { flags } = await this.parse(Doctor);
     const url = parseForwardTarget(flags.to, '--to');
-    const { token } = await this.callbackToken(flags, this.resolveSettings(flags));
+    const settings = this.resolveSettings(flags);
+    const signing = await this.callbackToken(flags, settings);
+    this.noteSigningToken(signing, settings.apiUrl);
+    const { token } = signing;
     const [{ triggerEvents }, { samplePayload }, { runDoctor }] = await Promise.all([
       import('../send/trigger.js'),
       import('../library/samples.js'),

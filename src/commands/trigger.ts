@@ -3,7 +3,6 @@ import { BaseCommand } from '../cli/base-command.js';
 import { tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import { ExitCode } from '../shared/errors.js';
-import { maskToken } from '../shared/text.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
 export interface TriggerResult {
@@ -66,15 +65,7 @@ Exits 1 when the handler answers outside 2xx.`;
     const eventTypes = triggerEvents(args.event);
     const overrides = (flags.set ?? []).map(parseOverride);
     const signing = await this.callbackToken(flags, settings);
-    if (signing.source === 'created') {
-      this.note(`Signing with a new callback token, stored for ${settings.apiUrl}: ${signing.token}`);
-    } else if (signing.source === 'stored') {
-      this.note(
-        this.err.dim(
-          `Signing with the callback token stored for ${settings.apiUrl} (${maskToken(signing.token)}; \`listen --print-token\` prints it).`,
-        ),
-      );
-    }
+    this.noteSigningToken(signing, settings.apiUrl);
     const outcomes = await trigger({
       eventTypes,
       url,
