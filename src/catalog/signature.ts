@@ -110,7 +110,8 @@ function explainMismatch(
   return undefined;
 }
 
-function hmacHex(algorithm: 'sha1' | 'sha256', body: Uint8Array, token: string): string {
+/** Hex HMAC of `body` (SHA-1 is what Salesloft sends; SHA-256 for diagnosis and doctor's forgeries). */
+export function hmacHex(algorithm: 'sha1' | 'sha256', body: Uint8Array, token: string): string {
   return createHmac(algorithm, token).update(body).digest('hex');
 }
 

@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import { sign } from '../catalog/signature.js';
+import { hmacHex, sign } from '../catalog/signature.js';
 
 export type CheckResult = 'pass' | 'warn' | 'fail';
 
@@ -46,7 +45,7 @@ export function doctorChecks(input: {
       headers: headers(eventType, valid),
       judge: (status) =>
         ok(status)
-          ? { result: 'pass', note: '' }
+          ? PASS
           : {
               result: 'fail',
               note: refused(status)
@@ -62,7 +61,7 @@ export function doctorChecks(input: {
       headers: headers(eventType, sign(body, `${token}-wrong`)),
       judge: (status) =>
         status === 401 || status === 403
-          ? { result: 'pass', note: '' }
+          ? PASS
           : ok(status)
             ? { result: 'fail', note: 'the handler accepts forgeries: anyone can post fake events to it' }
             : { result: 'warn', note: 'refused, but 401 or 403 says why' },
@@ -73,25 +72,15 @@ export function doctorChecks(input: {
       expected: '4xx',
       body,
       headers: headers(eventType, undefined),
-      judge: (status) =>
-        refused(status)
-          ? { result: 'pass', note: '' }
-          : ok(status)
-            ? { result: 'fail', note: 'the handler accepts deliveries that carry no signature' }
-            : { result: 'warn', note: 'refused with a server error; a 4xx says why' },
+      judge: mustRefuse('the handler accepts deliveries that carry no signature'),
     },
     {
       name: 'SHA-256 signature',
       sent: 'the same body signed with HMAC-SHA256 instead of SHA-1',
       expected: '4xx',
       body,
-      headers: headers(eventType, createHmac('sha256', token).update(body).digest('hex')),
-      judge: (status) =>
-        refused(status)
-          ? { result: 'pass', note: '' }
-          : ok(status)
-            ? { result: 'fail', note: 'the handler accepts any hex: it does not compare the HMAC-SHA1' }
-            : { result: 'warn', note: 'refused with a server error; a 4xx says why' },
+      headers: headers(eventType, hmacHex('sha256', body, token)),
+      judge: mustRefuse('the handler accepts any hex: it does not compare the HMAC-SHA1'),
     },
     {
       name: 'signature letter case',
@@ -99,13 +88,10 @@ export function doctorChecks(input: {
       expected: '2xx',
       body,
       headers: headers(eventType, valid.toUpperCase()),
-      judge: (status) =>
-        ok(status)
-          ? { result: 'pass', note: '' }
-          : {
-              result: 'warn',
-              note: 'Salesloft sends lower-case hex, but comparing hex case-insensitively is the safe habit',
-            },
+      judge: mustAccept(
+        'warn',
+        'Salesloft sends lower-case hex, but comparing hex case-insensitively is the safe habit',
+      ),
     },
     {
       name: 'retried delivery',
@@ -114,14 +100,12 @@ export function doctorChecks(input: {
       body,
       headers: headers(eventType, valid),
       judge: (status) =>
-        ok(status)
-          ? { result: 'pass', note: '' }
-          : status >= 500
-            ? { result: 'fail', note: 'a retry fails: handling the same delivery twice must be safe' }
-            : {
-                result: 'warn',
-                note: 'a retry is refused: Salesloft retries failed deliveries with the same bytes',
-              },
+        status >= 500
+          ? { result: 'fail', note: 'a retry fails: handling the same delivery twice must be safe' }
+          : mustAccept(
+              'warn',
+              'a retry is refused: Salesloft retries failed deliveries with the same bytes',
+            )(status),
     },
     {
       name: 'unknown event type',
@@ -129,13 +113,7 @@ export function doctorChecks(input: {
       expected: '2xx',
       body,
       headers: headers(UNKNOWN_EVENT, valid),
-      judge: (status) =>
-        ok(status)
-          ? { result: 'pass', note: '' }
-          : {
-              result: 'warn',
-              note: 'a new event type breaks the handler, and Salesloft retries it for nothing',
-            },
+      judge: mustAccept('warn', 'a new event type breaks the handler, and Salesloft retries it for nothing'),
     },
     {
       name: 'large body, unknown fields',
@@ -143,13 +121,28 @@ export function doctorChecks(input: {
       expected: '2xx',
       body: input.largeBody,
       headers: headers(eventType, sign(input.largeBody, token)),
-      judge: (status) =>
-        ok(status)
-          ? { result: 'pass', note: '' }
-          : {
-              result: 'fail',
-              note: 'a large body or unknown fields break the handler (an email body can be this large)',
-            },
+      judge: mustAccept(
+        'fail',
+        'a large body or unknown fields break the handler (an email body can be this large)',
+      ),
     },
   ];
+}
+
+type Verdict = { result: CheckResult; note: string };
+const PASS: Verdict = { result: 'pass', note: '' };
+
+/** A forgery must be refused with a 4xx: accepting it fails; a server error is a warning. */
+function mustRefuse(acceptedNote: string) {
+  return (status: number): Verdict =>
+    refused(status)
+      ? PASS
+      : ok(status)
+        ? { result: 'fail', note: acceptedNote }
+        : { result: 'warn', note: 'refused with a server error; a 4xx says why' };
+}
+
+/** A good delivery must get a 2xx; anything else is `result` with the note. */
+function mustAccept(result: CheckResult, note: string) {
+  return (status: number): Verdict => (ok(status) ? PASS : { result, note });
 }
