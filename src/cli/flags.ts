@@ -12,6 +12,12 @@ export const tokenFileFlag = Flags.string({
   exclusive: ['token'],
 });
 
+/** For commands that call no API but sign with the token `listen` stored for an API URL. */
+export const tokenApiUrlFlag = Flags.string({
+  description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
+  helpGroup: 'API',
+});
+
 export const showTokensFlag = Flags.boolean({ description: 'show callback tokens in full' });
 
 export const yesFlag = Flags.boolean({ char: 'y', description: 'do it without asking for confirmation' });

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenFileFlag } from '../cli/flags.js';
+import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { doctorLine, doctorTally } from '../cli/render/doctor.js';
 import type { DoctorCheck, DoctorReport } from '../doctor/run.js';
 import { ExitCode } from '../shared/errors.js';
@@ -30,10 +30,7 @@ Exit 0 when no check fails, 1 when one does, 4 when the URL cannot be reached.`;
     'token-file': tokenFileFlag,
     event: Flags.string({ char: 'e', description: 'event type of the samples', default: 'person_updated' }),
     timeout: Flags.integer({ description: 'seconds to wait for each answer', default: 10, min: 1, max: 120 }),
-    'api-url': Flags.string({
-      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
-      helpGroup: 'API',
-    }),
+    'api-url': tokenApiUrlFlag,
   };
 
   async run() {

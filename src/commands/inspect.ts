@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenFileFlag } from '../cli/flags.js';
+import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
@@ -27,10 +27,7 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
         'sign replays with this callback token [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
     }),
     'token-file': tokenFileFlag,
-    'api-url': Flags.string({
-      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
-      helpGroup: 'API',
-    }),
+    'api-url': tokenApiUrlFlag,
   };
 
   async run(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenFileFlag } from '../cli/flags.js';
+import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import type { ReplayOutcome } from '../send/replay.js';
 import { ExitCode } from '../shared/errors.js';
@@ -39,10 +39,7 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     'include-invalid': Flags.boolean({
       description: 'also replay deliveries recorded with an invalid signature (they are re-signed as valid)',
     }),
-    'api-url': Flags.string({
-      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
-      helpGroup: 'API',
-    }),
+    'api-url': tokenApiUrlFlag,
   };
 
   async run(): Promise<ReplayResult> {

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenFileFlag } from '../cli/flags.js';
+import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import { ExitCode } from '../shared/errors.js';
 import { parseForwardTarget } from '../shared/urls.js';
@@ -50,10 +50,7 @@ Exits 1 when the handler answers outside 2xx.`;
       description: 'override a field of the sample: path=value (JSON when it parses, else text); repeatable',
       multiple: true,
     }),
-    'api-url': Flags.string({
-      description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
-      helpGroup: 'API',
-    }),
+    'api-url': tokenApiUrlFlag,
   };
 
   async run(): Promise<TriggerResult> {

@@ -306,13 +306,12 @@ async function openInspector(options: {
   target: string;
   retryOf: (id: number) => number | undefined;
 }): Promise<{ url: string; show: (delivery: Delivery) => void; close: () => Promise<void> }> {
-  const [{ InspectorStore }, { startInspector }, { storeReplayer }, { inspectedFrom, REPLAY_HEADER }] =
-    await Promise.all([
-      import('./inspector/store.js'),
-      import('./inspector/server.js'),
-      import('./inspector/replay.js'),
-      import('./inspector/record.js'),
-    ]);
+  const [{ InspectorStore }, { startInspector }, { storeReplayer }, { inspectedFrom }] = await Promise.all([
+    import('./inspector/store.js'),
+    import('./inspector/server.js'),
+    import('./inspector/replay.js'),
+    import('./inspector/record.js'),
+  ]);
   const store = new InspectorStore();
   const inspector = await startInspector({
     store,

@@ -58,15 +58,18 @@ export function readDotEnv(cwd: string): Environment {
  * The one precedence rule for variables: the environment, else `.env` in `cwd` (an empty value
  * counts as unset). Used for the contract's settings and for a sync file's `token_env`.
  */
-export function variableLookup(env: Environment, cwd: string): (name: string) => string | undefined {
-  const dotEnv = readDotEnv(cwd);
+export function variableLookup(
+  env: Environment,
+  cwd: string,
+  dotEnv: Environment = readDotEnv(cwd),
+): (name: string) => string | undefined {
   return (name) => nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
 }
 
 /** Strongest first: flag, environment variable, `.env` in the working directory, default. */
 export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfig {
   const dotEnv = readDotEnv(cwd);
-  const lookup = variableLookup(env, cwd);
+  const lookup = variableLookup(env, cwd, dotEnv);
   const pick = (name: keyof typeof ENV_VARS): string | undefined => lookup(name);
   const source = (flag: string | undefined, name: keyof typeof ENV_VARS): ConfigSource =>
     nonEmpty(flag) !== undefined

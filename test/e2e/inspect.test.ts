@@ -56,6 +56,15 @@ describe('listen and its inspector', () => {
     });
     expect(answer.status).toBe(200);
     await cli.waitFor(/#2 .*verified {2}replay of #1\n/, 'stdout');
+    // The live stream carries the same protections as every other answer.
+    const events = new AbortController();
+    const stream = await fetch((url as string).replace('/?key=', '/api/events?key='), {
+      signal: events.signal,
+    });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    expect(stream.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(stream.headers.get('referrer-policy')).toBe('no-referrer');
+    events.abort();
     expect(cli.stdout).not.toContain('retry of');
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);

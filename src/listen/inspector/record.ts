@@ -36,8 +36,6 @@ export interface DeliveryFacts {
 
 import { REPLAY_HEADER } from '../delivery.js';
 
-export { REPLAY_HEADER };
-
 export function inspectedFrom(
   facts: DeliveryFacts,
   token: string,

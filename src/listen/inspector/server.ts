@@ -161,12 +161,12 @@ async function sendAsset(res: ServerResponse, file: string, key: string): Promis
 
 /** Server-sent events: every new or updated delivery, as it happens. */
 function stream(req: IncomingMessage, res: ServerResponse, store: InspectorStore): void {
+  secure(res);
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-store',
     connection: 'keep-alive',
   });
-  secure(res);
   res.write(': inspector\n\n');
   const push = (record: InspectedDelivery) =>
     res.write(`event: delivery\ndata: ${JSON.stringify(record)}\n\n`);
@@ -186,7 +186,6 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function secure(res: ServerResponse): void {
-  if (res.headersSent) return;
   res.setHeader('content-security-policy', CSP);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
