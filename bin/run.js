@@ -1,14 +1,3 @@
 #!/usr/bin/env node
-import { hideSecrets } from '../dist/cli/argv-secrets.js';
-import { tryFastPath } from '../dist/cli/fast-path.js';
-import { guardStdio } from '../dist/cli/terminal.js';
-
-guardStdio();
-
-const args = hideSecrets(process.argv.slice(2));
-// oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
-process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
-if (!tryFastPath(args)) {
-  const { execute } = await import('@oclif/core');
-  await execute({ args, dir: import.meta.url });
-}
+// CommonJS on purpose (see bin/package.json): Node starts a CommonJS file sooner than an ES module.
+require('../dist/launch.cjs').launch(require('node:path').join(__dirname, '..'));

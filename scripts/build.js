@@ -1,4 +1,5 @@
-// Compiles src/ to dist/ and regenerates the oclif manifest (neither is committed).
+// Compiles src/ to dist/, bundles the CLI (scripts/bundle.js) and regenerates the oclif
+// manifest (none of them is committed).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,4 +12,5 @@ const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cw
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'oclif.manifest.json'), { force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.build.json']);
+run(join(root, 'scripts', 'bundle.js'), []);
 run(join(dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

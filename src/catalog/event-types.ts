@@ -1,3 +1,5 @@
+import { byText } from '../shared/text.js';
+
 /** One documented Salesloft webhook event type. */
 export interface EventType {
   readonly name: string;
@@ -130,7 +132,7 @@ export const EVENT_TYPES: readonly EventType[] = ROWS.map(([name, resource, acti
   action,
   description,
   scopes: scope ? [scope] : [],
-})).sort((a, b) => a.name.localeCompare(b.name));
+})).sort((a, b) => byText(a.name, b.name));
 
 const BY_NAME = new Map(EVENT_TYPES.map((event) => [event.name, event]));
 

@@ -1,4 +1,6 @@
-import { Command, Flags, type Interfaces } from '@oclif/core';
+import { Command } from '@oclif/core/command';
+import * as Flags from '@oclif/core/flags';
+import type * as Interfaces from '@oclif/core/interfaces';
 import chalk, { type ChalkInstance } from 'chalk';
 import { editDistance, nearest } from '../catalog/typos.js';
 import type { SalesloftClient } from '../salesloft/client.js';

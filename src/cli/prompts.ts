@@ -1,4 +1,5 @@
 import { EVENT_TYPES } from '../catalog/event-types.js';
+import { byText } from '../shared/text.js';
 
 /** Where a prompt reads keys and draws; stderr by default so stdout stays clean for `--json`. */
 export interface PromptStreams {
@@ -16,9 +17,7 @@ export async function pickEvents(streams: PromptStreams = {}): Promise<string[]>
   const choices: (InstanceType<typeof Separator> | { name: string; value: string; description: string })[] =
     [];
   let resource: string | undefined;
-  const sorted = [...EVENT_TYPES].sort(
-    (a, b) => a.resource.localeCompare(b.resource) || a.name.localeCompare(b.name),
-  );
+  const sorted = [...EVENT_TYPES].sort((a, b) => byText(a.resource, b.resource) || byText(a.name, b.name));
   for (const event of sorted) {
     if (event.resource !== resource) {
       resource = event.resource;

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { type Partial, UsageError } from '../shared/errors.js';
 import type { BatchFailure } from '../subscriptions/batch.js';
 import { parseIds } from '../subscriptions/ids.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { EVENT_TYPES } from '../catalog/event-types.js';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { ApiCommand } from '../cli/base-command.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { revealSecret } from '../cli/argv-secrets.js';
 import { ApiCommand } from '../cli/base-command.js';

@@ -1,4 +1,4 @@
-import { count } from '../shared/text.js';
+import { byText, count } from '../shared/text.js';
 import type { Delivery } from './delivery.js';
 
 /** What a session received, for the line printed when it ends. */
@@ -21,7 +21,7 @@ export class SessionStats {
     const total = this.verified + this.invalid;
     let line = `${count(total, 'delivery', 'deliveries')}: ${this.verified} verified, ${this.invalid} invalid`;
     if (this.forwards.size > 0) {
-      const kinds = [...this.forwards.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const kinds = [...this.forwards.entries()].sort(([a], [b]) => byText(a, b));
       line += `; forwarded: ${kinds.map(([kind, n]) => `${n} ${kind}`).join(', ')}`;
     }
     return line;

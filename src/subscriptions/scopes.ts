@@ -1,4 +1,5 @@
 import { findEventType } from '../catalog/event-types.js';
+import { byText } from '../shared/text.js';
 
 /** "people:read (person_created, person_updated); tasks:read (task_completed)" for the chosen events. */
 export function scopesNeeded(events: readonly string[]): string | undefined {
@@ -10,7 +11,7 @@ export function scopesNeeded(events: readonly string[]): string | undefined {
   }
   if (byScope.size === 0) return undefined;
   return [...byScope.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byText(a, b))
     .map(
       ([scope, names]) =>
         `${scope} (${names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ')})`,

@@ -6,25 +6,42 @@ import { ROOT, runCli, tempDir } from '../support/cli.js';
 
 const HEAVY = ['undici', '@inquirer/prompts', '@ngrok/ngrok'];
 
-async function modulesLoadedBy(args: string[]): Promise<string[]> {
+async function modulesLoadedBy(args: string[], expectedCode = 0): Promise<string[]> {
   const file = join(tempDir('slh-trace-'), 'modules.txt');
   const result = await runCli(args, {
     nodeArgs: ['--import', join(ROOT, 'test', 'support', 'trace-imports.mjs')],
     env: { TRACE_IMPORTS_FILE: file },
   });
-  expect(result.code).toBe(0);
+  expect(result.code).toBe(expectedCode);
   return readFileSync(file, 'utf8').split('\n');
 }
 
 describe('start-up path', () => {
-  it('the tracer sees the modules that are loaded (so its silence below means something)', async () => {
-    const help = await modulesLoadedBy(['--help']);
-    expect(help.some((line) => line.includes('@oclif/core'))).toBe(true);
-    const events = await modulesLoadedBy(['events']);
-    expect(events.some((line) => line.includes('/node_modules/chalk/'))).toBe(true);
+  it('the tracer sees what the bundle loads from node_modules (so its silence below means something)', async () => {
+    const list = await modulesLoadedBy(['list', '--api-key', 'k', '--api-url', 'http://127.0.0.1:9'], 4);
+    expect(list).toContain('require undici');
+    expect(list.some((line) => line.endsWith('/dist/launch.cjs'))).toBe(true);
   });
 
-  for (const args of [['--help'], ['events'], ['events', '--json'], ['verify', '--help']]) {
+  it('`events` and `events --json` answer without loading oclif; other commands load it once', async () => {
+    const debug = { SALESLOFT_HOOKS_DEBUG: '1' };
+    for (const args of [['events'], ['events', '--json']]) {
+      const result = await runCli(args, { env: debug });
+      expect(result.code).toBe(0);
+      expect(result.stderr, args.join(' ')).not.toContain('code cache');
+    }
+    const help = await runCli(['--help'], { env: debug });
+    expect(help.stderr.match(/code cache (used|missing|rejected)/g)).toHaveLength(1);
+  });
+
+  for (const args of [
+    ['--help'],
+    ['--version'],
+    ['events'],
+    ['events', '--json'],
+    ['verify', '--help'],
+    ['list', '--help'],
+  ]) {
     it(`\`${args.join(' ')}\` loads none of ${HEAVY.join(', ')}`, async () => {
       const lines = await modulesLoadedBy(args);
       for (const heavy of HEAVY) {

@@ -1,14 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { EventType } from '../../catalog/event-types.js';
+import { byText } from '../../shared/text.js';
 
 /** The catalog grouped by resource, one event a line. */
 export function renderEventCatalog(events: readonly EventType[], color: ChalkInstance): string {
   const width = Math.max(...events.map((event) => event.name.length));
   const lines: string[] = [];
   let resource: string | undefined;
-  for (const event of [...events].sort(
-    (a, b) => a.resource.localeCompare(b.resource) || a.name.localeCompare(b.name),
-  )) {
+  for (const event of [...events].sort((a, b) => byText(a.resource, b.resource) || byText(a.name, b.name))) {
     if (event.resource !== resource) {
       if (resource !== undefined) lines.push('');
       resource = event.resource;

@@ -1,0 +1,97 @@
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Loads a CommonJS bundle through V8's code cache, so that a start-up deserialises compiled
+ * code instead of compiling half a megabyte again. Node 22's `module.enableCompileCache()`
+ * does the same for every module, but Node 20 has no such switch and the CLI is one file.
+ *
+ * The bundle ends with a `// build <sha256>` line (scripts/bundle.js writes it): the cache
+ * file is named after it, because V8 checks only the source's length before trusting a cache.
+ * A cache file is used only when it is a regular file of this user that nobody else may write.
+ */
+export type CodeCacheState = 'used' | 'rejected' | 'missing' | 'off';
+
+export interface CachedModule {
+  exports: unknown;
+  state: CodeCacheState;
+  /** Writes the cache when it was missing or rejected; call it when the run is over. */
+  save(): void;
+}
+
+const BUILD_LINE = /\n\/\/ build ([0-9a-f]{64})\n?$/;
+
+/** oclif's cache directory for this CLI (`SALESLOFT_HOOKS_CACHE_DIR` first), as `autocomplete` uses. */
+export function cacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (env.SALESLOFT_HOOKS_CACHE_DIR) return env.SALESLOFT_HOOKS_CACHE_DIR;
+  const home = env.HOME || homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'salesloft-hooks');
+  const base = env.XDG_CACHE_HOME || (platform === 'win32' && env.LOCALAPPDATA) || join(home, '.cache');
+  return join(base, 'salesloft-hooks');
+}
+
+export function requireWithCodeCache(file: string, dir: string): CachedModule {
+  const source = readFileSync(file, 'utf8');
+  const build = BUILD_LINE.exec(source.slice(-80))?.[1];
+  const stem = `${basename(file, '.cjs')}-`;
+  const cacheFile = build
+    ? join(dir, `${stem}${build.slice(0, 16)}-${process.version}-${process.arch}.v8`)
+    : undefined;
+  const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
+  const script = new Script(Module.wrap(source), {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = new Module(file) as NodeJS.Module;
+  module.filename = file;
+  module.loaded = true;
+  // oclif require()s this file for its commands, help class and hook: hand it this instance.
+  createRequire(file).cache[file] = module;
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+
+  const state: CodeCacheState = !cacheFile
+    ? 'off'
+    : !cachedData
+      ? 'missing'
+      : script.cachedDataRejected
+        ? 'rejected'
+        : 'used';
+  return {
+    exports: module.exports,
+    state,
+    save() {
+      if (!cacheFile || state === 'used' || state === 'off') return;
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        renameSync(temporary, cacheFile);
+        for (const name of readdirSync(dir)) {
+          const other = join(dir, name);
+          if (name.startsWith(stem) && !name.includes(build as string) && other !== cacheFile)
+            rmSync(other, { force: true });
+        }
+      } catch {
+        // A cache that cannot be written (read-only home, full disk) only costs speed.
+      }
+    },
+  };
+}
+
+function readOwnFile(file: string): Buffer | undefined {
+  try {
+    const stat = lstatSync(file);
+    if (!stat.isFile()) return undefined;
+    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { cacheDir, requireWithCodeCache } from './code-cache.js';
+import { guardStdio } from './stdio.js';
+
+interface Cli {
+  run(root: string): Promise<void>;
+}
+
+/**
+ * What bin/run.js runs (as dist/launch.cjs, a few kilobytes): `events [--json]` straight from
+ * the catalog, everything else through oclif in dist/cli.cjs, loaded with its code cache.
+ */
+export async function launch(root: string): Promise<void> {
+  guardStdio();
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'events' && rest.every((arg) => arg === '--json')) {
+    const { printEventCatalog } = await import('./fast-path.js');
+    printEventCatalog(rest.length > 0);
+    return;
+  }
+  const cli = requireWithCodeCache(join(root, 'dist', 'cli.cjs'), join(cacheDir(), 'code'));
+  process.once('exit', () => cli.save());
+  if (process.env.SALESLOFT_HOOKS_DEBUG) process.stderr.write(`salesloft-hooks: code cache ${cli.state}\n`);
+  await (cli.exports as Cli).run(root);
+}

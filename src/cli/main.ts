@@ -1,0 +1,21 @@
+import { execute } from '@oclif/core/execute';
+import type { Hook } from '@oclif/core/interfaces';
+import { hideSecrets } from './argv-secrets.js';
+
+/** The bundle dist/cli.cjs: package.json's `oclif` section points its commands, help and hook here. */
+export { COMMANDS } from './commands.js';
+export { Help } from './help.js';
+
+/** @oclif/plugin-not-found's suggestion, loaded only when a command is not found. */
+export const notFound: Hook.CommandNotFound = async function (options) {
+  const { default: hook } = await import('@oclif/plugin-not-found');
+  return hook.call(this, options);
+};
+
+/** Runs oclif on process.argv. `root` is the package's folder. */
+export async function run(root: string): Promise<void> {
+  const args = hideSecrets(process.argv.slice(2));
+  // oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
+  process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
+  await execute({ args, dir: root });
+}
