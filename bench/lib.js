@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export function median(values) {
@@ -7,12 +7,25 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Wall time of a command in milliseconds. */
-export function timeCommand(args, env = process.env) {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`);
-  return performance.now() - started;
+/**
+ * Wall time of a command in milliseconds, to its exit, with its output read through pipes as a
+ * script would read it.
+ */
+export function timeCommand(args, { env = process.env, status = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => {
+      const elapsed = performance.now() - started;
+      if (code === status) resolve(elapsed);
+      else reject(new Error(`${args.join(' ')} exited ${code}, not ${status}: ${stderr}`));
+    });
+  });
 }
 
 export async function timeAsync(work) {

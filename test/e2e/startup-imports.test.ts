@@ -1,26 +1,45 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 
 const HEAVY = ['undici', '@inquirer/prompts', '@ngrok/ngrok'];
 
+/**
+ * What a run loads: modules through require or import, and the bundles loaded with a code
+ * cache (dist/cli.cjs, dist/undici.cjs), which leave a file in a fresh cache directory instead.
+ */
 async function modulesLoadedBy(args: string[], expectedCode = 0): Promise<string[]> {
   const file = join(tempDir('slh-trace-'), 'modules.txt');
+  const cache = tempDir('slh-cache-');
   const result = await runCli(args, {
     nodeArgs: ['--import', join(ROOT, 'test', 'support', 'trace-imports.mjs')],
-    env: { TRACE_IMPORTS_FILE: file },
+    env: { TRACE_IMPORTS_FILE: file, SALESLOFT_HOOKS_CACHE_DIR: cache },
   });
   expect(result.code).toBe(expectedCode);
-  return readFileSync(file, 'utf8').split('\n');
+  const bundles = existsSync(join(cache, 'code')) ? readdirSync(join(cache, 'code')) : [];
+  return [
+    ...readFileSync(file, 'utf8').split('\n'),
+    ...bundles.map((name) => `bundle ${name.split('-')[0]}`),
+  ];
 }
 
 describe('start-up path', () => {
   it('the tracer sees what the bundle loads from node_modules (so its silence below means something)', async () => {
+    const file = join(tempDir('slh-sync-'), 'hooks.yaml');
+    writeFileSync(file, 'subscriptions: []\n');
+    const sync = await modulesLoadedBy(['sync', '-f', file, '--check'], 2);
+    expect(sync).toContain('require yaml');
+    expect(sync).toContain('require ../dist/launch.cjs');
+  });
+
+  it('and the bundles a command loads: undici only for a request, oclif for anything but `events`', async () => {
     const list = await modulesLoadedBy(['list', '--api-key', 'k', '--api-url', 'http://127.0.0.1:9'], 4);
-    expect(list).toContain('require undici');
-    expect(list.some((line) => line.endsWith('/dist/launch.cjs'))).toBe(true);
+    expect(list).toContain('bundle undici');
+    expect(list).toContain('bundle cli');
+    const events = await modulesLoadedBy(['events']);
+    expect(events.filter((line) => line.startsWith('bundle'))).toEqual([]);
   });
 
   it('`events` and `events --json` answer without loading oclif; other commands load it once', async () => {
@@ -46,7 +65,12 @@ describe('start-up path', () => {
       const lines = await modulesLoadedBy(args);
       for (const heavy of HEAVY) {
         expect(
-          lines.filter((line) => line.includes(`/node_modules/${heavy}/`) || line.endsWith(` ${heavy}`)),
+          lines.filter(
+            (line) =>
+              line.includes(`/node_modules/${heavy}/`) ||
+              line.endsWith(` ${heavy}`) ||
+              line === `bundle ${heavy}`,
+          ),
         ).toEqual([]);
       }
     });

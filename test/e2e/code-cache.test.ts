@@ -1,0 +1,47 @@
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/cli.js';
+
+describe('the code cache of the CLI bundle', () => {
+  it('is written on the first run, used on the next, and rewritten when V8 rejects it; output unchanged', async () => {
+    const cache = tempDir('slh-cache-');
+    const env = { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' };
+    const first = await runCli(['verify', '--token', 't', '--signature', '0'.repeat(40)], {
+      env,
+      input: '{}',
+    });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('code cache missing');
+    const dir = join(cache, 'code');
+    const [file] = readdirSync(dir).filter((name) => name.startsWith('cli-'));
+    expect(file).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8$/);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, file as string)).mode & 0o777).toBe(0o600);
+
+    const second = await runCli(['verify', '--token', 't', '--signature', '0'.repeat(40)], {
+      env,
+      input: '{}',
+    });
+    expect(second.stderr).toContain('code cache used');
+    expect(second).toMatchObject({ code: first.code, stdout: first.stdout });
+
+    writeFileSync(join(dir, file as string), Buffer.alloc(4096, 7), { mode: 0o600 });
+    const damaged = await runCli(['verify', '--token', 't', '--signature', '0'.repeat(40)], {
+      env,
+      input: '{}',
+    });
+    expect(damaged.stderr).toContain('code cache rejected');
+    expect(damaged).toMatchObject({ code: first.code, stdout: first.stdout });
+    expect((await runCli(['--version'], { env })).stderr).toContain('code cache used');
+  });
+
+  it('a cache folder that cannot be written costs only speed', async () => {
+    const file = join(tempDir('slh-cache-'), 'not-a-folder');
+    writeFileSync(file, '');
+    const result = await runCli(['--version'], { env: { SALESLOFT_HOOKS_CACHE_DIR: file } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^salesloft-hooks\/\d/);
+    expect(result.stderr).toBe('');
+  });
+});

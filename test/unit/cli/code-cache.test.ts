@@ -1,0 +1,60 @@
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheDir, requireWithCodeCache } from '../../../src/cli/code-cache.js';
+import { tempDir } from '../../support/cli.js';
+
+const BUILD = 'ab'.repeat(32);
+
+function bundle(source: string, build: string | null = BUILD): string {
+  const file = join(tempDir('slh-bundle-'), 'cli.cjs');
+  writeFileSync(file, `${source}\n${build ? `// build ${build}\n` : ''}`);
+  return file;
+}
+
+describe('cacheDir', () => {
+  it('is oclif’s cache directory for the CLI, SALESLOFT_HOOKS_CACHE_DIR first', () => {
+    expect(cacheDir({ SALESLOFT_HOOKS_CACHE_DIR: '/c', HOME: '/h' }, 'linux')).toBe('/c');
+    expect(cacheDir({ HOME: '/h' }, 'linux')).toBe('/h/.cache/salesloft-hooks');
+    expect(cacheDir({ HOME: '/h', XDG_CACHE_HOME: '/x' }, 'linux')).toBe('/x/salesloft-hooks');
+    expect(cacheDir({ HOME: '/h' }, 'darwin')).toBe('/h/Library/Caches/salesloft-hooks');
+    expect(cacheDir({ HOME: '/h', LOCALAPPDATA: '/l' }, 'win32')).toBe(join('/l', 'salesloft-hooks'));
+  });
+});
+
+describe('requireWithCodeCache', () => {
+  // Whether V8 takes a cache shows only in a fresh process (one that compiled the source once
+  // reuses that): test/e2e/code-cache.test.ts checks it through the CLI.
+  it('runs the bundle and writes its cache (0600 in a 0700 folder) on save', () => {
+    const file = bundle('module.exports = { answer: 6 * 7, dir: __dirname };');
+    const dir = join(tempDir('slh-cache-'), 'code');
+    const first = requireWithCodeCache(file, dir);
+    expect(first.exports).toEqual({ answer: 42, dir: join(file, '..') });
+    expect(first.state).toBe('missing');
+    first.save();
+    const [name] = readdirSync(dir);
+    expect(name).toBe(`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`);
+    expect(statSync(join(dir, name as string)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('ignores a cache file that others may write, and a bundle without a build line', () => {
+    const file = bundle('module.exports = "ok";');
+    const dir = join(tempDir('slh-cache-'), 'code');
+    requireWithCodeCache(file, dir).save();
+    const [name] = readdirSync(dir);
+    chmodSync(join(dir, name as string), 0o666);
+    expect(requireWithCodeCache(file, dir).state).toBe('missing');
+    chmodSync(join(dir, name as string), 0o600);
+    expect(requireWithCodeCache(file, dir).state).toBe('used');
+    const unstamped = requireWithCodeCache(bundle('module.exports = "plain";', null), dir);
+    expect(unstamped).toMatchObject({ exports: 'plain', state: 'off' });
+  });
+
+  it('writing the cache of a new build removes the caches of older builds of that bundle', () => {
+    const dir = join(tempDir('slh-cache-'), 'code');
+    requireWithCodeCache(bundle('module.exports = 1;', 'cd'.repeat(32)), dir).save();
+    requireWithCodeCache(bundle('module.exports = 2;'), dir).save();
+    expect(readdirSync(dir)).toEqual([`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`]);
+  });
+});
