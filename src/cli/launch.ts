@@ -1,3 +1,4 @@
+import Module from 'node:module';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { cacheDir, requireWithCodeCache } from './code-cache.js';
@@ -26,7 +27,12 @@ export async function launch(root: string): Promise<void> {
     // response headers. Set before any code is compiled, so the code cache sees the same flags.
     setFlagsFromString('--liftoff-only');
   }
-  const cli = requireWithCodeCache(join(root, 'dist', 'cli.cjs'), join(cacheDir(), 'code'));
+  const cache = cacheDir();
+  // Node 22.8 and later cache what is still loaded from node_modules (yaml, cli-table3, prompts).
+  (Module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache?.(
+    join(cache, 'node'),
+  );
+  const cli = requireWithCodeCache(join(root, 'dist', 'cli.cjs'), join(cache, 'code'));
   process.once('exit', () => cli.save());
   if (process.env.SALESLOFT_HOOKS_DEBUG) process.stderr.write(`salesloft-hooks: code cache ${cli.state}\n`);
   await (cli.exports as Cli).run(root);
