@@ -16,7 +16,9 @@ describe('the npm package', () => {
     expect(tarball).toBeDefined();
     const { stdout: listing } = await run('tar', ['-tzf', join(packDir, tarball as string)]);
     expect(listing).toContain('package/oclif.manifest.json');
-    expect(listing).toContain('package/dist/commands/listen.js');
+    expect(listing).toContain('package/dist/cli.cjs');
+    expect(listing).toContain('package/dist/undici.cjs');
+    expect(listing).toContain('package/bin/package.json');
     expect(listing).toContain('package/LICENSE');
     expect(listing).not.toMatch(/package\/(src|test|bench)\//);
 
@@ -44,6 +46,24 @@ describe('the npm package', () => {
     for (const command of ['listen', 'subscribe', 'sync', 'emulator', 'trigger'])
       expect(help).toContain(command);
     expect((await npx('list', '--help')).stdout).toContain('--api-key');
+    // oclif, its plugins and chalk are inside the bundle: the install does not hold them.
+    expect(readdirSync(join(app, 'node_modules'))).not.toContain('@oclif');
+    writeFileSync(join(app, 'body.json'), '{}');
+    const verify = await npx(
+      'verify',
+      '--token',
+      't',
+      '--signature',
+      '0'.repeat(40),
+      '--body-file',
+      'body.json',
+    ).catch((error: { code: number; stdout: string }) => error);
+    expect(verify).toMatchObject({ code: 1, stdout: expect.stringContaining('invalid') });
+    const unknown = await npx('lst').catch((error: { code: number; stderr: string }) => error);
+    expect(unknown).toMatchObject({
+      code: 127,
+      stderr: expect.stringContaining('lst is not a salesloft-hooks command'),
+    });
 
     // The library, from a plain ESM file and from TypeScript (nodenext and bundler resolution).
     const consumer = `import { diagnoseSignature, EVENT_TYPES, samplePayload, SignatureError, signPayload, startEmulator, verifyRequest, verifySignature } from 'salesloft-hooks';
