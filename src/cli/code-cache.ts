@@ -40,9 +40,8 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
   const source = readFileSync(file, 'utf8');
   const build = BUILD_LINE.exec(source.slice(-80))?.[1];
   const stem = `${basename(file, '.cjs')}-`;
-  const cacheFile = build
-    ? join(dir, `${stem}${build.slice(0, 16)}-${process.version}-${process.arch}.v8`)
-    : undefined;
+  const key = build?.slice(0, 16);
+  const cacheFile = key ? join(dir, `${stem}${key}-${process.version}-${process.arch}.v8`) : undefined;
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   const script = new Script(Module.wrap(source), {
     filename: file,
@@ -75,7 +74,8 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
         renameSync(temporary, cacheFile);
         for (const name of readdirSync(dir)) {
           const other = join(dir, name);
-          if (name.startsWith(stem) && !name.includes(build as string) && other !== cacheFile)
+          // Caches of older builds go; this build's caches for other Node versions stay.
+          if (name.startsWith(stem) && !name.startsWith(`${stem}${key}-`) && other !== cacheFile)
             rmSync(other, { force: true });
         }
       } catch {

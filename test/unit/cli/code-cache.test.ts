@@ -51,10 +51,14 @@ describe('requireWithCodeCache', () => {
     expect(unstamped).toMatchObject({ exports: 'plain', state: 'off' });
   });
 
-  it('writing the cache of a new build removes the caches of older builds of that bundle', () => {
+  it('writing the cache of a new build removes the caches of older builds of that bundle, not of other Nodes', () => {
     const dir = join(tempDir('slh-cache-'), 'code');
     requireWithCodeCache(bundle('module.exports = 1;', 'cd'.repeat(32)), dir).save();
+    const otherNode = `cli-${BUILD.slice(0, 16)}-v99.0.0-${process.arch}.v8`;
+    writeFileSync(join(dir, otherNode), 'x', { mode: 0o600 });
     requireWithCodeCache(bundle('module.exports = 2;'), dir).save();
-    expect(readdirSync(dir)).toEqual([`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`]);
+    expect(readdirSync(dir).sort()).toEqual(
+      [`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`, otherNode].sort(),
+    );
   });
 });
