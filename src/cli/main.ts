@@ -1,5 +1,6 @@
 import { execute } from '@oclif/core/execute';
 import type { Hook } from '@oclif/core/interfaces';
+import { settings } from '@oclif/core/settings';
 import { hideSecrets } from './argv-secrets.js';
 
 /** The bundle dist/cli.cjs: package.json's `oclif` section points its commands, help and hook here. */
@@ -17,5 +18,8 @@ export async function run(root: string): Promise<void> {
   const args = hideSecrets(process.argv.slice(2));
   // oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
   process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
+  // The bundle never runs TypeScript sources. Without this, under NODE_ENV=development or test
+  // oclif looks for them, and an installed package warns that it cannot find typescript.
+  settings.enableAutoTranspile = false;
   await execute({ args, dir: root });
 }

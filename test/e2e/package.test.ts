@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../support/cli.js';
 
@@ -59,10 +59,13 @@ describe('the npm package', () => {
       'body.json',
     ).catch((error: { code: number; stdout: string }) => error);
     expect(verify).toMatchObject({ code: 1, stdout: expect.stringContaining('invalid') });
-    const unknown = await npx('lst').catch((error: { code: number; stderr: string }) => error);
-    expect(unknown).toMatchObject({
+    const unknown = await run('npx', ['--no-install', 'salesloft-hooks', 'lst'], {
+      cwd: app,
+      env: { ...process.env, NODE_ENV: 'development' },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect({ ...unknown, stderr: stripVTControlCharacters(unknown.stderr) }).toMatchObject({
       code: 127,
-      stderr: expect.stringContaining('lst is not a salesloft-hooks command'),
+      stderr: expect.stringMatching(/^ › {3}Warning: lst is not a salesloft-hooks command\./),
     });
 
     // The library, from a plain ESM file and from TypeScript (nodenext and bundler resolution).
