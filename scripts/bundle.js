@@ -40,11 +40,50 @@ const oclifParts = {
     b.onResolve({ filter: /^@oclif\/plugin-autocomplete\/lib\// }, (args) => ({
       path: join(root, 'node_modules', args.path),
     }));
-    for (const name of ['debug', 'tinyglobby']) {
+    for (const name of ['debug', 'tinyglobby', 'wsl-utils']) {
       b.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
         args.importer === shim(name) ? undefined : { path: shim(name) },
       );
     }
+  },
+};
+
+// What oclif requires when it loads but uses only inside functions that most runs never call
+// (help layout, error layout, spinners, Windows shell detection, performance marks, plugin
+// patterns): each becomes a stand-in that requires the real module on first use. None of them
+// marks itself `__esModule`, so the stand-in answers that without loading it.
+const LAZY_IN_OCLIF = [
+  'clean-stack',
+  'cli-spinners',
+  'ejs',
+  'indent-string',
+  'lilconfig',
+  'minimatch',
+  'node:child_process',
+  'node:perf_hooks',
+  'string-width',
+  'widest-line',
+  'wrap-ansi',
+];
+const lazyInOclif = {
+  name: 'lazy-in-oclif',
+  setup(b) {
+    const names = new RegExp(`^(${LAZY_IN_OCLIF.join('|')})$`);
+    b.onResolve({ filter: names }, (args) =>
+      /[\\/]@oclif[\\/]core[\\/]lib[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      resolveDir: args.pluginData.resolveDir,
+      contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy(function lazy() {}, {
+  apply: (_, self, values) => Reflect.apply(load(), self, values),
+  construct: (_, values) => Reflect.construct(load(), values),
+  get: (_, key) => (key === '__esModule' ? undefined : Reflect.get(load(), key)),
+});`,
+    }));
   },
 };
 
@@ -56,7 +95,11 @@ const undiciFile = {
     b.onLoad({ filter: /.*/, namespace: 'undici-file' }, () => ({
       resolveDir: join(dist, 'cli'),
       contents: `import { join } from 'node:path';
-import { cacheDir, requireWithCodeCache } from './code-cache.js';
+import { cacheDir, requireWithCodeCache, setV8Flags } from './code-cache.js';
+// undici parses HTTP with WebAssembly. Node 20's V8 optimises that module on a background thread
+// and holds the exit until it is done: a quarter of a second after every API command on a 2-core
+// machine (Node 22 and 24 do not wait). V8's baseline compiler is fast enough for our answers.
+if (process.versions.node.startsWith('20.')) setV8Flags('--liftoff-only');
 const undici = requireWithCodeCache(join(__dirname, 'undici.cjs'), join(cacheDir(), 'code'));
 process.once('exit', () => undici.save());
 module.exports = undici.exports;`,
@@ -86,7 +129,7 @@ const stamp = (file) =>
 await build({ ...common, entryPoints: [join(dist, 'cli', 'launch.js')], outfile: join(dist, 'launch.cjs') });
 await build({
   ...common,
-  plugins: [...common.plugins, undiciFile],
+  plugins: [...common.plugins, lazyInOclif, undiciFile],
   entryPoints: [join(dist, 'cli', 'main.js')],
   outfile: join(dist, 'cli.cjs'),
 });

@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, wr
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -24,6 +25,23 @@ export interface CachedModule {
 
 const BUILD_LINE = /\n\/\/ build ([0-9a-f]{64})\n?$/;
 
+// Shared by every copy of this module (each bundle has one): how many times this run changed
+// V8's flags, and the caches still to write under the flags they were compiled with.
+const FLAG_CHANGES = Symbol.for('salesloft-hooks.v8-flag-changes');
+const UNSAVED = Symbol.for('salesloft-hooks.unsaved-code-caches');
+const marks = globalThis as { [FLAG_CHANGES]?: number; [UNSAVED]?: (() => void)[] };
+
+/**
+ * Sets V8 flags for the rest of the run. V8 rejects a cache made under other flags than it
+ * runs with, and the next run starts without these: so the caches still to write are written
+ * first, under the flags their bundles were compiled with.
+ */
+export function setV8Flags(flags: string): void {
+  for (const save of marks[UNSAVED]?.splice(0) ?? []) save();
+  setFlagsFromString(flags);
+  marks[FLAG_CHANGES] = (marks[FLAG_CHANGES] ?? 0) + 1;
+}
+
 /** oclif's cache directory for this CLI (`SALESLOFT_HOOKS_CACHE_DIR` first), as `autocomplete` uses. */
 export function cacheDir(
   env: NodeJS.ProcessEnv = process.env,
@@ -43,6 +61,7 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
   const key = build?.slice(0, 16);
   const cacheFile = key ? join(dir, `${stem}${key}-${process.version}-${process.arch}.v8`) : undefined;
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
+  const flagChanges = marks[FLAG_CHANGES] ?? 0;
   const script = new Script(Module.wrap(source), {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
@@ -62,27 +81,30 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
       : script.cachedDataRejected
         ? 'rejected'
         : 'used';
-  return {
-    exports: module.exports,
-    state,
-    save() {
-      if (!cacheFile || state === 'used' || state === 'off') return;
-      try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const temporary = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-        renameSync(temporary, cacheFile);
-        for (const name of readdirSync(dir)) {
-          const other = join(dir, name);
-          // Caches of older builds go; this build's caches for other Node versions stay.
-          if (name.startsWith(stem) && !name.startsWith(`${stem}${key}-`) && other !== cacheFile)
-            rmSync(other, { force: true });
-        }
-      } catch {
-        // A cache that cannot be written (read-only home, full disk) only costs speed.
+  let saved = state === 'used' || state === 'off';
+  const save = () => {
+    if (saved || !cacheFile || (marks[FLAG_CHANGES] ?? 0) !== flagChanges) return;
+    saved = true;
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+      renameSync(temporary, cacheFile);
+      for (const name of readdirSync(dir)) {
+        const other = join(dir, name);
+        // Caches of older builds go; this build's caches for other Node versions stay.
+        if (name.startsWith(stem) && !name.startsWith(`${stem}${key}-`) && other !== cacheFile)
+          rmSync(other, { force: true });
       }
-    },
+    } catch {
+      // A cache that cannot be written (read-only home, full disk) only costs speed.
+    }
   };
+  if (!saved) {
+    marks[UNSAVED] ??= [];
+    marks[UNSAVED].push(save);
+  }
+  return { exports: module.exports, state, save };
 }
 
 function readOwnFile(file: string): Buffer | undefined {

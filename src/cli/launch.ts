@@ -1,6 +1,5 @@
 import Module from 'node:module';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { cacheDir, requireWithCodeCache } from './code-cache.js';
 import { guardStdio } from './stdio.js';
 
@@ -19,13 +18,6 @@ export async function launch(root: string): Promise<void> {
     const { printEventCatalog } = await import('./fast-path.js');
     printEventCatalog(rest.length > 0);
     return;
-  }
-  if (process.versions.node.startsWith('20.')) {
-    // undici parses HTTP with WebAssembly. Node 20's V8 optimises that module on a background
-    // thread and holds the exit until it is done: a quarter of a second after every API command
-    // on a 2-core machine (Node 22 and 24 do not wait). V8's baseline compiler is fast enough for
-    // response headers. Set before any code is compiled, so the code cache sees the same flags.
-    setFlagsFromString('--liftoff-only');
   }
   const cache = cacheDir();
   // Node 22.8 and later cache what is still loaded from node_modules (yaml, cli-table3, prompts).

@@ -36,6 +36,26 @@ describe('the code cache of the CLI bundle', () => {
     expect((await runCli(['--version'], { env })).stderr).toContain('code cache used');
   });
 
+  it('a command that loads undici writes both caches, and later runs of any command use them', async () => {
+    // On Node 20 loading undici changes V8's flags, which would make a cache written at exit
+    // useless to the next run: the CLI's cache is written before the change.
+    const cache = tempDir('slh-cache-');
+    const env = { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' };
+    const api = ['--api-key', 'k', '--api-url', 'http://127.0.0.1:9'];
+    const first = await runCli(['list', ...api], { env });
+    expect(first.code).toBe(4);
+    expect(first.stderr).toContain('code cache missing');
+    expect(
+      readdirSync(join(cache, 'code'))
+        .map((name) => name.split('-')[0])
+        .sort(),
+    ).toEqual(['cli', 'undici']);
+    const again = await runCli(['list', ...api], { env });
+    expect(again.stderr).toContain('code cache used');
+    expect(again.stderr.split('\n').slice(1)).toEqual(first.stderr.split('\n').slice(1));
+    expect((await runCli(['--version'], { env })).stderr).toContain('code cache used');
+  });
+
   it('a cache folder that cannot be written costs only speed', async () => {
     const file = join(tempDir('slh-cache-'), 'not-a-folder');
     writeFileSync(file, '');
