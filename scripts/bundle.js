@@ -33,9 +33,19 @@ const importMetaUrl = {
   },
 };
 
+// oclif sorts the command ids with localeCompare at every start, and the first call loads ICU's
+// collator (12 ms). The ids are lower-case ASCII and ':', which sort the same by code unit.
+const SORT_BY_LOCALE = '.sort((a, b) => a.id.localeCompare(b.id))';
+const SORT_BY_CODE_UNIT = '.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))';
+
 const oclifParts = {
   name: 'oclif-parts',
   setup(b) {
+    b.onLoad({ filter: /[\\/]@oclif[\\/]core[\\/]lib[\\/]config[\\/]plugin\.js$/ }, (args) => {
+      const contents = readFileSync(args.path, 'utf8');
+      if (!contents.includes(SORT_BY_LOCALE)) throw new Error(`${args.path} no longer sorts as expected`);
+      return { contents: contents.replace(SORT_BY_LOCALE, SORT_BY_CODE_UNIT), loader: 'js' };
+    });
     // The autocomplete plugin exports no entry for its commands: take them by file.
     b.onResolve({ filter: /^@oclif\/plugin-autocomplete\/lib\// }, (args) => ({
       path: join(root, 'node_modules', args.path),
