@@ -50,6 +50,9 @@ const oclifParts = {
     b.onResolve({ filter: /^@oclif\/plugin-autocomplete\/lib\// }, (args) => ({
       path: join(root, 'node_modules', args.path),
     }));
+    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) =>
+      /[\\/]@oclif[\\/]core[\\/]lib[\\/]/.test(args.importer) ? { path: shim('fs-promises') } : undefined,
+    );
     for (const name of ['debug', 'tinyglobby', 'wsl-utils']) {
       b.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
         args.importer === shim(name) ? undefined : { path: shim(name) },
@@ -60,7 +63,7 @@ const oclifParts = {
 
 // What oclif requires when it loads but uses only inside functions that most runs never call
 // (help layout, error layout, spinners, Windows shell detection, performance marks, plugin
-// patterns): each becomes a stand-in that requires the real module on first use. None of them
+// patterns, reading arguments from stdin): each becomes a stand-in that requires the real module on first use. None of them
 // marks itself `__esModule`, so the stand-in answers that without loading it.
 const LAZY_IN_OCLIF = [
   'clean-stack',
@@ -71,6 +74,7 @@ const LAZY_IN_OCLIF = [
   'minimatch',
   'node:child_process',
   'node:perf_hooks',
+  'node:readline',
   'string-width',
   'widest-line',
   'wrap-ansi',

@@ -10,7 +10,7 @@ import { count, maskToken } from '../shared/text.js';
 import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
-import { generateToken, requireToken } from '../subscriptions/tokens.js';
+import { requireToken } from '../subscriptions/tokens.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
 /** `--json`: the plan with --dry-run, else the token (once, when generated) and what was created or found. */
@@ -64,7 +64,10 @@ created again. If any create fails, the ones this run created are deleted again.
     }
 
     const given = revealSecret(flags.token);
-    const token = given === undefined ? generateToken() : requireToken(given, '--token');
+    const token =
+      given === undefined
+        ? (await import('../subscriptions/new-token.js')).generateToken()
+        : requireToken(given, '--token');
     const toCreate = plan.filter((item) => item.action === 'create').length;
     const result = await subscribe(
       api,

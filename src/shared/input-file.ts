@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
 import { UsageError } from './errors.js';
 
 /**
@@ -8,6 +6,8 @@ import { UsageError } from './errors.js';
  */
 export async function readInputFile(file: string, flag: string): Promise<Buffer> {
   if (file === '-') return readStdin(flag);
+  // Loaded here, not at start-up: most runs of most commands read no file.
+  const { readFile } = await import('node:fs/promises');
   try {
     return await readFile(file);
   } catch (error) {
@@ -23,5 +23,6 @@ async function readStdin(flag: string): Promise<Buffer> {
       'stdin_tty',
     );
   }
+  const { text } = await import('node:stream/consumers');
   return Buffer.from(await text(process.stdin));
 }

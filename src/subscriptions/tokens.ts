@@ -1,12 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../shared/errors.js';
-
-/** A fresh callback token: 32 random bytes, hex. */
-export function generateToken(): string {
-  return randomBytes(32).toString('hex');
-}
 
 export type TokenSource = 'flag' | 'environment' | 'stored' | 'created';
 
@@ -46,6 +39,7 @@ export async function callbackToken(request: TokenRequest): Promise<CallbackToke
   const stored = await readTokenFile(file);
   const existing = stored.tokens[request.apiUrl];
   if (existing && !request.renew) return { token: existing, source: 'stored' };
+  const { generateToken } = await import('./new-token.js');
   const token = generateToken();
   await writeTokenFile(request.stateDir, file, {
     v: 1,
@@ -61,6 +55,8 @@ export function requireToken(value: string, where: string): string {
 }
 
 async function readTokenFile(file: string): Promise<TokenFile> {
+  // node:crypto and node:fs/promises load when a token is read or made, not at every start.
+  const { readFile } = await import('node:fs/promises');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -84,6 +80,7 @@ async function readTokenFile(file: string): Promise<TokenFile> {
 
 async function writeTokenFile(stateDir: string, file: string, data: TokenFile): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
+  const { mkdir, rename, writeFile } = await import('node:fs/promises');
   try {
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
     await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
