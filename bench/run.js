@@ -23,12 +23,14 @@ const row = (measure, value, baseline, ratio, goal, met) =>
 const ms = (value) => `${value.toFixed(0)} ms`;
 
 /**
- * Each command to its exit, against `node -e 0` run in turn with it (so both see the same
- * load). `list --json` is charged only for what it does beyond its one request: a bare node
- * process making the same request is measured too, and its excess over `node -e 0` subtracted.
+ * Each command to its exit, against `node -e 0` run just before it in the same round: the
+ * ratio is the median over the rounds of command / baseline, so that the shared machine's
+ * load, which drifts over a run, weighs on both alike. `list --json` is charged only for what
+ * it does beyond its one request: a bare node process making the same request is measured
+ * too, and its excess over `node -e 0` subtracted.
  */
 async function startup() {
-  const runs = quick ? 7 : 21;
+  const runs = quick ? 7 : 31;
   const emulator = await startEmulator();
   const dir = mkdtempSync(join(tmpdir(), 'slh-bench-'));
   const body = join(dir, 'body.json');
@@ -49,20 +51,27 @@ async function startup() {
     { label: 'parse error (exit 2)', args: [BIN, 'subscribe', '--bogus'], status: 2 },
   ];
   const bare = [];
-  const bareRequest = [];
+  const requestCosts = [];
   const times = commands.map(() => []);
+  const ratios = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    bare.push(await timeCommand(['-e', '0']));
-    bareRequest.push(await timeCommand(['-e', request]));
-    for (const [index, command] of commands.entries())
-      times[index].push(await timeCommand(command.args, { env, status: command.status }));
+    const requestTime = await timeCommand(['-e', request]);
+    for (const [index, command] of commands.entries()) {
+      const baseline = await timeCommand(['-e', '0']);
+      const time = await timeCommand(command.args, { env, status: command.status });
+      const requestCost = command.request ? requestTime - baseline : 0;
+      if (command.request) requestCosts.push(requestCost);
+      bare.push(baseline);
+      times[index].push(time - requestCost);
+      ratios[index].push((time - requestCost) / baseline);
+    }
   }
   await emulator.close();
   const base = median(bare);
-  const requestCost = median(bareRequest) - base;
+  const requestCost = median(requestCosts);
   commands.forEach((command, index) => {
-    const value = median(times[index]) - (command.request ? requestCost : 0);
-    const ratio = value / base;
+    const value = median(times[index]);
+    const ratio = median(ratios[index]);
     const goal = command.goal ?? 1.5;
     row(
       `start-up: ${command.label}`,
