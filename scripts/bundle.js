@@ -53,7 +53,7 @@ const oclifParts = {
     b.onResolve({ filter: /^node:fs\/promises$/ }, (args) =>
       /[\\/]@oclif[\\/]core[\\/]lib[\\/]/.test(args.importer) ? { path: shim('fs-promises') } : undefined,
     );
-    for (const name of ['debug', 'tinyglobby', 'wsl-utils']) {
+    for (const name of ['debug', 'string-width', 'tinyglobby', 'wsl-utils']) {
       b.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
         args.importer === shim(name) ? undefined : { path: shim(name) },
       );
