@@ -1,7 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { ApiCommand } from '../cli/base-command.js';
 import { eventFlag, showTokensFlag } from '../cli/flags.js';
-import { renderSubscriptionTable } from '../cli/render/subscriptions.js';
 import { urlSelector } from '../shared/urls.js';
 import { selectSubscriptions } from '../subscriptions/select.js';
 import { byId, publicView, type ShownSubscription } from '../subscriptions/view.js';
@@ -33,6 +32,7 @@ export default class List extends ApiCommand<ShownSubscription[]> {
       ...(enabled === undefined ? {} : { enabled }),
     }).sort(byId);
     if (!this.jsonEnabled()) {
+      const { renderSubscriptionTable } = await import('../cli/render/subscription-table.js');
       this.log(
         selected.length === 0
           ? 'No webhook subscriptions match.'

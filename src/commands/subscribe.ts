@@ -3,7 +3,7 @@ import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { revealSecret } from '../cli/argv-secrets.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
-import { renderPlan, renderSubscriptionTable } from '../cli/render/subscriptions.js';
+import { renderPlan } from '../cli/render/subscriptions.js';
 import { requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { count, maskToken } from '../shared/text.js';
@@ -86,7 +86,7 @@ created again. If any create fails, the ones this run created are deleted again.
         ? token
         : null;
     if (!this.jsonEnabled())
-      this.printSummary(url, result.created, result.existing, toCreate, given ? undefined : token);
+      await this.printSummary(url, result.created, result.existing, toCreate, given ? undefined : token);
     return {
       token: tokenShown,
       created: result.created.map((sub) => publicView(sub, flags['show-tokens'])),
@@ -124,14 +124,15 @@ created again. If any create fails, the ones this run created are deleted again.
     );
   }
 
-  private printSummary(
+  private async printSummary(
     url: string,
     created: Subscription[],
     existing: Subscription[],
     planned: number,
     newToken?: string,
-  ): void {
+  ): Promise<void> {
     if (created.length > 0) {
+      const { renderSubscriptionTable } = await import('../cli/render/subscription-table.js');
       this.log(`Created ${count(created.length, 'subscription')} for ${url}:`);
       this.log(renderSubscriptionTable(created, { color: this.out, showTokens: false }));
     }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
 /**
@@ -6,10 +7,10 @@ import { UsageError } from './errors.js';
  */
 export async function readInputFile(file: string, flag: string): Promise<Buffer> {
   if (file === '-') return readStdin(flag);
-  // Loaded here, not at start-up: most runs of most commands read no file.
-  const { readFile } = await import('node:fs/promises');
+  // Read at once: a command reads one such file, and node:fs/promises would cost more to load
+  // than the read.
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new UsageError(`Cannot read ${flag} ${file} (${reason}).`, 'unreadable_file');
