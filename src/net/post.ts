@@ -1,4 +1,4 @@
-import { type Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { readCappedBody } from './body.js';
 
 export interface PostAnswer {
@@ -7,6 +7,9 @@ export interface PostAnswer {
   /** The start of the answer's body on one line, for a human to see what the handler said. */
   excerpt: string;
 }
+
+/** For callers that bring no dispatcher: one keep-alive agent, as undici's global one would be. */
+let sharedAgent: Agent | undefined;
 
 const EXCERPT_CHARS = 120;
 const READ_LIMIT = 64 * 1024;
@@ -23,14 +26,18 @@ export async function timedPost(
   options: { timeoutMs: number; dispatcher?: Dispatcher },
 ): Promise<PostAnswer> {
   const started = performance.now();
-  const response = await request(url, {
+  const target = new URL(url);
+  sharedAgent ??= options.dispatcher ? undefined : new Agent();
+  const dispatcher = options.dispatcher ?? (sharedAgent as Agent);
+  const response = await dispatcher.request({
+    origin: target.origin,
+    path: `${target.pathname}${target.search}`,
     method: 'POST',
     body,
     headers,
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     signal: AbortSignal.timeout(options.timeoutMs),
-    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   const answer = await readCappedBody(response.body, READ_LIMIT);
   if (answer === undefined) response.body.destroy();
