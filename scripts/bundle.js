@@ -63,8 +63,9 @@ const oclifParts = {
 
 // What oclif requires when it loads but uses only inside functions that most runs never call
 // (help layout, error layout, spinners, Windows shell detection, performance marks, plugin
-// patterns, reading arguments from stdin): each becomes a stand-in that requires the real module on first use. None of them
-// marks itself `__esModule`, so the stand-in answers that without loading it.
+// patterns, reading arguments from stdin, colour detection for a theme): each becomes a stand-in
+// that requires the real module on first use. None of them marks itself `__esModule`, so the
+// stand-in answers that without loading it.
 const LAZY_IN_OCLIF = [
   'clean-stack',
   'cli-spinners',
@@ -76,6 +77,7 @@ const LAZY_IN_OCLIF = [
   'node:perf_hooks',
   'node:readline',
   'string-width',
+  'supports-color',
   'widest-line',
   'wrap-ansi',
 ];
