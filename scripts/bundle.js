@@ -163,9 +163,19 @@ for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filt
     if (!UNDICI_EXPORTS.includes(name))
       throw new Error(`${file} imports ${name} from undici: add it to dist/undici.cjs`);
 }
+const undiciParts = {
+  name: 'undici-parts',
+  setup(b) {
+    b.onResolve({ filter: /^node:http2$/ }, (args) =>
+      /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/.test(args.importer)
+        ? { path: shim('http2') }
+        : undefined,
+    );
+  },
+};
 await build({
   ...common,
-  plugins: [],
+  plugins: [undiciParts],
   stdin: {
     contents: `const Dispatcher = require('undici/lib/dispatcher/dispatcher');
 Object.assign(Dispatcher.prototype, require('undici/lib/api'));
