@@ -90,12 +90,7 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, cacheFile);
-      for (const name of readdirSync(dir)) {
-        const other = join(dir, name);
-        // Caches of older builds go; this build's caches for other Node versions stay.
-        if (name.startsWith(stem) && !name.startsWith(`${stem}${key}-`) && other !== cacheFile)
-          rmSync(other, { force: true });
-      }
+      pruneCaches(dir, stem);
     } catch {
       // A cache that cannot be written (read-only home, full disk) only costs speed.
     }
@@ -105,6 +100,21 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
     marks[UNSAVED].push(save);
   }
   return { exports: module.exports, state, save };
+}
+
+/**
+ * Keeps the newest caches of a bundle and removes the rest. Not only this build's: two
+ * installed versions, or one CLI run under two Node versions, would otherwise remove each
+ * other's cache at every run.
+ */
+const CACHES_KEPT = 6;
+
+function pruneCaches(dir: string, stem: string): void {
+  const caches = readdirSync(dir)
+    .filter((name) => name.startsWith(stem) && name.endsWith('.v8'))
+    .map((name) => ({ file: join(dir, name), mtime: lstatSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of caches.slice(CACHES_KEPT)) rmSync(file, { force: true });
 }
 
 function readOwnFile(file: string): Buffer | undefined {

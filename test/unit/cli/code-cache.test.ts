@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDir, requireWithCodeCache } from '../../../src/cli/code-cache.js';
@@ -51,14 +51,17 @@ describe('requireWithCodeCache', () => {
     expect(unstamped).toMatchObject({ exports: 'plain', state: 'off' });
   });
 
-  it('writing the cache of a new build removes the caches of older builds of that bundle, not of other Nodes', () => {
+  it('keeps the six newest caches of a bundle, whatever build or Node wrote them', () => {
     const dir = join(tempDir('slh-cache-'), 'code');
-    requireWithCodeCache(bundle('module.exports = 1;', 'cd'.repeat(32)), dir).save();
-    const otherNode = `cli-${BUILD.slice(0, 16)}-v99.0.0-${process.arch}.v8`;
-    writeFileSync(join(dir, otherNode), 'x', { mode: 0o600 });
+    mkdirSync(dir, { recursive: true });
+    const old = Array.from({ length: 7 }, (_, i) => `cli-${String(i).repeat(16)}-v20.0.0-${process.arch}.v8`);
+    old.forEach((name, i) => {
+      writeFileSync(join(dir, name), 'x', { mode: 0o600 });
+      utimesSync(join(dir, name), 1_000 + i, 1_000 + i);
+    });
     requireWithCodeCache(bundle('module.exports = 2;'), dir).save();
     expect(readdirSync(dir).sort()).toEqual(
-      [`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`, otherNode].sort(),
+      [`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`, ...old.slice(2)].sort(),
     );
   });
 });
