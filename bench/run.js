@@ -280,6 +280,14 @@ async function memory() {
     '< 30 MB',
     grewMb < 30,
   );
+  row(
+    `memory: RSS after ${total / 1000}k deliveries`,
+    `${(afterAll / 1024 / 1024).toFixed(0)} MB`,
+    '-',
+    '-',
+    'info',
+    true,
+  );
 }
 
 // `--only=startup` (or batch, receiver, memory) runs one part.
