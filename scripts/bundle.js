@@ -5,7 +5,7 @@
 // that make requests). The library (dist/index.js) stays as tsc wrote it. Packages that only
 // some commands need stay outside, loaded from node_modules when used.
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -138,9 +138,18 @@ const common = {
   logLevel: 'warning',
 };
 
-// The code cache is keyed by this line (see src/cli/code-cache.ts).
-const stamp = (file) =>
-  appendFileSync(file, `\n// build ${createHash('sha256').update(readFileSync(file)).digest('hex')}\n`);
+// Each bundle is made plain ASCII (esbuild leaves a C1 control character raw in one of oclif's
+// regular expressions; as a \\u escape it means the same), so that V8 holds its source in one
+// byte a character rather than two: half the memory, and less to copy when it is compiled. Then
+// comes the line the code cache is keyed by (see src/cli/code-cache.ts).
+const stamp = (file) => {
+  const ascii = readFileSync(file, 'utf8').replace(
+    /[^\0-\x7f]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const build = createHash('sha256').update(ascii).digest('hex');
+  writeFileSync(file, `${ascii}\n// build ${build}\n`);
+};
 
 await build({ ...common, entryPoints: [join(dist, 'cli', 'launch.js')], outfile: join(dist, 'launch.cjs') });
 await build({
