@@ -8,8 +8,13 @@ export interface PostAnswer {
   excerpt: string;
 }
 
+let shared: Agent | undefined;
+
 /** For callers that bring no dispatcher: one keep-alive agent, as undici's global one would be. */
-let sharedAgent: Agent | undefined;
+function sharedAgent(): Agent {
+  shared ??= new Agent();
+  return shared;
+}
 
 const EXCERPT_CHARS = 120;
 const READ_LIMIT = 64 * 1024;
@@ -27,9 +32,7 @@ export async function timedPost(
 ): Promise<PostAnswer> {
   const started = performance.now();
   const target = new URL(url);
-  sharedAgent ??= options.dispatcher ? undefined : new Agent();
-  const dispatcher = options.dispatcher ?? (sharedAgent as Agent);
-  const response = await dispatcher.request({
+  const response = await (options.dispatcher ?? sharedAgent()).request({
     origin: target.origin,
     path: `${target.pathname}${target.search}`,
     method: 'POST',
