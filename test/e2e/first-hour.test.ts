@@ -40,6 +40,8 @@ describe('the callback token, from listen to trigger and replay', () => {
     );
     await cli.waitFor(READY);
     expect(cli.stderr).toMatch(/^Receiver: http:\/\/127\.0\.0\.1:\d+\nSubscribing /m);
+    // Printed in its own write after Ready:, which the read above may have come before.
+    await cli.waitFor(/Callback token: \S+\n/);
     expect(cli.stderr).toContain(`Callback token: ${token}\n`);
     emu.fire('person_updated');
     await cli.waitFor(/#1 {2}<-- 200 \d+ ms/, 'stdout');
@@ -84,7 +86,7 @@ describe('the callback token, from listen to trigger and replay', () => {
       ['listen', '--event', 'note_created', '--token', 'session-only'],
       env(emu, stateDir),
     );
-    await cli.waitFor(READY);
+    await cli.waitFor(/Callback token: \S+\n/);
     expect(cli.stderr).toContain('Callback token: session-only\n');
     expect(emu.store.list()[0]?.callback_token).toBe('session-only');
     cli.child.kill('SIGINT');
