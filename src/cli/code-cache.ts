@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -23,6 +24,20 @@ export interface CachedModule {
 }
 
 const BUILD_LINE = /\n\/\/ build ([0-9a-f]{64})\n?$/;
+
+/**
+ * A bundle's text: its CommonJS code as a function, and the `// build` line. Compiled as a
+ * script (here) the text's value is that function, so V8 compiles the file's own string with no
+ * wrapper copied around it; loaded by Node's require (as `oclif manifest` does), whose wrapper
+ * passes the module's five values as `arguments`, it calls the function with them.
+ */
+const BUNDLE_HEAD =
+  '(b=>typeof arguments>"u"?b:b.apply(this,arguments))((function (exports, require, module, __filename, __dirname) {';
+
+export function bundleText(code: string, build: string | null): string {
+  const text = `${BUNDLE_HEAD}${code}\n}))`;
+  return build ? `${text}\n// build ${build}\n` : `${text}\n`;
+}
 
 // Shared by every copy of this module (each bundle has one): how many times this run changed
 // V8's flags, and the caches still to write under the flags they were compiled with.
@@ -55,17 +70,17 @@ export function cacheDir(
 }
 
 export function requireWithCodeCache(file: string, dir: string): CachedModule {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // scripts/bundle.js writes ASCII, and latin1 turns it into a string with one plain copy.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a bundle (see bundleText)`);
   const build = BUILD_LINE.exec(source.slice(-80))?.[1];
   const stem = `${basename(file, '.cjs')}-`;
   const key = build?.slice(0, 16);
   const cacheFile = key ? join(dir, `${stem}${key}-${process.version}-${process.arch}.v8`) : undefined;
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   const flagChanges = marks[FLAG_CHANGES] ?? 0;
-  const script = new Script(Module.wrap(source), {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-  });
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file) as NodeJS.Module;
   module.filename = file;
   module.loaded = true;

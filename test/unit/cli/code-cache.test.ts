@@ -1,14 +1,15 @@
 import { chmodSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, requireWithCodeCache } from '../../../src/cli/code-cache.js';
+import { bundleText, cacheDir, requireWithCodeCache } from '../../../src/cli/code-cache.js';
 import { tempDir } from '../../support/cli.js';
 
 const BUILD = 'ab'.repeat(32);
 
 function bundle(source: string, build: string | null = BUILD): string {
   const file = join(tempDir('slh-bundle-'), 'cli.cjs');
-  writeFileSync(file, `${source}\n${build ? `// build ${build}\n` : ''}`);
+  writeFileSync(file, bundleText(source, build));
   return file;
 }
 
@@ -49,6 +50,17 @@ describe('requireWithCodeCache', () => {
     expect(requireWithCodeCache(file, dir).state).toBe('used');
     const unstamped = requireWithCodeCache(bundle('module.exports = "plain";', null), dir);
     expect(unstamped).toMatchObject({ exports: 'plain', state: 'off' });
+  });
+
+  it('loads a bundle that Node’s require loads the same (oclif manifest requires it so)', () => {
+    const file = bundle('exports.file = __filename; module.exports.self = this === exports;');
+    const viaNode = createRequire(import.meta.url)(file);
+    const viaCache = requireWithCodeCache(file, join(tempDir('slh-cache-'), 'code')).exports;
+    expect(viaNode).toEqual({ file, self: true });
+    expect(viaCache).toEqual(viaNode);
+    const plain = join(tempDir('slh-bundle-'), 'plain.cjs');
+    writeFileSync(plain, 'module.exports = 1;\n');
+    expect(() => requireWithCodeCache(plain, tempDir('slh-cache-'))).toThrow('is not a bundle');
   });
 
   it('keeps the six newest caches of a bundle, whatever build or Node wrote them', () => {
