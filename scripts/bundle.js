@@ -1,11 +1,10 @@
 // Bundles the CLI from dist/ (tsc's output) into CommonJS files, which Node starts faster than
 // a tree of ES modules: dist/launch.cjs (what bin/run.js loads: the events fast path and the
-// loader), dist/cli.cjs (oclif, its plugins' commands and every command, each command
-// initialised only when it runs) and dist/undici.cjs (the HTTP client, loaded by the commands
-// that make requests). The library (dist/index.js) stays as tsc wrote it. Packages that only
-// some commands need stay outside, loaded from node_modules when used.
+// loader) and dist/cli.cjs (oclif, its plugins' commands and every command, each command
+// initialised only when it runs). The library (dist/index.js) stays as tsc wrote it. Packages
+// that only some commands need stay outside, loaded from node_modules when used.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -104,26 +103,6 @@ module.exports = new Proxy(function lazy() {}, {
   },
 };
 
-// undici from dist/undici.cjs, through the same code cache as dist/cli.cjs.
-const undiciFile = {
-  name: 'undici-file',
-  setup(b) {
-    b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'undici-file' }));
-    b.onLoad({ filter: /.*/, namespace: 'undici-file' }, () => ({
-      resolveDir: join(dist, 'cli'),
-      contents: `import { join } from 'node:path';
-import { cacheDir, requireWithCodeCache, setV8Flags } from './code-cache.js';
-// undici parses HTTP with WebAssembly. Node 20's V8 optimises that module on a background thread
-// and holds the exit until it is done: a quarter of a second after every API command on a 2-core
-// machine (Node 22 and 24 do not wait). V8's baseline compiler is fast enough for our answers.
-if (process.versions.node.startsWith('20.')) setV8Flags('--liftoff-only');
-const undici = requireWithCodeCache(join(__dirname, 'undici.cjs'), join(cacheDir(), 'code'));
-process.once('exit', () => undici.save());
-module.exports = undici.exports;`,
-    }));
-  },
-};
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -155,45 +134,9 @@ const stamp = (file) => {
 await build({ ...common, entryPoints: [join(dist, 'cli', 'launch.js')], outfile: join(dist, 'launch.cjs') });
 await build({
   ...common,
-  plugins: [...common.plugins, lazyInOclif, undiciFile],
+  plugins: [...common.plugins, lazyInOclif],
   entryPoints: [join(dist, 'cli', 'main.js')],
   outfile: join(dist, 'cli.cjs'),
 });
-// Only the parts of undici the CLI uses, assembled as undici's own index does: its index also
-// loads fetch, WebSocket, the caches and the mocks (half the file, and a third of the start).
-const UNDICI_EXPORTS = ['Agent', 'Pool'];
-for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
-  f.endsWith('.js'),
-)) {
-  const imports = /import \{([^}]*)\} from 'undici'/.exec(readFileSync(join(dist, file), 'utf8'))?.[1] ?? '';
-  for (const name of imports
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part && !part.startsWith('type ')))
-    if (!UNDICI_EXPORTS.includes(name))
-      throw new Error(`${file} imports ${name} from undici: add it to dist/undici.cjs`);
-}
-const undiciParts = {
-  name: 'undici-parts',
-  setup(b) {
-    b.onResolve({ filter: /^node:http2$/ }, (args) =>
-      /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/.test(args.importer)
-        ? { path: shim('http2') }
-        : undefined,
-    );
-  },
-};
-await build({
-  ...common,
-  plugins: [undiciParts],
-  stdin: {
-    contents: `const Dispatcher = require('undici/lib/dispatcher/dispatcher');
-Object.assign(Dispatcher.prototype, require('undici/lib/api'));
-module.exports = { Agent: require('undici/lib/dispatcher/agent'), Pool: require('undici/lib/dispatcher/pool') };`,
-    resolveDir: root,
-  },
-  outfile: join(dist, 'undici.cjs'),
-});
 stamp(join(dist, 'cli.cjs'));
-stamp(join(dist, 'undici.cjs'));
-console.error(`bundled ${relative(root, dist)}/launch.cjs, cli.cjs and undici.cjs`);
+console.error(`bundled ${relative(root, dist)}/launch.cjs and cli.cjs`);

@@ -116,7 +116,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
 
   private readonly cleanups: (() => Promise<void>)[] = [];
 
-  /** An API client for the resolved settings (undici is loaded here, not at start-up); closed after the command. */
+  /** An API client for the resolved settings (the HTTP client is loaded here, not at start-up); closed after the command. */
   protected async salesloft(flags: {
     'api-key'?: string | undefined;
     'api-url'?: string | undefined;

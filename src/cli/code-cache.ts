@@ -39,24 +39,6 @@ export function bundleText(code: string, build: string | null): string {
   return build ? `${text}\n// build ${build}\n` : `${text}\n`;
 }
 
-// Shared by every copy of this module (each bundle has one): how many times this run changed
-// V8's flags, and the caches still to write under the flags they were compiled with.
-const FLAG_CHANGES = Symbol.for('salesloft-hooks.v8-flag-changes');
-const UNSAVED = Symbol.for('salesloft-hooks.unsaved-code-caches');
-const marks = globalThis as { [FLAG_CHANGES]?: number; [UNSAVED]?: (() => void)[] };
-
-/**
- * Sets V8 flags for the rest of the run. V8 rejects a cache made under other flags than it
- * runs with, and the next run starts without these: so the caches still to write are written
- * first, under the flags their bundles were compiled with.
- */
-export function setV8Flags(flags: string): void {
-  for (const save of marks[UNSAVED]?.splice(0) ?? []) save();
-  // node:v8 loads only here (3 ms), not with this module.
-  process.getBuiltinModule('node:v8').setFlagsFromString(flags);
-  marks[FLAG_CHANGES] = (marks[FLAG_CHANGES] ?? 0) + 1;
-}
-
 /** oclif's cache directory for this CLI (`SALESLOFT_HOOKS_CACHE_DIR` first), as `autocomplete` uses. */
 export function cacheDir(
   env: NodeJS.ProcessEnv = process.env,
@@ -79,7 +61,6 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
   const key = build?.slice(0, 16);
   const cacheFile = key ? join(dir, `${stem}${key}-${process.version}-${process.arch}.v8`) : undefined;
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
-  const flagChanges = marks[FLAG_CHANGES] ?? 0;
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file) as NodeJS.Module;
   module.filename = file;
@@ -98,7 +79,7 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
         : 'used';
   let saved = state === 'used' || state === 'off';
   const save = () => {
-    if (saved || !cacheFile || (marks[FLAG_CHANGES] ?? 0) !== flagChanges) return;
+    if (saved || !cacheFile) return;
     saved = true;
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -110,10 +91,6 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
       // A cache that cannot be written (read-only home, full disk) only costs speed.
     }
   };
-  if (!saved) {
-    marks[UNSAVED] ??= [];
-    marks[UNSAVED].push(save);
-  }
   return { exports: module.exports, state, save };
 }
 

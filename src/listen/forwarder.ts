@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent } from 'undici';
 import { errorCode, networkReason } from '../net/errors.js';
+import { keepAliveAgent } from '../net/http-request.js';
 import { timedPost } from '../net/post.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
@@ -12,13 +12,13 @@ export function createForwarder(
   target: string,
   timeoutMs: number,
 ): { forward: (d: Delivery) => Promise<ForwardResult>; close: () => Promise<void> } {
-  const agent = new Agent({ keepAliveTimeout: 4_000, connect: { timeout: timeoutMs } });
+  const agent = keepAliveAgent(new URL(target).protocol, { idleMs: 4_000 });
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {
     const started = performance.now();
     try {
       const answer = await timedPost(target, delivery.body, forwardedHeaders(delivery.headers), {
         timeoutMs,
-        dispatcher: agent,
+        agent,
       });
       return {
         status: answer.status,
@@ -31,7 +31,12 @@ export function createForwarder(
       return { status: null, ms, error: describeForwardError(error, target, timeoutMs) };
     }
   };
-  return { forward, close: () => agent.close() };
+  return {
+    forward,
+    close: async () => {
+      agent.destroy();
+    },
+  };
 }
 
 function forwardedHeaders(headers: IncomingHttpHeaders): Record<string, string> {

@@ -6,6 +6,13 @@ export function errorCode(error: unknown): string | undefined {
   return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
+/** The codes `sendRequest` gives its timeouts' errors. */
+export const TIMEOUT_CODES = {
+  connect: 'CONNECT_TIMEOUT',
+  headers: 'HEADERS_TIMEOUT',
+  body: 'BODY_TIMEOUT',
+} as const;
+
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ENOTFOUND: 'host not found',
@@ -13,10 +20,9 @@ const REASONS: Record<string, string> = {
   ECONNRESET: 'connection reset',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
-  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for an answer',
-  UND_ERR_BODY_TIMEOUT: 'timed out reading the answer',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
+  [TIMEOUT_CODES.connect]: 'timed out connecting',
+  [TIMEOUT_CODES.headers]: 'timed out waiting for an answer',
+  [TIMEOUT_CODES.body]: 'timed out reading the answer',
 };
 
 /** "connection refused (ECONNREFUSED)": why a request failed, for a one-line message. */

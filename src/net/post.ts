@@ -1,5 +1,5 @@
-import { Agent, type Dispatcher } from 'undici';
-import { readCappedBody } from './body.js';
+import type { Agent } from 'node:http';
+import { keepAliveAgent, sendRequest } from './http-request.js';
 
 export interface PostAnswer {
   status: number;
@@ -8,12 +8,16 @@ export interface PostAnswer {
   excerpt: string;
 }
 
-let shared: Agent | undefined;
+const shared = new Map<string, Agent>();
 
-/** For callers that bring no dispatcher: one keep-alive agent, as undici's global one would be. */
-function sharedAgent(): Agent {
-  shared ??= new Agent();
-  return shared;
+/** For callers that bring no agent: one keep-alive pool a protocol, shared by every POST. */
+function sharedAgent(protocol: string): Agent {
+  let agent = shared.get(protocol);
+  if (!agent) {
+    agent = keepAliveAgent(protocol, { idleMs: 4_000 });
+    shared.set(protocol, agent);
+  }
+  return agent;
 }
 
 const EXCERPT_CHARS = 120;
@@ -28,25 +32,24 @@ export async function timedPost(
   url: string,
   body: Uint8Array,
   headers: Record<string, string>,
-  options: { timeoutMs: number; dispatcher?: Dispatcher },
+  options: { timeoutMs: number; agent?: Agent },
 ): Promise<PostAnswer> {
   const started = performance.now();
   const target = new URL(url);
-  const response = await (options.dispatcher ?? sharedAgent()).request({
-    origin: target.origin,
-    path: `${target.pathname}${target.search}`,
+  const answer = await sendRequest(target, {
     method: 'POST',
     body,
     headers,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
+    agent: options.agent ?? sharedAgent(target.protocol),
+    connectTimeoutMs: options.timeoutMs,
+    headersTimeoutMs: options.timeoutMs,
+    bodyTimeoutMs: options.timeoutMs,
+    limit: READ_LIMIT,
     signal: AbortSignal.timeout(options.timeoutMs),
   });
-  const answer = await readCappedBody(response.body, READ_LIMIT);
-  if (answer === undefined) response.body.destroy();
-  const text = (answer ?? Buffer.alloc(0)).toString('utf8');
+  const text = (answer.body ?? Buffer.alloc(0)).toString('utf8');
   return {
-    status: response.statusCode,
+    status: answer.status,
     ms: Math.round(performance.now() - started),
     excerpt: text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
   };

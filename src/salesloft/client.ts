@@ -1,6 +1,6 @@
-import { Pool } from 'undici';
-import { readCappedBody } from '../net/body.js';
-import { errorCode, networkReason } from '../net/errors.js';
+import type { Agent } from 'node:http';
+import { errorCode, networkReason, TIMEOUT_CODES } from '../net/errors.js';
+import { keepAliveAgent, sendRequest } from '../net/http-request.js';
 import { sleep } from '../net/time.js';
 import { ApiError, NetworkError } from '../shared/errors.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
@@ -58,7 +58,7 @@ const NOT_SENT = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
+  TIMEOUT_CODES.connect,
 ]);
 
 interface Answer {
@@ -72,7 +72,8 @@ type Attempt = { kind: 'answer'; answer: Answer } | { kind: 'network'; error: un
 
 /** The Salesloft webhook-subscriptions API, with retries, rate-limit waits and typed errors. */
 export class SalesloftClient {
-  private readonly pool: Pool;
+  private readonly pool: Agent;
+  private readonly origin: string;
   private readonly basePath: string;
   private readonly host: string;
   private readonly retry: RetryPolicy;
@@ -84,17 +85,12 @@ export class SalesloftClient {
   constructor(private readonly options: ClientOptions) {
     const url = new URL(options.baseUrl);
     this.host = url.host;
+    this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.governor = new RateGovernor(this.retry.lowWater);
-    this.pool = new Pool(url.origin, {
-      connect: { timeout: options.timeouts?.connectMs ?? 10_000 },
-      headersTimeout: options.timeouts?.headersMs ?? 30_000,
-      bodyTimeout: options.timeouts?.bodyMs ?? 30_000,
-      keepAliveTimeout: 10_000,
-      connections: 8,
-    });
+    this.pool = keepAliveAgent(url.protocol, { maxSockets: 8, idleMs: 10_000 });
   }
 
   async list(filter: { enabled?: boolean } = {}): Promise<Subscription[]> {
@@ -152,7 +148,7 @@ export class SalesloftClient {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    this.pool.destroy();
   }
 
   private async findCreated(input: NewSubscription): Promise<Subscription | undefined> {
@@ -215,33 +211,36 @@ export class SalesloftClient {
       this.options.timeouts?.noticeMs ?? 5_000,
     );
     try {
-      const response = await this.pool.request({
+      const timeouts = this.options.timeouts;
+      const response = await sendRequest(new URL(`${this.basePath}${path}`, this.origin), {
         signal: AbortSignal.timeout(Math.max(1, deadline.remainingMs())),
-        method: method as 'GET',
-        path: `${this.basePath}${path}`,
+        method,
+        agent: this.pool,
         headers: {
           authorization: `Bearer ${this.options.apiKey}`,
           'user-agent': this.options.userAgent,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        connectTimeoutMs: timeouts?.connectMs ?? 10_000,
+        headersTimeoutMs: timeouts?.headersMs ?? 30_000,
+        bodyTimeoutMs: timeouts?.bodyMs ?? 30_000,
+        limit: MAX_ANSWER_BYTES,
       });
-      const raw = await readCappedBody(response.body, MAX_ANSWER_BYTES);
-      if (raw === undefined) {
-        response.body.destroy();
+      if (response.body === undefined) {
         throw unexpectedAnswer(`the answer is over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
       }
-      const text = raw.toString('utf8');
+      const text = response.body.toString('utf8');
       const header = (name: string) => {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
       this.governor.observe(header('x-ratelimit-remaining-minute'), header('date'));
-      if (response.statusCode !== 429) this.rateLimitWaitedMs = 0;
+      if (response.status !== 429) this.rateLimitWaitedMs = 0;
       return {
         kind: 'answer',
-        answer: { status: response.statusCode, body: parseBody(text), ...rateHeaders(header) },
+        answer: { status: response.status, body: parseBody(text), ...rateHeaders(header) },
       };
     } catch (error) {
       if (error instanceof ApiError) throw error;

@@ -17,7 +17,6 @@ describe('the npm package', () => {
     const { stdout: listing } = await run('tar', ['-tzf', join(packDir, tarball as string)]);
     expect(listing).toContain('package/oclif.manifest.json');
     expect(listing).toContain('package/dist/cli.cjs');
-    expect(listing).toContain('package/dist/undici.cjs');
     expect(listing).toContain('package/bin/package.json');
     expect(listing).toContain('package/LICENSE');
     expect(listing).not.toMatch(/package\/(src|test|bench)\//);

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 
-const HEAVY = ['undici', '@inquirer/prompts', '@ngrok/ngrok'];
+const PACKAGES = ['@inquirer/prompts', '@ngrok/ngrok'];
+/** What only some commands need: the HTTP client (node:http), prompts and the tunnel. */
+const HEAVY = ['node:http', 'node:https', ...PACKAGES];
 
 /**
- * What a run loads: modules through require or import, and the bundles loaded with a code
- * cache (dist/cli.cjs, dist/undici.cjs), which leave a file in a fresh cache directory instead.
+ * What a run loads: modules through require or import, and the bundle loaded with a code
+ * cache (dist/cli.cjs), which leaves a file in a fresh cache directory instead.
  */
 async function modulesLoadedBy(args: string[], expectedCode = 0): Promise<string[]> {
   const file = join(tempDir('slh-trace-'), 'modules.txt');
@@ -34,9 +36,10 @@ describe('start-up path', () => {
     expect(sync).toContain('require ../dist/launch.cjs');
   });
 
-  it('and the bundles a command loads: undici only for a request, oclif for anything but `events`', async () => {
+  it('and the bundle and HTTP client a command loads: node:http only for a request, oclif for anything but `events`', async () => {
     const list = await modulesLoadedBy(['list', '--api-key', 'k', '--api-url', 'http://127.0.0.1:9'], 4);
-    expect(list).toContain('bundle undici');
+    expect(list).toContain('require node:http');
+    expect(list).not.toContain('require node:https');
     expect(list).toContain('bundle cli');
     const events = await modulesLoadedBy(['events']);
     expect(events.filter((line) => line.startsWith('bundle'))).toEqual([]);
@@ -78,7 +81,7 @@ describe('start-up path', () => {
 });
 
 describe('the library', () => {
-  it('importing salesloft-hooks (dist/index.js) loads neither oclif, undici, @inquirer/prompts nor @ngrok/ngrok', async () => {
+  it('importing salesloft-hooks (dist/index.js) loads neither oclif, @inquirer/prompts nor @ngrok/ngrok', async () => {
     const file = join(tempDir('slh-trace-'), 'modules.txt');
     const script = join(tempDir('slh-lib-'), 'import.mjs');
     writeFileSync(
@@ -95,7 +98,7 @@ describe('the library', () => {
     expect(child.status).toBe(0);
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(lines.some((line) => line.includes('/dist/catalog/signature.js'))).toBe(true);
-    for (const heavy of [...HEAVY, '@oclif/core']) {
+    for (const heavy of [...PACKAGES, '@oclif/core']) {
       expect(
         lines.filter((line) => line.includes(`/node_modules/${heavy}/`) || line.endsWith(` ${heavy}`)),
       ).toEqual([]);

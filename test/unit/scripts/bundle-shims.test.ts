@@ -62,16 +62,6 @@ describe('the node:fs/promises stand-in', () => {
   });
 });
 
-describe('the node:http2 stand-in', () => {
-  it('holds the constants undici reads when it loads, as node:http2 has them, and the rest of the module', async () => {
-    const fake = shim('http2') as typeof import('node:http2');
-    const real = await import('node:http2');
-    for (const [name, value] of Object.entries(fake.constants))
-      expect(value, name).toBe(real.constants[name as keyof typeof real.constants]);
-    expect(fake.connect).toBe(real.connect);
-  });
-});
-
 describe('the wsl-utils stand-in', () => {
   it('says whether this is WSL as wsl-utils does', async () => {
     const { isWsl } = await import('wsl-utils');
