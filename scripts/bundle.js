@@ -58,6 +58,10 @@ const oclifParts = {
         args.importer === shim(name) ? undefined : { path: shim(name) },
       );
     }
+    // Help and error layout: oclif's own calls only (the autocomplete plugin's templates use ejs fully).
+    b.onResolve({ filter: /^(ejs|wrap-ansi)$/ }, (args) =>
+      /[\\/]@oclif[\\/]core[\\/]lib[\\/]/.test(args.importer) ? { path: shim(args.path) } : undefined,
+    );
   },
 };
 
@@ -69,7 +73,6 @@ const oclifParts = {
 const LAZY_IN_OCLIF = [
   'clean-stack',
   'cli-spinners',
-  'ejs',
   'indent-string',
   'lilconfig',
   'minimatch',
@@ -79,7 +82,6 @@ const LAZY_IN_OCLIF = [
   'string-width',
   'supports-color',
   'widest-line',
-  'wrap-ansi',
 ];
 const lazyInOclif = {
   name: 'lazy-in-oclif',

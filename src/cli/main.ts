@@ -3,9 +3,8 @@ import type { Hook } from '@oclif/core/interfaces';
 import { settings } from '@oclif/core/settings';
 import { hideSecrets } from './argv-secrets.js';
 
-/** The bundle dist/cli.cjs: package.json's `oclif` section points its commands, help and hook here. */
+/** The bundle dist/cli.cjs: package.json's `oclif` section points its commands and hook here. */
 export { COMMANDS } from './commands.js';
-export { Help } from './help.js';
 
 /** @oclif/plugin-not-found's suggestion, loaded only when a command is not found. */
 export const notFound: Hook.CommandNotFound = async function (options) {

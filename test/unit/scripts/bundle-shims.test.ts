@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,5 +85,107 @@ describe('the debug stand-in', () => {
     } finally {
       if (saved !== undefined) process.env.DEBUG = saved;
     }
+  });
+});
+
+describe('one-column text (the string-width and wrap-ansi stand-ins’ fast path)', () => {
+  it('is only characters string-width measures as one column, unchanged by normalisation', () => {
+    const oneColumn = shim('one-column') as RegExp;
+    let count = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!oneColumn.test(char)) continue;
+      count++;
+      expect(stringWidth(char), code.toString(16)).toBe(1);
+      expect(char.normalize(), code.toString(16)).toBe(char);
+      expect(char === ' ' || char.trim() === char, code.toString(16)).toBe(true);
+    }
+    expect(count).toBeGreaterThan(95 + 90);
+  });
+});
+
+describe('the wrap-ansi stand-in', () => {
+  type Options = { hard?: boolean; trim?: boolean; wordWrap?: boolean };
+  type Wrap = (text: string, columns: number, options?: Options) => string;
+  const wrapAnsi = require('wrap-ansi') as Wrap;
+  const wrap = shim('wrap-ansi') as Wrap;
+
+  it('wraps as wrap-ansi does, as oclif calls it for help and for errors, one-column text or not', () => {
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = 'abcdefghij  KLMNO--./:<>[]=|  \n0123456789é’—…·';
+    const samples = [
+      '',
+      ' ',
+      '   leading and trailing   ',
+      'a\n\nb',
+      'Make the team’s subscriptions match a YAML file (subscriptions as code) — all at once…',
+      'https://example.com/a/very/long/url/that/is/longer/than/the/column/width/for/sure',
+      'word  with  double  spaces',
+      '\u001b[33mcolour\u001b[39m and more words',
+      'tab\there',
+      'crlf\r\nline',
+      '日本語 and 👍 and e\u0301',
+    ];
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = next(120);
+      for (let i = 0; i < length; i++) text += alphabet[next(alphabet.length)];
+      samples.push(text);
+    }
+    for (const options of [{ hard: true }, { hard: true, trim: false }] as Options[]) {
+      for (const text of samples) {
+        for (const columns of [1, 2, 5, 9, 20, 33, 60, 80]) {
+          expect(
+            wrap(text, columns, options),
+            `${JSON.stringify(text)} at ${columns} ${JSON.stringify(options)}`,
+          ).toBe(wrapAnsi(text, columns, options));
+        }
+      }
+    }
+  });
+
+  it('hands other options to wrap-ansi', () => {
+    const text = 'a few words that wrap  somewhere in the middle';
+    for (const options of [undefined, { hard: false }, { hard: true, wordWrap: false }, { trim: false }] as (
+      | Options
+      | undefined
+    )[]) {
+      expect(wrap(text, 7, options)).toBe(wrapAnsi(text, 7, options));
+    }
+  });
+});
+
+describe('the ejs stand-in', () => {
+  type Render = (template: string, data: unknown, options?: unknown) => string;
+  const ejs = require('ejs') as { render: Render };
+  const render = (shim('ejs') as { render: Render }).render;
+
+  it('renders every text of the manifest as ejs does', () => {
+    const manifest = readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8');
+    const texts = new Set<string>();
+    JSON.parse(manifest, (_key, value: unknown) => {
+      if (typeof value === 'string') texts.add(value);
+      return value;
+    });
+    expect([...texts].filter((text) => text.includes('<%')).length).toBeGreaterThan(10);
+    const data = { config: { bin: 'salesloft-hooks' } };
+    for (const text of texts) expect(render(text, data), text).toBe(ejs.render(text, data));
+  });
+
+  it('escapes the bin as ejs does, and leaves any other tag to ejs', () => {
+    const data = { config: { bin: 'a<b&"c\'' }, other: 1 };
+    for (const text of [
+      '$ <%= config.bin %> list',
+      '<%= config.bin %> and <%= config.bin.length %>',
+      '<%- config.bin %>',
+      '<%= other %>',
+    ]) {
+      expect(render(text, data), text).toBe(ejs.render(text, data));
+    }
+    expect(() => render('<%= config.bin %>', {})).toThrow(ReferenceError);
   });
 });
