@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -26,7 +25,7 @@ export interface CachedModule {
 const BUILD_LINE = /\n\/\/ build ([0-9a-f]{64})\n?$/;
 
 /**
- * A bundle's text: its CommonJS code as a function, and the `// build` line. Compiled as a
+ * A bundle's text: its CommonJS code (ASCII) as a function, and the `// build` line. Compiled as a
  * script (here) the text's value is that function, so V8 compiles the file's own string with no
  * wrapper copied around it; loaded by Node's require (as `oclif manifest` does), whose wrapper
  * passes the module's five values as `arguments`, it calls the function with them.
@@ -35,6 +34,7 @@ const BUNDLE_HEAD =
   '(b=>typeof arguments>"u"?b:b.apply(this,arguments))((function (exports, require, module, __filename, __dirname) {';
 
 export function bundleText(code: string, build: string | null): string {
+  if (/[^\0-\x7f]/.test(code)) throw new Error('a bundle must be ASCII: escape the rest');
   const text = `${BUNDLE_HEAD}${code}\n}))`;
   return build ? `${text}\n// build ${build}\n` : `${text}\n`;
 }
@@ -52,9 +52,8 @@ export function cacheDir(
 }
 
 export function requireWithCodeCache(file: string, dir: string): CachedModule {
-  const bytes = readFileSync(file);
-  // scripts/bundle.js writes ASCII, and latin1 turns it into a string with one plain copy.
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  // A bundle is ASCII (see bundleText): latin1 makes it a string in one plain copy.
+  const source = readFileSync(file).toString('latin1');
   if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a bundle (see bundleText)`);
   const build = BUILD_LINE.exec(source.slice(-80))?.[1];
   const stem = `${basename(file, '.cjs')}-`;

@@ -61,6 +61,7 @@ describe('requireWithCodeCache', () => {
     const plain = join(tempDir('slh-bundle-'), 'plain.cjs');
     writeFileSync(plain, 'module.exports = 1;\n');
     expect(() => requireWithCodeCache(plain, tempDir('slh-cache-'))).toThrow('is not a bundle');
+    expect(() => bundleText('module.exports = "café";', null)).toThrow('ASCII');
   });
 
   it('keeps the six newest caches of a bundle, whatever build or Node wrote them', () => {
