@@ -105,6 +105,34 @@ module.exports = new Proxy(function lazy() {}, {
   },
 };
 
+// Packages that only some runs use (help and error layout for other than one-column text,
+// templates, spinners, globbing, debug output, a Windows shell, semver for plugin checks): each
+// is a file of its own in dist/vendor/, which the bundle requires where they are first used
+// (the stand-ins and lazy modules above). Out of dist/cli.cjs, they are not read at every start.
+// (What the help uses at every run, indent-string, widest-line and supports-color, stays in.)
+const VENDOR = [
+  'clean-stack',
+  'cli-spinners',
+  'debug',
+  'ejs',
+  'lilconfig',
+  'minimatch',
+  'semver',
+  'string-width',
+  'tinyglobby',
+  'wrap-ansi',
+  'wsl-utils',
+];
+const vendorFiles = {
+  name: 'vendor-files',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|')})$`) }, (args) => ({
+      path: `./vendor/${args.path}.cjs`,
+      external: true,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -136,9 +164,17 @@ const stamp = (file) => {
 await build({ ...common, entryPoints: [join(dist, 'cli', 'launch.js')], outfile: join(dist, 'launch.cjs') });
 await build({
   ...common,
-  plugins: [...common.plugins, lazyInOclif],
+  plugins: [...common.plugins, lazyInOclif, vendorFiles],
   entryPoints: [join(dist, 'cli', 'main.js')],
   outfile: join(dist, 'cli.cjs'),
 });
+for (const name of VENDOR) {
+  await build({
+    ...common,
+    plugins: [],
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+    outfile: join(dist, 'vendor', `${name}.cjs`),
+  });
+}
 stamp(join(dist, 'cli.cjs'));
-console.error(`bundled ${relative(root, dist)}/launch.cjs and cli.cjs`);
+console.error(`bundled ${relative(root, dist)}/launch.cjs, cli.cjs and vendor/`);

@@ -176,10 +176,11 @@ describe('the ejs stand-in', () => {
     for (const text of texts) expect(render(text, data), text).toBe(ejs.render(text, data));
   });
 
-  it('escapes the bin as ejs does, and leaves any other tag to ejs', () => {
-    const data = { config: { bin: 'a<b&"c\'' }, other: 1 };
+  it('escapes the bin and command id as ejs does, and leaves any other tag to ejs', () => {
+    const data = { config: { bin: 'a<b&"c\'' }, command: { id: 'x>y' }, other: 1 };
     for (const text of [
       '$ <%= config.bin %> list',
+      '$ <%= config.bin %> <%= command.id %> --flag <value>',
       '<%= config.bin %> and <%= config.bin.length %>',
       '<%- config.bin %>',
       '<%= other %>',
@@ -187,5 +188,6 @@ describe('the ejs stand-in', () => {
       expect(render(text, data), text).toBe(ejs.render(text, data));
     }
     expect(() => render('<%= config.bin %>', {})).toThrow(ReferenceError);
+    expect(render('<%= command.id %>', { command: { id: 7 } })).toBe('7');
   });
 });
