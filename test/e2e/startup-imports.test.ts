@@ -45,6 +45,13 @@ describe('start-up path', () => {
     expect(events.filter((line) => line.startsWith('bundle'))).toEqual([]);
   });
 
+  it('a parse error loads no file of dist/vendor/ (its layout takes the one-column path)', async () => {
+    const lines = await modulesLoadedBy(['subscribe', '--bogus'], 2);
+    expect(lines.filter((line) => line.includes('vendor/'))).toEqual([]);
+    const unknown = await modulesLoadedBy(['lst'], 127);
+    expect(unknown).toContain('require ./vendor/semver.cjs');
+  });
+
   it('`events` and `events --json` answer without loading oclif; other commands load it once', async () => {
     const debug = { SALESLOFT_HOOKS_DEBUG: '1' };
     for (const args of [['events'], ['events', '--json']]) {
@@ -64,8 +71,9 @@ describe('start-up path', () => {
     ['verify', '--help'],
     ['list', '--help'],
   ]) {
-    it(`\`${args.join(' ')}\` loads none of ${HEAVY.join(', ')}`, async () => {
+    it(`\`${args.join(' ')}\` loads none of ${HEAVY.join(', ')}, nor a file of dist/vendor/`, async () => {
       const lines = await modulesLoadedBy(args);
+      expect(lines.filter((line) => line.includes('vendor/'))).toEqual([]);
       for (const heavy of HEAVY) {
         expect(
           lines.filter(
