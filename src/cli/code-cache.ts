@@ -51,14 +51,26 @@ export function cacheDir(
   return join(base, 'salesloft-hooks');
 }
 
-export function requireWithCodeCache(file: string, dir: string): CachedModule {
+/**
+ * Which cache a run uses: V8 caches the functions a run compiled, and each command (and each
+ * command's help) runs other code, so each has its own. A first argument that is not a word
+ * (a flag, or none) is the root.
+ */
+export function cacheVariant(args: readonly string[]): string {
+  const [first] = args;
+  const command = first !== undefined && /^[a-z][a-z-]{0,31}$/.test(first) ? first : 'root';
+  return args.some((arg) => arg === '--help' || arg === '-h') ? `${command}.help` : command;
+}
+
+export function requireWithCodeCache(file: string, dir: string, variant?: string): CachedModule {
   // A bundle is ASCII (see bundleText): latin1 makes it a string in one plain copy.
   const source = readFileSync(file).toString('latin1');
   if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a bundle (see bundleText)`);
   const build = BUILD_LINE.exec(source.slice(-80))?.[1];
   const stem = `${basename(file, '.cjs')}-`;
   const key = build?.slice(0, 16);
-  const cacheFile = key ? join(dir, `${stem}${key}-${process.version}-${process.arch}.v8`) : undefined;
+  const name = [key, variant, process.version, process.arch].filter(Boolean).join('-');
+  const cacheFile = key ? join(dir, `${stem}${name}.v8`) : undefined;
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file) as NodeJS.Module;
@@ -94,11 +106,11 @@ export function requireWithCodeCache(file: string, dir: string): CachedModule {
 }
 
 /**
- * Keeps the newest caches of a bundle and removes the rest. Not only this build's: two
- * installed versions, or one CLI run under two Node versions, would otherwise remove each
- * other's cache at every run.
+ * Keeps the newest caches of a bundle and removes the rest: enough for the commands one person
+ * runs, under two installed versions or two Node versions, which would otherwise remove each
+ * other's caches at every run. (A cache is a few hundred kilobytes.)
  */
-const CACHES_KEPT = 6;
+const CACHES_KEPT = 24;
 
 function pruneCaches(dir: string, stem: string): void {
   const caches = readdirSync(dir)

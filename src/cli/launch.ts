@@ -1,6 +1,6 @@
 import Module from 'node:module';
 import { join } from 'node:path';
-import { cacheDir, requireWithCodeCache } from './code-cache.js';
+import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
 import { guardStdio } from './stdio.js';
 
 interface Cli {
@@ -24,7 +24,11 @@ export async function launch(root: string): Promise<void> {
   (Module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache?.(
     join(cache, 'node'),
   );
-  const cli = requireWithCodeCache(join(root, 'dist', 'cli.cjs'), join(cache, 'code'));
+  const cli = requireWithCodeCache(
+    join(root, 'dist', 'cli.cjs'),
+    join(cache, 'code'),
+    cacheVariant(process.argv.slice(2)),
+  );
   process.once('exit', () => cli.save());
   if (process.env.SALESLOFT_HOOKS_DEBUG) process.stderr.write(`salesloft-hooks: code cache ${cli.state}\n`);
   await (cli.exports as Cli).run(root);

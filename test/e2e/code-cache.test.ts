@@ -15,7 +15,7 @@ describe('the code cache of the CLI bundle', () => {
     expect(first.stderr).toContain('code cache missing');
     const dir = join(cache, 'code');
     const [file] = readdirSync(dir).filter((name) => name.startsWith('cli-'));
-    expect(file).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8$/);
+    expect(file).toMatch(/^cli-[0-9a-f]{16}-verify-v\d+\.\d+\.\d+-\w+\.v8$/);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, file as string)).mode & 0o777).toBe(0o600);
 
@@ -33,10 +33,16 @@ describe('the code cache of the CLI bundle', () => {
     });
     expect(damaged.stderr).toContain('code cache rejected');
     expect(damaged).toMatchObject({ code: first.code, stdout: first.stdout });
+    expect((await runCli(['verify', '--token', 't'], { env, input: '{}' })).stderr).toContain(
+      'code cache used',
+    );
+    // Another command compiles other code: it has a cache of its own.
+    expect((await runCli(['--version'], { env })).stderr).toContain('code cache missing');
     expect((await runCli(['--version'], { env })).stderr).toContain('code cache used');
+    expect(readdirSync(dir).length).toBe(2);
   });
 
-  it('a command that makes a request writes the one cache, and later runs of any command use it', async () => {
+  it('a command that makes a request writes its cache, and later runs use it', async () => {
     const cache = tempDir('slh-cache-');
     const env = { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' };
     const api = ['--api-key', 'k', '--api-url', 'http://127.0.0.1:9'];
@@ -51,7 +57,6 @@ describe('the code cache of the CLI bundle', () => {
     const again = await runCli(['list', ...api], { env });
     expect(again.stderr).toContain('code cache used');
     expect(again.stderr.split('\n').slice(1)).toEqual(first.stderr.split('\n').slice(1));
-    expect((await runCli(['--version'], { env })).stderr).toContain('code cache used');
   });
 
   it('a cache folder that cannot be written costs only speed', async () => {

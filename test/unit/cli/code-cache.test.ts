@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleText, cacheDir, requireWithCodeCache } from '../../../src/cli/code-cache.js';
+import { bundleText, cacheDir, cacheVariant, requireWithCodeCache } from '../../../src/cli/code-cache.js';
 import { tempDir } from '../../support/cli.js';
 
 const BUILD = 'ab'.repeat(32);
@@ -20,6 +20,19 @@ describe('cacheDir', () => {
     expect(cacheDir({ HOME: '/h', XDG_CACHE_HOME: '/x' }, 'linux')).toBe('/x/salesloft-hooks');
     expect(cacheDir({ HOME: '/h' }, 'darwin')).toBe('/h/Library/Caches/salesloft-hooks');
     expect(cacheDir({ HOME: '/h', LOCALAPPDATA: '/l' }, 'win32')).toBe(join('/l', 'salesloft-hooks'));
+  });
+});
+
+describe('cacheVariant', () => {
+  it('is the command, with its help apart, and the root for flags or nothing', () => {
+    expect(cacheVariant(['verify', '--token', 't'])).toBe('verify');
+    expect(cacheVariant(['verify', '--help'])).toBe('verify.help');
+    expect(cacheVariant(['list', '-h'])).toBe('list.help');
+    expect(cacheVariant(['--version'])).toBe('root');
+    expect(cacheVariant(['--help'])).toBe('root.help');
+    expect(cacheVariant([])).toBe('root');
+    expect(cacheVariant(['../../etc'])).toBe('root');
+    expect(cacheVariant(['help', 'verify'])).toBe('help');
   });
 });
 
@@ -64,17 +77,23 @@ describe('requireWithCodeCache', () => {
     expect(() => bundleText('module.exports = "café";', null)).toThrow('ASCII');
   });
 
-  it('keeps the six newest caches of a bundle, whatever build or Node wrote them', () => {
+  it('keeps one cache per variant, and the 24 newest caches of a bundle, whatever build or Node wrote them', () => {
     const dir = join(tempDir('slh-cache-'), 'code');
     mkdirSync(dir, { recursive: true });
-    const old = Array.from({ length: 7 }, (_, i) => `cli-${String(i).repeat(16)}-v20.0.0-${process.arch}.v8`);
+    const old = Array.from(
+      { length: 25 },
+      (_, i) => `cli-${String(i % 10).repeat(16)}-v2${i}.0.0-${process.arch}.v8`,
+    );
     old.forEach((name, i) => {
       writeFileSync(join(dir, name), 'x', { mode: 0o600 });
       utimesSync(join(dir, name), 1_000 + i, 1_000 + i);
     });
-    requireWithCodeCache(bundle('module.exports = 2;'), dir).save();
+    const file = bundle('module.exports = 2;');
+    requireWithCodeCache(file, dir, 'verify').save();
+    expect(requireWithCodeCache(file, dir, 'list').state).toBe('missing');
+    expect(requireWithCodeCache(file, dir, 'verify').state).toBe('used');
     expect(readdirSync(dir).sort()).toEqual(
-      [`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`, ...old.slice(2)].sort(),
+      [`cli-${BUILD.slice(0, 16)}-verify-${process.version}-${process.arch}.v8`, ...old.slice(2)].sort(),
     );
   });
 });
