@@ -11,7 +11,6 @@ pjson.version = `${pjson.version}+dev`;
 pjson.oclif = {
   ...pjson.oclif,
   commands: './src/commands',
-  helpClass: undefined,
   hooks: {},
   devPlugins: ['@oclif/plugin-help', '@oclif/plugin-autocomplete', '@oclif/plugin-not-found'],
 };
