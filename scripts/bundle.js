@@ -69,7 +69,8 @@ const oclifParts = {
 // (help layout, error layout, spinners, Windows shell detection, performance marks, plugin
 // patterns, reading arguments from stdin, colour detection for a theme): each becomes a stand-in
 // that requires the real module on first use. None of them marks itself `__esModule`, so the
-// stand-in answers that without loading it.
+// stand-in answers that without loading it. (string-width, ejs and wrap-ansi have stand-ins of
+// their own, above.)
 const LAZY_IN_OCLIF = [
   'clean-stack',
   'cli-spinners',
@@ -79,7 +80,6 @@ const LAZY_IN_OCLIF = [
   'node:child_process',
   'node:perf_hooks',
   'node:readline',
-  'string-width',
   'supports-color',
   'widest-line',
 ];
