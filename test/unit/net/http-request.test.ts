@@ -54,6 +54,14 @@ describe('sendRequest', () => {
     agent.destroy();
   });
 
+  it('waits for a slow answer past the pool’s idle time, which only closes unused connections', async () => {
+    const { url } = await serve((_req, res) => setTimeout(() => res.end('late'), 300));
+    const agent = keepAliveAgent(url.protocol, { idleMs: 100 });
+    const answer = await sendRequest(url, { ...request, agent });
+    expect(answer.body?.toString()).toBe('late');
+    agent.destroy();
+  });
+
   it('gives up on an answer that does not come, and on a body that stops, with codes networkReason names', async () => {
     const silent = await serve(() => {});
     const noAnswer = await sendRequest(silent.url, { ...request, headersTimeoutMs: 100 }).catch((e) => e);
