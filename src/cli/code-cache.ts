@@ -6,7 +6,7 @@ import { Script } from 'node:vm';
 
 /**
  * Loads a CommonJS bundle through V8's code cache, so that a start-up deserialises compiled
- * code instead of compiling half a megabyte again. Node 22's `module.enableCompileCache()`
+ * code instead of compiling the bundle again. Node 22's `module.enableCompileCache()`
  * does the same for every module, but Node 20 has no such switch and the CLI is one file.
  *
  * The bundle ends with a `// build <sha256>` line (scripts/bundle.js writes it): the cache
@@ -24,15 +24,15 @@ export interface CachedModule {
 
 const BUILD_LINE = /\n\/\/ build ([0-9a-f]{64})\n?$/;
 
+const BUNDLE_HEAD =
+  '(b=>typeof arguments>"u"?b:b.apply(this,arguments))((function (exports, require, module, __filename, __dirname) {';
+
 /**
  * A bundle's text: its CommonJS code (ASCII) as a function, and the `// build` line. Compiled as a
  * script (here) the text's value is that function, so V8 compiles the file's own string with no
  * wrapper copied around it; loaded by Node's require (as `oclif manifest` does), whose wrapper
  * passes the module's five values as `arguments`, it calls the function with them.
  */
-const BUNDLE_HEAD =
-  '(b=>typeof arguments>"u"?b:b.apply(this,arguments))((function (exports, require, module, __filename, __dirname) {';
-
 export function bundleText(code: string, build: string | null): string {
   if (/[^\0-\x7f]/.test(code)) throw new Error('a bundle must be ASCII: escape the rest');
   const text = `${BUNDLE_HEAD}${code}\n}))`;
@@ -76,7 +76,7 @@ export function requireWithCodeCache(file: string, dir: string, variant?: string
   const module = new Module(file) as NodeJS.Module;
   module.filename = file;
   module.loaded = true;
-  // oclif require()s this file for its commands, help class and hook: hand it this instance.
+  // oclif require()s this file for its commands and hook: hand it this instance.
   createRequire(file).cache[file] = module;
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
