@@ -41,9 +41,11 @@ export interface StopSignals {
 
 /**
  * Handles SIGINT, SIGTERM and SIGHUP for the whole life of a command: the first one resolves
- * `first`; a later one calls `again`. One handler stays installed throughout, so a second signal
- * never meets the default action. Repeats within `debounceMs` are one Ctrl-C delivered twice
- * (by the terminal and by a wrapper such as `npm start`) and are ignored.
+ * `first`; a later SIGINT or SIGTERM (a deliberate second Ctrl-C or kill) calls `again`. A later
+ * SIGHUP is ignored: a window closed because cleanup looks slow must not cut the cleanup short.
+ * One handler stays installed throughout, so a second signal never meets the default action.
+ * Repeats within `debounceMs` are one Ctrl-C delivered twice (by the terminal and by a wrapper
+ * such as `npm start`) and are ignored.
  */
 export function handleStopSignals(
   again: (signal: StopSignal) => void = () => {},
@@ -58,7 +60,7 @@ export function handleStopSignals(
     if (firstAt === undefined) {
       firstAt = Date.now();
       resolveFirst(signal);
-    } else if (Date.now() - firstAt >= debounceMs) {
+    } else if (signal !== 'SIGHUP' && Date.now() - firstAt >= debounceMs) {
       again(signal);
     }
   };
@@ -69,6 +71,11 @@ export function handleStopSignals(
       for (const signal of STOP_SIGNALS) process.off(signal, handler);
     },
   };
+}
+
+/** The exit code of a process stopped by `signal` (128 + its number), as a shell reports it. */
+export function signalExitCode(signal: StopSignal): number {
+  return signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129;
 }
 
 /**

@@ -4,9 +4,10 @@ import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { eventFlag, tokenFileFlag } from '../cli/flags.js';
 import { deliveryView } from '../cli/render/deliveries.js';
-import { handleStopSignals } from '../cli/terminal.js';
+import { handleStopSignals, signalExitCode } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { UsageError } from '../shared/errors.js';
+import { count } from '../shared/text.js';
 import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 
@@ -124,9 +125,15 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     }
     const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });
 
+    const live = new Set<number>();
     const signals = handleStopSignals((signal) => {
-      this.note(`${signal} again: exiting without cleanup; run \`salesloft-hooks prune\` later.`);
-      process.exit(130);
+      const left = [...live].sort((a, b) => a - b);
+      this.note(
+        left.length === 0
+          ? `${signal} again: exiting without cleanup.`
+          : `${signal} again: exiting without cleanup; left ${count(left.length, 'subscription')} (${left.map((id) => `#${id}`).join(' ')}): run \`salesloft-hooks prune\` to delete ${left.length === 1 ? 'it' : 'them'}.`,
+      );
+      process.exit(signalExitCode(signal));
     });
     this.onCleanup(async () => signals.dispose());
 
@@ -148,6 +155,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
             },
           }),
         stopRequested: signals.first,
+        live,
         stdout: (text) => process.stdout.write(text),
         stderr: (line) => this.note(line),
         view: deliveryView(this.jsonEnabled(), this.out, { body: flags.body, headers: flags.headers }),

@@ -50,6 +50,8 @@ export interface ListenDeps {
   openTunnel: (localPort: number, localUrl: string) => Promise<Tunnel>;
   /** Resolves when the user asks to stop (a signal). */
   stopRequested: Promise<string>;
+  /** Ids of this session's subscriptions that exist now (created, not yet deleted), kept up to date. */
+  live?: Set<number>;
   /** Where delivery lines go (several lines at once, each ending in a newline). */
   stdout: (text: string) => void;
   view: DeliveryView;
@@ -74,6 +76,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const sessionId = randomBytes(6).toString('hex');
   const { token } = options;
   const { stderr, errColor } = deps;
+  const live = deps.live ?? new Set<number>();
 
   const dead = await deadSessionJournals(deps.stateDir);
   if (dead.length > 0) {
@@ -220,6 +223,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       { url: callbackUrl, events: options.events, token },
       {
         onCreated: (sub) => {
+          live.add(sub.id);
           activeJournal.add(sub.id).catch((error: unknown) => {
             journalError ??= error;
           });
@@ -268,7 +272,10 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     const outcome = await withDeadline(
       runForIds(
         created.map((sub) => sub.id),
-        (id) => deps.api.delete(id),
+        async (id) => {
+          await deps.api.delete(id);
+          live.delete(id);
+        },
       ),
       cleanupTimeoutMs,
     );

@@ -267,9 +267,10 @@ describe('listen against the emulator', () => {
     expect(journals(stateDir)).toEqual([]);
   });
 
-  it('a second SIGINT during cleanup exits at once and leaves the journal', async () => {
+  it('a second SIGINT during cleanup exits at once, names what is left and leaves the journal for prune', async () => {
     const emu = await emulator();
-    const { cli, stateDir } = await listen(emu, ['--event', 'user_created']);
+    const { cli, stateDir } = await listen(emu, ['--event', 'user_created,user_updated']);
+    const ids = emu.store.list().map((sub) => `#${sub.id}`);
     emu.faults.latencyMs = 3_000;
     cli.child.kill('SIGINT');
     await cli.waitFor(/cleaning up/);
@@ -277,7 +278,25 @@ describe('listen against the emulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(130);
+    expect(cli.stderr).toContain(
+      `SIGINT again: exiting without cleanup; left 2 subscriptions (${ids.join(' ')}): run \`salesloft-hooks prune\``,
+    );
     expect(journals(stateDir)).toHaveLength(1);
+  });
+
+  it('a SIGHUP during a slow cleanup (the window closed) is ignored: all 37 are deleted, exit 0', async () => {
+    const emu = await emulator();
+    const { cli, stateDir } = await listen(emu, []);
+    expect(emu.store.list()).toHaveLength(37);
+    emu.faults.latencyMs = 300;
+    cli.child.kill('SIGINT');
+    await cli.waitFor(/cleaning up/);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    cli.child.kill('SIGHUP');
+    expect(await cli.exited).toBe(0);
+    expect(emu.store.list()).toEqual([]);
+    expect(journals(stateDir)).toEqual([]);
+    expect(cli.stderr).toContain('Deleted 37 subscriptions. Bye.');
   });
 });
 
