@@ -49,12 +49,21 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     'api-key'?: string | undefined;
     'api-url'?: string | undefined;
   }): ResolvedConfig {
-    return resolveConfig({
+    const settings = resolveConfig({
       flags: { apiKey: revealSecret(flags['api-key']), apiUrl: flags['api-url'] },
       env: process.env,
       cwd: process.cwd(),
     });
+    if (settings.ignoredFromDotEnv.length > 0 && !this.dotEnvNoted) {
+      this.dotEnvNoted = true;
+      this.warning(
+        `Ignoring ${settings.ignoredFromDotEnv.join(', ')} from ${settings.dotEnvFile}: a .env may set ${settings.ignoredFromDotEnv.length === 1 ? 'it' : 'them'} only beside the API key it also sets (export ${settings.ignoredFromDotEnv.length === 1 ? 'it' : 'them'} to use another value).`,
+      );
+    }
+    return settings;
   }
+
+  private dotEnvNoted = false;
 
   /** Settings for a command that calls the API: fails with exit 2 when there is no API key. */
   protected apiSettings(flags: {

@@ -73,11 +73,6 @@ export function handleStopSignals(
   };
 }
 
-/** The exit code of a process stopped by `signal` (128 + its number), as a shell reports it. */
-export function signalExitCode(signal: StopSignal): number {
-  return signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129;
-}
-
 /**
  * The raw bytes of FILE, or of standard input when no file is named. Standard input is touched
  * only then: creating process.stdin loads Node's stream modules (4 ms of `verify`'s start).

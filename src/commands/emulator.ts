@@ -1,8 +1,8 @@
 import * as Flags from '@oclif/core/flags';
 import { revealSecret } from '../cli/argv-secrets.js';
 import { BaseCommand } from '../cli/base-command.js';
-import { handleStopSignals, signalExitCode } from '../cli/terminal.js';
-import { UsageError } from '../shared/errors.js';
+import { handleStopSignals } from '../cli/terminal.js';
+import { signalExitCode, UsageError } from '../shared/errors.js';
 
 export default class EmulatorCommand extends BaseCommand<void> {
   static override summary =

@@ -4,12 +4,13 @@ import { revealSecret } from '../cli/argv-secrets.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan } from '../cli/render/subscriptions.js';
-import { requireInteractive } from '../cli/terminal.js';
+import { handleStopSignals, requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
+import { signalExitCode } from '../shared/errors.js';
 import { count, maskToken } from '../shared/text.js';
 import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
-import { type PlanItem, planSubscribe, subscribe } from '../subscriptions/subscribe.js';
+import { type PlanItem, planSubscribe } from '../subscriptions/subscribe.js';
 import { requireToken } from '../subscriptions/tokens.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
@@ -50,6 +51,7 @@ created again. If any create fails, the ones this run created are deleted again.
     const scopes = scopesNeeded(events);
     if (scopes) this.note(this.err.dim(`These events need the OAuth scopes ${scopes}.`));
 
+    const settings = this.apiSettings(flags);
     const api = await this.salesloft(flags);
     const current = await api.list();
     const plan = planSubscribe(current, url, events);
@@ -69,14 +71,33 @@ created again. If any create fails, the ones this run created are deleted again.
         ? (await import('../subscriptions/new-token.js')).generateToken()
         : requireToken(given, '--token');
     const toCreate = plan.filter((item) => item.action === 'create').length;
-    const result = await subscribe(
+    const { subscribeWithJournal } = await import('../listen/batch-journal.js');
+    let stopSignal: string | undefined;
+    const signals = handleStopSignals((signal) => {
+      this.note(`${signal} again: exiting now; \`salesloft-hooks prune\` deletes what this run created.`);
+      process.exit(signalExitCode(signal));
+    });
+    void signals.first.then((signal) => {
+      stopSignal = signal;
+      this.note(
+        `${signal}: stopping; waiting for the creates in flight, then deleting what this run created.`,
+      );
+    });
+    const result = await subscribeWithJournal(
       api,
       { url, events, token, disabled: flags.disabled },
       plan,
       current,
-      (done, total, sub) =>
-        this.note(`  ${this.err.green('+')} ${sub.event_type} #${sub.id} (${done}/${total})`),
-    );
+      {
+        stateDir: settings.stateDir,
+        apiUrl: settings.apiUrl,
+        hooks: {
+          stopped: () => stopSignal,
+          onProgress: (done, total, sub) =>
+            this.note(`  ${this.err.green('+')} ${sub.event_type} #${sub.id} (${done}/${total})`),
+        },
+      },
+    ).finally(() => signals.dispose());
     this.warnAboutOtherTokens(result.existing, token, result.created.length > 0);
 
     // A generated token is shown once, in full; one the user gave is masked like any other.

@@ -1,19 +1,50 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-/** What a running `listen` session has created, kept on disk so a crash can be cleaned up by `prune`. */
+/**
+ * What a running `listen` session (or a `subscribe` batch) has created, kept on disk so a crash can
+ * be cleaned up by `prune`.
+ */
 export interface JournalData {
   v: 1;
+  /** `listen` (the default, for journals written before it existed) or a `subscribe` batch. */
+  kind?: 'listen' | 'subscribe';
   session_id: string;
   pid: number;
   hostname: string;
+  /** The PID namespace and boot the pid belongs to: the pid means something only where both match. */
+  pid_ns?: string;
+  boot_id?: string;
   started_at: string;
   api_url: string;
   callback_url: string;
   subscription_ids: number[];
+  /** A `subscribe` batch: the event types it set out to create, and the SHA-256 of its token. */
+  event_types?: string[];
+  token_sha256?: string;
   /** Refreshed while the session runs, so that another host (or container) can tell it is alive. */
   heartbeat_at?: string;
+}
+
+/** This process's PID namespace and boot, as recorded in a journal (undefined where unknown). */
+export function processIdentity(): { pid_ns?: string; boot_id?: string } {
+  const read = (get: () => string): string | undefined => {
+    try {
+      return get().trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const pidNs = read(() => readlinkSync('/proc/self/ns/pid'));
+  const bootId = read(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8'));
+  return { ...(pidNs ? { pid_ns: pidNs } : {}), ...(bootId ? { boot_id: bootId } : {}) };
+}
+
+export function tokenDigest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** How often a running session refreshes its heartbeat, and when a silent one counts as dead. */
@@ -35,7 +66,7 @@ export class SessionJournal {
 
   static async create(
     stateDir: string,
-    data: Omit<JournalData, 'v' | 'pid' | 'hostname' | 'subscription_ids'>,
+    data: Omit<JournalData, 'v' | 'pid' | 'hostname' | 'subscription_ids' | 'pid_ns' | 'boot_id'>,
   ): Promise<SessionJournal> {
     const dir = sessionsDir(stateDir);
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -43,6 +74,7 @@ export class SessionJournal {
       v: 1,
       pid: process.pid,
       hostname: hostname(),
+      ...processIdentity(),
       subscription_ids: [],
       heartbeat_at: new Date().toISOString(),
       ...data,
@@ -99,15 +131,22 @@ export interface FoundJournal {
 
 export interface Liveness {
   isAlive?: (pid: number) => boolean;
+  /** The state directory's clock, in ms (default: the modification time of a file written there now). */
   now?: number;
   /** Count other hosts' sessions as dead even with a fresh heartbeat (`prune --all-hosts`). */
   allHosts?: boolean;
+  /** This process's PID namespace and boot (default: read from /proc). */
+  identity?: { pid_ns?: string; boot_id?: string };
 }
 
 /**
- * Journals of sessions that are no longer running. On this host a session is alive while its
- * process is; a session of another host (a container, a shared home directory) is alive while its
- * heartbeat is fresh.
+ * Journals of sessions that are no longer running. A session's pid is checked only where it means
+ * the same process: this host, this PID namespace and this boot. Anywhere else (a container on
+ * host networking, a shared home directory, another machine) a session is alive while its
+ * journal's heartbeat is fresh, judged by the file's modification time against the state
+ * directory's own clock, so two hosts' wall clocks never meet. A journal is accepted only in its
+ * own name: its file is `<session_id>.json`, and a listen session's callback URL ends with
+ * `/salesloft-hooks/<session_id>` (a planted journal cannot name someone else's URL).
  */
 export async function deadSessionJournals(
   stateDir: string,
@@ -119,13 +158,18 @@ export async function deadSessionJournals(
   } catch {
     return [];
   }
+  const journals = names.filter((entry) => entry.endsWith('.json'));
+  if (journals.length === 0) return [];
+  const now = liveness.now ?? (await stateDirNow(stateDir));
+  const identity = liveness.identity ?? processIdentity();
   const found: FoundJournal[] = [];
-  for (const name of names.filter((entry) => entry.endsWith('.json'))) {
+  for (const name of journals) {
     const file = join(sessionsDir(stateDir), name);
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
-      if (data.v !== 1 || !Array.isArray(data.subscription_ids)) continue;
-      if (!isDead(data, liveness)) continue;
+      if (!wellFormed(data, name)) continue;
+      const { mtimeMs } = await stat(file);
+      if (!isDead(data, { ...liveness, identity }, now - mtimeMs)) continue;
       found.push({ file, data });
     } catch {
       // A journal cut short by a crash mid-write is skipped; the next session rewrites its own.
@@ -134,14 +178,46 @@ export async function deadSessionJournals(
   return found;
 }
 
+function wellFormed(data: JournalData, fileName: string): boolean {
+  if (data.v !== 1 || !Array.isArray(data.subscription_ids)) return false;
+  if (typeof data.session_id !== 'string' || fileName !== `${data.session_id}.json`) return false;
+  if (typeof data.callback_url !== 'string') return false;
+  if (data.kind === 'subscribe') {
+    return Array.isArray(data.event_types) && typeof data.token_sha256 === 'string';
+  }
+  try {
+    return new URL(data.callback_url).pathname.endsWith(`/salesloft-hooks/${data.session_id}`);
+  } catch {
+    return false;
+  }
+}
+
 function isDead(
   data: JournalData,
-  { isAlive = pidAlive, now = Date.now(), allHosts = false }: Liveness,
+  { isAlive = pidAlive, allHosts = false, identity = {} }: Liveness,
+  heartbeatAgeMs: number,
 ): boolean {
-  if (data.hostname === hostname()) return data.pid !== process.pid && !isAlive(data.pid);
+  // Journals written before namespaces were recorded hold only the hostname.
+  const recorded = data.pid_ns !== undefined || data.boot_id !== undefined;
+  const sameProcessSpace =
+    data.hostname === hostname() &&
+    (!recorded || (data.pid_ns === identity.pid_ns && data.boot_id === identity.boot_id));
+  if (sameProcessSpace) return data.pid !== process.pid && !isAlive(data.pid);
   if (allHosts) return true;
-  const beat = Date.parse(data.heartbeat_at ?? data.started_at);
-  return Number.isNaN(beat) || now - beat > HEARTBEAT_STALE_MS;
+  return heartbeatAgeMs > HEARTBEAT_STALE_MS;
+}
+
+/** Now by the state directory's clock: the modification time of a file written there. */
+async function stateDirNow(stateDir: string): Promise<number> {
+  const probe = join(sessionsDir(stateDir), `.now.${process.pid}.tmp`);
+  try {
+    await writeFile(probe, '');
+    return (await stat(probe)).mtimeMs;
+  } catch {
+    return Date.now();
+  } finally {
+    await rm(probe, { force: true });
+  }
 }
 
 /** Removes temporary journal files left by a crash mid-write, when their process is gone. */

@@ -3,7 +3,13 @@ import type { Subscription } from '../salesloft/types.js';
 import type { Outcome } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { deleteTargets, type UnsubscribeResult } from '../subscriptions/unsubscribe.js';
-import { deadSessionJournals, type FoundJournal, removeStaleTemporaryFiles } from './journal.js';
+import {
+  deadSessionJournals,
+  type FoundJournal,
+  type JournalData,
+  removeStaleTemporaryFiles,
+  tokenDigest,
+} from './journal.js';
 
 export interface PrunePlan {
   /** Subscriptions still in Salesloft at a dead session's callback URL. */
@@ -15,9 +21,11 @@ export interface PrunePlan {
 }
 
 /**
- * Finds what dead sessions left behind: every subscription whose callback URL is a dead session's
- * callback URL. That URL holds the session's random id, so it is the session's alone, and it also
- * finds creates whose ids never reached the journal (a SIGKILL in the middle of subscribing).
+ * Finds what dead sessions left behind. A listen session's callback URL holds its random id, so
+ * every subscription at that URL is the session's alone, including creates whose ids never
+ * reached the journal (a SIGKILL in the middle of subscribing). A `subscribe` batch's URL is the
+ * user's own and may carry other subscriptions: only those of the event types the batch set out
+ * to create, signed with its token, are its.
  */
 export async function planPrune(
   api: SubscriptionApi,
@@ -27,9 +35,18 @@ export async function planPrune(
   const mine = journals.filter((journal) => sameApi(journal.data.api_url, apiUrl));
   const otherApi = journals.filter((journal) => !sameApi(journal.data.api_url, apiUrl));
   if (mine.length === 0) return { targets: [], journals: mine, otherApi };
-  const deadUrls = new Set(mine.map((journal) => journal.data.callback_url));
-  const targets = (await api.list()).filter((sub) => deadUrls.has(sub.callback_url));
+  const targets = (await api.list()).filter((sub) => mine.some((journal) => leftBy(journal.data, sub)));
   return { targets, journals: mine, otherApi };
+}
+
+function leftBy(journal: JournalData, sub: Subscription): boolean {
+  if (sub.callback_url !== journal.callback_url) return false;
+  if (journal.kind !== 'subscribe') return true;
+  return (
+    (journal.event_types ?? []).includes(sub.event_type) &&
+    sub.callback_token !== undefined &&
+    tokenDigest(sub.callback_token) === journal.token_sha256
+  );
 }
 
 function sameApi(a: string, b: string): boolean {

@@ -41,7 +41,21 @@ export interface ResolvedConfig {
   ngrokServerAddr: string | undefined;
   callbackToken: string | undefined;
   stateDir: string;
+  /**
+   * Variables a `.env` set but that were not used: where prune looks, the callback token and ngrok
+   * settings steer what is deleted and who can sign, so a cloned repository's `.env` may set them
+   * only beside the API key it also sets (the rule the API URL follows).
+   */
+  ignoredFromDotEnv: string[];
 }
+
+/** Settings a `.env` may give only together with the API key (see `ignoredFromDotEnv`). */
+const KEY_BOUND = [
+  'SALESLOFT_HOOKS_STATE_DIR',
+  'SALESLOFT_CALLBACK_TOKEN',
+  'NGROK_AUTHTOKEN',
+  'NGROK_SERVER_ADDR',
+];
 
 /** Reads `.env` in `cwd`; a missing file is an empty one. */
 export function readDotEnv(cwd: string): Environment {
@@ -69,8 +83,6 @@ export function variableLookup(
 /** Strongest first: flag, environment variable, `.env` in the working directory, default. */
 export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfig {
   const dotEnv = readDotEnv(cwd);
-  const lookup = variableLookup(env, cwd, dotEnv);
-  const pick = (name: keyof typeof ENV_VARS): string | undefined => lookup(name);
   const source = (flag: string | undefined, name: keyof typeof ENV_VARS): ConfigSource =>
     nonEmpty(flag) !== undefined
       ? 'flag'
@@ -79,18 +91,25 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
         : nonEmpty(dotEnv[name]) !== undefined
           ? '.env'
           : 'default';
+  const keySource = source(flags.apiKey, 'SALESLOFT_API_KEY');
+  const ignoredFromDotEnv = KEY_BOUND.filter(
+    (name) =>
+      keySource !== '.env' && nonEmpty(env[name]) === undefined && nonEmpty(dotEnv[name]) !== undefined,
+  );
+  const trusted = Object.fromEntries(
+    Object.entries(dotEnv).filter(([name]) => !ignoredFromDotEnv.includes(name)),
+  );
+  const pick = variableLookup(env, cwd, trusted);
   return {
     apiKey: nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY'),
     apiUrl: (nonEmpty(flags.apiUrl) ?? pick('SALESLOFT_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
-    sources: {
-      apiKey: source(flags.apiKey, 'SALESLOFT_API_KEY'),
-      apiUrl: source(flags.apiUrl, 'SALESLOFT_API_URL'),
-    },
+    sources: { apiKey: keySource, apiUrl: source(flags.apiUrl, 'SALESLOFT_API_URL') },
     dotEnvFile: join(cwd, '.env'),
     ngrokAuthtoken: pick('NGROK_AUTHTOKEN'),
-    ngrokServerAddr: nonEmpty(env.NGROK_SERVER_ADDR) ?? nonEmpty(dotEnv.NGROK_SERVER_ADDR),
+    ngrokServerAddr: pick('NGROK_SERVER_ADDR'),
     callbackToken: pick('SALESLOFT_CALLBACK_TOKEN'),
     stateDir: pick('SALESLOFT_HOOKS_STATE_DIR') ?? defaultStateDir(env),
+    ignoredFromDotEnv,
   };
 }
 

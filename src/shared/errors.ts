@@ -10,6 +10,11 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** The exit code of a command stopped by `signal` (128 + its number), as a shell reports it. */
+export function signalExitCode(signal: string): number {
+  return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : ExitCode.cancelled;
+}
+
 /** An error the CLI knows how to report: a stable code for `--json` and the contract's exit code. */
 export class CliError extends Error {
   readonly code: string;

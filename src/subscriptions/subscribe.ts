@@ -1,7 +1,14 @@
 import { findEventType } from '../catalog/event-types.js';
 import { mapBounded } from '../salesloft/concurrency.js';
 import type { Subscription } from '../salesloft/types.js';
-import { ApiError, CliError, describeError, ExitCode, PartialFailureError } from '../shared/errors.js';
+import {
+  ApiError,
+  CliError,
+  describeError,
+  ExitCode,
+  PartialFailureError,
+  signalExitCode,
+} from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import type { SubscriptionApi } from './api.js';
 
@@ -39,16 +46,26 @@ export function planSubscribe(
   }));
 }
 
+export interface BatchHooks {
+  /** After each create (and its PUT when disabled): `done` of `total`. */
+  onProgress?: (done: number, total: number, subscription: Subscription) => void;
+  /** As soon as a create has answered, before anything else: the place to journal its id. */
+  onCreated?: (subscription: Subscription) => void;
+  /** The signal that stopped the batch, once one has: no further create is started. */
+  stopped?: () => string | undefined;
+}
+
 /**
- * Creates one subscription per planned event, all or nothing: when a create fails, the ones
- * this run created are deleted again.
+ * Creates one subscription per planned event, all or nothing: when a create fails, or the batch
+ * is stopped (Ctrl-C, a cancelled CI job), it starts no further create, waits for those in flight
+ * and deletes what this run created.
  */
 export async function subscribe(
   api: SubscriptionApi,
   request: SubscribeRequest,
   plan: readonly PlanItem[],
   current: readonly Subscription[],
-  onProgress: (done: number, total: number, subscription: Subscription) => void = () => {},
+  hooks: BatchHooks = {},
 ): Promise<SubscribeResult> {
   const existing = current.filter((sub) =>
     plan.some(
@@ -63,7 +80,7 @@ export async function subscribe(
   let failure: { event_type: string; error: unknown } | undefined;
 
   await mapBounded(toCreate, async (item) => {
-    if (failure) return;
+    if (failure || hooks.stopped?.()) return;
     try {
       let subscription = await api.create({
         callback_url: item.callback_url,
@@ -71,18 +88,46 @@ export async function subscribe(
         event_type: item.event_type,
       });
       created.push(subscription);
+      hooks.onCreated?.(subscription);
       if (request.disabled) {
         subscription = await api.setEnabled(subscription.id, false);
         created[created.length - 1] = subscription;
       }
-      onProgress(created.length, toCreate.length, subscription);
+      hooks.onProgress?.(created.length, toCreate.length, subscription);
     } catch (error) {
       failure ??= { event_type: item.event_type, error };
     }
   });
 
-  if (!failure) return { created: created.sort((a, b) => a.id - b.id), existing };
-  return rollBack(api, created, failure);
+  const signal = hooks.stopped?.();
+  if (failure) return rollBack(api, created, failure);
+  if (signal !== undefined && created.length < toCreate.length) return rollBackStopped(api, created, signal);
+  return { created: created.sort((a, b) => a.id - b.id), existing };
+}
+
+/** A stopped batch: deletes what it created, then throws with the signal's exit code. */
+async function rollBackStopped(
+  api: SubscriptionApi,
+  created: readonly Subscription[],
+  signal: string,
+): Promise<never> {
+  const left = await deleteAll(api, created);
+  if (left.length > 0) {
+    const ids = left.map((sub) => sub.id).join(' ');
+    throw new PartialFailureError(
+      `${signal}: stopped; rolling back failed, ${left.length} created by this run remain: ${ids} (\`salesloft-hooks prune\` deletes them).`,
+    );
+  }
+  throw new CliError(
+    `${signal}: stopped; deleted the ${count(created.length, 'subscription')} this run had created, so nothing changed.`,
+    'cancelled',
+    signalExitCode(signal),
+  );
+}
+
+async function deleteAll(api: SubscriptionApi, created: readonly Subscription[]): Promise<Subscription[]> {
+  const rollback = await mapBounded(created, (sub) => api.delete(sub.id));
+  return created.filter((_, index) => !rollback[index]?.ok);
 }
 
 export interface Refusal {
@@ -157,8 +202,7 @@ async function rollBack(
       : new CliError(reason, code, exitCode);
   }
   const cause = `subscribing ${failure.event_type} failed: ${reason}`;
-  const rollback = await mapBounded(created, (sub) => api.delete(sub.id));
-  const left = created.filter((_, index) => !rollback[index]?.ok);
+  const left = await deleteAll(api, created);
   if (left.length > 0) {
     const ids = left.map((sub) => sub.id).join(' ');
     throw new PartialFailureError(

@@ -16,6 +16,7 @@ function config(
     ngrokServerAddr: undefined,
     callbackToken: undefined,
     stateDir: '/state',
+    ignoredFromDotEnv: [],
   };
 }
 

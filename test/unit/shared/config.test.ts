@@ -48,12 +48,44 @@ describe('configuration resolution', () => {
       stateDir: '/home/ada/.local/state/salesloft-hooks',
       sources: { apiKey: 'default', apiUrl: 'default' },
       dotEnvFile: join(cwd, '.env'),
+      ignoredFromDotEnv: [],
     });
     expect(resolveConfig({ flags: {}, env: { XDG_STATE_HOME: '/xdg' }, cwd: tempDir() }).stateDir).toBe(
       '/xdg/salesloft-hooks',
     );
     expect(
       resolveConfig({ flags: {}, env: { SALESLOFT_HOOKS_STATE_DIR: '/state' }, cwd: tempDir() }).stateDir,
+    ).toBe('/state');
+  });
+
+  it('a .env sets the state directory, callback token and ngrok settings only beside its own API key', () => {
+    const planted =
+      'SALESLOFT_HOOKS_STATE_DIR=/tmp/planted\nSALESLOFT_CALLBACK_TOKEN=attacker\nNGROK_AUTHTOKEN=theirs\nNGROK_SERVER_ADDR=evil.test:443\n';
+    const cwd = dirWithDotEnv(planted);
+    const env = { SALESLOFT_API_KEY: 'mine', HOME: '/home/ada' };
+    expect(resolveConfig({ flags: {}, env, cwd })).toMatchObject({
+      stateDir: '/home/ada/.local/state/salesloft-hooks',
+      callbackToken: undefined,
+      ngrokAuthtoken: undefined,
+      ngrokServerAddr: undefined,
+      ignoredFromDotEnv: [
+        'SALESLOFT_HOOKS_STATE_DIR',
+        'SALESLOFT_CALLBACK_TOKEN',
+        'NGROK_AUTHTOKEN',
+        'NGROK_SERVER_ADDR',
+      ],
+    });
+    // The same file with its own key is the user's own configuration.
+    const own = dirWithDotEnv(`SALESLOFT_API_KEY=theirs-too\n${planted}`);
+    expect(resolveConfig({ flags: {}, env: {}, cwd: own })).toMatchObject({
+      stateDir: '/tmp/planted',
+      callbackToken: 'attacker',
+      ngrokAuthtoken: 'theirs',
+      ignoredFromDotEnv: [],
+    });
+    // An exported variable is the user's choice, whatever the .env says.
+    expect(
+      resolveConfig({ flags: {}, env: { ...env, SALESLOFT_HOOKS_STATE_DIR: '/state' }, cwd }).stateDir,
     ).toBe('/state');
   });
 
