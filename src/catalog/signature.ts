@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { nestedDeeperThan } from '../shared/json-depth.js';
 import { maskToken } from '../shared/text.js';
 
 /** The one HMAC of the project: hex HMAC-SHA1 of the raw body, keyed with the callback token. */
@@ -128,6 +129,8 @@ function reserializations(bytes: Buffer): { label: string; bytes: string }[] {
   } catch {
     return variants;
   }
+  // Re-encoding walks the value: a forged body nested thousands deep would overflow the stack.
+  if (nestedDeeperThan(text)) return variants;
   variants.push(
     { label: 'JSON re-encoded compactly', bytes: JSON.stringify(parsed) },
     { label: 'JSON re-encoded with 2-space indentation', bytes: JSON.stringify(parsed, null, 2) },

@@ -143,13 +143,15 @@ export class Receiver {
       forward: null,
       status: signature.valid ? 200 : 401,
     };
-    this.options.onReceived?.(delivery);
+    // What the session does with a delivery (show, record, inspect) never changes its answer: a
+    // body that breaks its rendering is still answered by its verdict and still counted.
+    guarded(() => this.options.onReceived?.(delivery));
     if (signature.valid && this.options.forward) {
       delivery.forward = await this.options.forward(delivery);
       delivery.status = delivery.forward.status ?? 502;
     }
     answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
-    this.options.onDelivery(delivery);
+    guarded(() => this.options.onDelivery(delivery));
   }
 
   private reject(
@@ -182,6 +184,14 @@ function answer(
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.end(text);
+}
+
+function guarded(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // The session's own callbacks report their failures; the receiver's job is the answer.
+  }
 }
 
 function first(value: string | string[] | undefined): string | undefined {

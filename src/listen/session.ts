@@ -41,6 +41,8 @@ export interface DeliveryView {
   received(delivery: Delivery, retryOf: number | undefined): string | undefined;
   /** When it has been answered (after the forward's answer, if forwarding). */
   answered(delivery: Delivery): string | undefined;
+  /** In place of a line that could not be rendered: what is known without reading the body. */
+  unrendered(delivery: Delivery, error: unknown): string;
 }
 
 export interface ListenDeps {
@@ -110,6 +112,16 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     reachedMax = () => resolve('max-deliveries');
   });
 
+  /** A delivery's lines; one that cannot be rendered still gets a plain line, never none. */
+  const show = (render: () => string | undefined, delivery: Delivery) => {
+    let line: string | undefined;
+    try {
+      line = render();
+    } catch (error) {
+      line = deps.view.unrendered(delivery, error);
+    }
+    if (line !== undefined) output.push(line);
+  };
   const retryOfById = new Map<number, number>();
   let inspect: ((delivery: Delivery) => void) | undefined;
   const onReceived = (delivery: Delivery) => {
@@ -125,8 +137,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
         );
     if (retryOf !== undefined) retryOfById.set(delivery.id, retryOf);
     inspect?.(delivery);
-    const line = deps.view.received(delivery, retryOf);
-    if (line !== undefined) output.push(line);
+    show(() => deps.view.received(delivery, retryOf), delivery);
   };
   const onDelivery = (delivery: Delivery) => {
     received += 1;
@@ -134,8 +145,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     inspect?.(delivery);
     retryOfById.delete(delivery.id);
     recorder?.append(delivery);
-    const line = deps.view.answered(delivery);
-    if (line !== undefined) output.push(line);
+    show(() => deps.view.answered(delivery), delivery);
     const refusedStatus = delivery.forward?.status;
     if (!hintedRefusal && delivery.signature.valid && (refusedStatus === 401 || refusedStatus === 403)) {
       hintedRefusal = true;

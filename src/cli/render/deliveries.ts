@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { type Delivery, REPLAY_HEADER } from '../../listen/delivery.js';
 import type { DeliveryView } from '../../listen/session.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../shared/json-depth.js';
 import { safeText } from '../../shared/text.js';
 import { summarize } from './delivery-summary.js';
 
@@ -118,6 +119,7 @@ export function deliveryView(
     return {
       received: () => undefined,
       answered: (delivery) => deliveryJson(delivery, parseBody(delivery.body)),
+      unrendered: (delivery) => deliveryJson(delivery, null),
     };
   }
   return {
@@ -129,7 +131,23 @@ export function deliveryView(
       return lines.join('\n');
     },
     answered: (delivery) => (delivery.forward ? forwardLine(delivery, color) : undefined),
+    unrendered: (delivery, error) => unrenderedLine(delivery, error, color),
   };
+}
+
+/** A delivery whose lines could not be rendered: its id, type, verdict and size, never nothing. */
+export function unrenderedLine(delivery: Delivery, error: unknown, color: ChalkInstance): string {
+  const verdict = delivery.signature.valid
+    ? color.green('verified')
+    : color.red(`INVALID: ${safeText(delivery.signature.reason ?? '')}`);
+  const reason = safeText(error instanceof Error ? error.message : String(error), 120);
+  return [
+    color.dim(delivery.received_at.slice(11, 19)),
+    color.dim(`#${delivery.id}`),
+    color.bold(delivery.event_type === null ? '(no x-salesloft-event)' : safeText(delivery.event_type, 60)),
+    verdict,
+    color.yellow(`(${delivery.body.length} bytes, not displayed: ${reason})`),
+  ].join('  ');
 }
 
 const INDENT = '    ';
@@ -145,8 +163,14 @@ export function headerLines(delivery: Delivery, color: ChalkInstance): string[] 
 
 /** `--body`: the body as indented JSON (or its text), escaped, long strings cut, coloured on a terminal. */
 export function bodyLines(delivery: Delivery, body: unknown, color: ChalkInstance): string[] {
-  if (body === null)
-    return [`${INDENT}${color.dim(safeText(delivery.body.toString('utf8'), MAX_STRING * 5))}`];
+  const text = delivery.body.toString('utf8');
+  if (body === null) return [`${INDENT}${color.dim(safeText(text, MAX_STRING * 5))}`];
+  if (nestedDeeperThan(text)) {
+    return [
+      `${INDENT}${color.yellow(`(nested deeper than ${MAX_JSON_DEPTH} levels: shown as text)`)}`,
+      `${INDENT}${color.dim(safeText(text, MAX_STRING * 5))}`,
+    ];
+  }
   const lines: string[] = [];
   const walk = (value: unknown, depth: number, prefix: string, last: boolean) => {
     const pad = INDENT + '  '.repeat(depth);

@@ -68,3 +68,12 @@ describe('diagnose', () => {
     expect(diagnose(BODY, 'secret', `sha1=${sign(BODY, 'secret')}`).hint).toMatch(/prefix/);
   });
 });
+
+describe('hostile shapes', () => {
+  it('a body nested 20,000 deep is diagnosed without walking it (no stack overflow)', () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const result = diagnose(deep, 'secret', '0'.repeat(40));
+    expect(result.valid).toBe(false);
+    expect(result.reason).toBe('mismatch');
+  });
+});

@@ -27,7 +27,7 @@ async function session(emuUrl: string) {
       stopRequested: new Promise(() => {}),
       stdout: () => {},
       stderr: (line) => lines.push(line),
-      view: { received: () => undefined, answered: () => undefined },
+      view: { received: () => undefined, answered: () => undefined, unrendered: () => '' },
       errColor: plain,
       createJournal: fullDisk,
     },
@@ -85,7 +85,7 @@ describe('cleanup that fails', () => {
         }),
         stdout: () => {},
         stderr: (line) => lines.push(line),
-        view: { received: () => undefined, answered: () => undefined },
+        view: { received: () => undefined, answered: () => undefined, unrendered: () => '' },
         errColor: plain,
         onReady: () => {
           emu.faults.add({ kind: 'status', status: 500, method: 'DELETE', count: 0 });
