@@ -27,7 +27,7 @@ export interface ReceiverOptions {
   forward?: (delivery: Delivery) => Promise<ForwardResult>;
   /** Called once a delivery is verified, before it is forwarded. */
   onReceived?: (delivery: Delivery) => void;
-  /** Called once a delivery is answered (after the forward, when there is one). */
+  /** Called once a delivery's answer is known (after the forward, when there is one), just before it is sent. */
   onDelivery: (delivery: Delivery) => void;
   onRejection?: (rejection: Rejection) => void;
   /** Accept at most this many deliveries; later ones get 503 (the session is ending). */
@@ -43,6 +43,8 @@ export class Receiver {
   private sequence = 0;
   private admitted = 0;
   private address: AddressInfo | undefined;
+  /** Once closing, answers end their connection: an idle keep-alive one would hold close() for 5 s. */
+  private closing = false;
 
   constructor(private readonly options: ReceiverOptions) {
     this.server = createServer((req, res) => this.handle(req, res));
@@ -77,6 +79,7 @@ export class Receiver {
    * body would otherwise hold the session open for ever.
    */
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    this.closing = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);
@@ -150,8 +153,10 @@ export class Receiver {
       delivery.forward = await this.options.forward(delivery);
       delivery.status = delivery.forward.status ?? 502;
     }
-    answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
+    // Shown and recorded before it is answered: a delivery Salesloft saw accepted is in the file.
     guarded(() => this.options.onDelivery(delivery));
+    if (this.closing) res.shouldKeepAlive = false;
+    answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
   }
 
   private reject(

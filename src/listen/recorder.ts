@@ -1,4 +1,4 @@
-import { constants, createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UsageError } from '../shared/errors.js';
 import type { Delivery } from './delivery.js';
@@ -17,13 +17,21 @@ export interface RecordedDelivery {
   signature: { valid: boolean; reason: string | null };
 }
 
-/** Appends deliveries to a JSON-lines file readable only by its owner. */
+/**
+ * Appends deliveries to a JSON-lines file readable only by its owner. Each line is written before
+ * the delivery is answered (one small synchronous append), so a delivery Salesloft saw accepted is
+ * in the file. A write that fails (a full disk) is reported once through `onError`; the session
+ * goes on, and `missed` counts the deliveries that are not in the file.
+ */
 export class Recorder {
-  private readonly stream: WriteStream;
+  private fd: number | undefined;
+  private failed = false;
+  missed = 0;
 
   constructor(
-    file: string,
+    readonly file: string,
     private readonly sessionId?: string,
+    private readonly onError: (message: string) => void = () => {},
   ) {
     let fd: number;
     try {
@@ -33,7 +41,8 @@ export class Recorder {
         constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
         0o600,
       );
-      fchmodSync(fd, 0o600);
+      // A device or a FIFO (/dev/stdout, a named pipe) is not ours to chmod.
+      if (fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
@@ -43,7 +52,7 @@ export class Recorder {
         'unwritable_file',
       );
     }
-    this.stream = createWriteStream('', { fd });
+    this.fd = fd;
   }
 
   append(delivery: Delivery): void {
@@ -58,13 +67,33 @@ export class Recorder {
       body_base64: delivery.body.toString('base64'),
       signature: { valid: delivery.signature.valid, reason: delivery.signature.reason },
     };
-    this.stream.write(`${JSON.stringify(line)}\n`);
+    this.write(`${JSON.stringify(line)}\n`, delivery.id);
+  }
+
+  private write(text: string, id: number): void {
+    if (this.fd === undefined) {
+      this.missed += 1;
+      return;
+    }
+    const bytes = Buffer.from(text);
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+    } catch (error) {
+      this.missed += 1;
+      if (this.failed) return;
+      this.failed = true;
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      this.onError(
+        `--record ${this.file}: could not write delivery #${id} (${code}); the session goes on, and the deliveries that cannot be written are counted at the end.`,
+      );
+    }
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) =>
-      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    return Promise.resolve();
   }
 }
 

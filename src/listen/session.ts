@@ -98,7 +98,11 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     }
   });
 
-  const recorder = options.record ? new Recorder(options.record, sessionId) : undefined;
+  const recorder = options.record
+    ? new Recorder(options.record, sessionId, (message) =>
+        stderr(`${errColor.yellow('Warning:')} ${safeText(message)}`),
+      )
+    : undefined;
   const forwarder = options.forwardTo
     ? createForwarder(options.forwardTo, options.forwardTimeoutMs)
     : undefined;
@@ -205,7 +209,8 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const shutdownTransport = async () => {
     stopHeartbeat();
     await inspector?.close();
-    await receiver.close();
+    // A delivery still being forwarded is waited for (up to the forward's own timeout) and recorded.
+    await receiver.close(forwarder ? Math.max(3_000, options.forwardTimeoutMs + 1_000) : undefined);
     output.flush();
     await tunnel?.close();
     await forwarder?.close();
@@ -295,6 +300,11 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   }
   await shutdownTransport();
   stderr(`Summary: ${stats.summary()}.`);
+  if (recorder && recorder.missed > 0) {
+    stderr(
+      `${errColor.yellow('Warning:')} ${count(recorder.missed, 'delivery', 'deliveries')} could not be written to ${safeText(recorder.file)}.`,
+    );
+  }
   if (left.length > 0) {
     throw new PartialFailureError(
       `Could not delete ${left.length} of this session's subscriptions (${left.join('; ')}); run \`salesloft-hooks prune\` to retry.`,
