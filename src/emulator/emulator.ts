@@ -128,6 +128,11 @@ export class Emulator {
     this.clockOffsetMs = 0;
   }
 
+  /** Closes every open connection, as a load balancer closes idle keep-alive ones: clients must connect anew. */
+  dropConnections(): void {
+    this.server.closeAllConnections();
+  }
+
   async close(): Promise<void> {
     this.deliverer.close();
     this.server.closeAllConnections();

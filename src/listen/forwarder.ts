@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorCode, networkReason } from '../net/errors.js';
+import { processConnectionBudget } from '../net/fd-limit.js';
 import { keepAliveAgent } from '../net/http-request.js';
 import { timedPost } from '../net/post.js';
 import type { Delivery, ForwardResult } from './delivery.js';
@@ -12,7 +13,12 @@ export function createForwarder(
   target: string,
   timeoutMs: number,
 ): { forward: (d: Delivery) => Promise<ForwardResult>; close: () => Promise<void> } {
-  const agent = keepAliveAgent(new URL(target).protocol, { idleMs: 4_000 });
+  // Deliveries beyond the cap wait for a connection (within their --forward-timeout) rather than
+  // each opening a descriptor of its own.
+  const agent = keepAliveAgent(new URL(target).protocol, {
+    idleMs: 4_000,
+    maxSockets: processConnectionBudget().forwarder,
+  });
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {
     const started = performance.now();
     try {

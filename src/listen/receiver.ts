@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { verify } from '../catalog/signature.js';
 import { readCapped } from '../net/body.js';
-import { processConnectionCap } from '../net/fd-limit.js';
+import { processConnectionBudget } from '../net/fd-limit.js';
 import { listenOn } from '../net/listen-on.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
@@ -52,7 +52,7 @@ export class Receiver {
     this.server.requestTimeout = 30_000;
     this.server.keepAliveTimeout = 5_000;
     this.server.maxHeadersCount = 200;
-    this.server.maxConnections = processConnectionCap();
+    this.server.maxConnections = processConnectionBudget().receiver;
     this.server.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
       else socket.destroy();

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readCappedBody } from '../../net/body.js';
+import { processConnectionBudget } from '../../net/fd-limit.js';
 import { listenOn } from '../../net/listen-on.js';
 import { UsageError } from '../../shared/errors.js';
 import type { InspectedDelivery } from './record.js';
@@ -60,6 +61,8 @@ export async function startInspector(options: InspectorOptions): Promise<Inspect
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // Idle sockets from anyone who finds the port must not take the descriptors cleanup needs.
+  server.maxConnections = processConnectionBudget().inspector;
   port = await bind(server, options.port);
   return {
     url: `http://127.0.0.1:${port}/?key=${key}`,

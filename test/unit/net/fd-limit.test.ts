@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionCap, openFileLimit } from '../../../src/net/fd-limit.js';
+import { connectionBudget, connectionCap, openFileLimit } from '../../../src/net/fd-limit.js';
 
 const LIMITS = `Limit                     Soft Limit           Hard Limit           Units
 Max processes             63704                63704                processes
@@ -19,5 +19,14 @@ describe('the connection cap', () => {
     expect(openFileLimit('')).toBeUndefined();
     expect(openFileLimit(LIMITS.replace('1024 ', 'unlimited'))).toBeUndefined();
     expect(connectionCap(undefined)).toBe(512);
+  });
+
+  it('is split between the receiver, the forwarder and the inspector, never past the cap', () => {
+    expect(connectionBudget(1024)).toEqual({ receiver: 256, forwarder: 128, inspector: 128 });
+    expect(connectionBudget(256)).toEqual({ receiver: 64, forwarder: 32, inspector: 32 });
+    for (const limit of [20, 64, 1024, 65_536]) {
+      const budget = connectionBudget(limit);
+      expect(budget.receiver + budget.forwarder + budget.inspector).toBeLessThanOrEqual(connectionCap(limit));
+    }
   });
 });
