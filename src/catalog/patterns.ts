@@ -26,9 +26,17 @@ export function splitPatterns(values: readonly string[]): string[] {
  * name (a typo); any other unknown exact name is accepted and reported.
  */
 export function matchEvents(values: readonly string[]): PatternMatch {
+  const patterns = splitPatterns(values);
+  // `--event "$EVENTS"` with the variable unset: matching nothing would quietly do nothing.
+  if (values.length > 0 && patterns.length === 0) {
+    throw new UsageError(
+      'The event list is empty (an unset variable?): name an event type, a glob or all.',
+      'empty_event',
+    );
+  }
   const catalogHits = new Set<string>();
   const unknown: string[] = [];
-  for (const pattern of splitPatterns(values)) {
+  for (const pattern of patterns) {
     if (pattern === 'all') {
       for (const event of EVENT_TYPES) catalogHits.add(event.name);
     } else if (pattern.includes('*')) {

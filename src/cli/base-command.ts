@@ -100,14 +100,16 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     });
   }
 
-  /** The token passed with --token or --token-file (its first line), if any. */
+  /** The token passed with --token or --token-file (its first line, without a BOM or trailing whitespace), if any. */
   protected async givenToken(flags: {
     token?: string | undefined;
     'token-file'?: string | undefined;
   }): Promise<string | undefined> {
     if (flags['token-file'] === undefined) return revealSecret(flags.token);
     const text = (await readInputFile(flags['token-file'], '--token-file')).toString('utf8');
-    return requireToken(text.split(/\r?\n/)[0] ?? '', `--token-file ${flags['token-file']}`);
+    // Notepad writes a byte-order mark and CRLF; a trailing space is never part of a token.
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    return requireToken(firstLine.trimEnd(), `--token-file ${flags['token-file']}`);
   }
 
   /** Says which stored token signs (a new one in full, once; a stored one masked); a given one needs no word. */

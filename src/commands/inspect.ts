@@ -41,11 +41,7 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
       token,
       target,
     });
-    if (inspector.truncatedLine !== undefined) {
-      this.warning(
-        `${flags.from}:${inspector.truncatedLine} is cut short (a session killed mid-write); skipped.`,
-      );
-    }
+    for (const note of inspector.notes) this.warning(note);
     this.note(`Inspector: ${inspector.url}`);
     this.note(
       this.err.dim(

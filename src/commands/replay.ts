@@ -47,14 +47,12 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     const { args, flags } = await this.parse(Replay);
     const url = parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
-    const { pickDeliveries, readRecording, replayDeliveries } = await import('../send/replay.js');
+    const { damagedLineNotes, pickDeliveries, readRecording, replayDeliveries } = await import(
+      '../send/replay.js'
+    );
     const recording = await readRecording(flags.from);
-    if (recording.truncatedLine !== undefined) {
-      this.warning(
-        `${flags.from}:${recording.truncatedLine} is cut short (a session killed mid-write); skipped.`,
-      );
-    }
-    const chosen = pickDeliveries(recording.deliveries, args.delivery);
+    for (const note of damagedLineNotes(flags.from, recording)) this.warning(note);
+    const chosen = pickDeliveries(recording, args.delivery, flags.from);
     const { token } = await this.callbackToken(flags, settings);
     const skipped: number[] = [];
     const sent = await replayDeliveries({
@@ -75,6 +73,8 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     });
     const refused = sent.some((outcome) => outcome.status < 200 || outcome.status >= 300);
     if (refused || (sent.length === 0 && skipped.length > 0)) this.setExitCode(ExitCode.negative);
+    // All of a damaged recording: the good lines were sent, and the input still had errors.
+    if (args.delivery === 'all' && recording.damaged.length > 0) this.setExitCode(ExitCode.usage);
     return { deliveries: sent, skipped };
   }
 }

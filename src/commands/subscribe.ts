@@ -7,7 +7,7 @@ import { renderPlan } from '../cli/render/subscriptions.js';
 import { handleStopSignals, requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { signalExitCode } from '../shared/errors.js';
-import { count, maskToken } from '../shared/text.js';
+import { count, maskToken, safeUrl } from '../shared/text.js';
 import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe } from '../subscriptions/subscribe.js';
@@ -79,6 +79,7 @@ created again. If any create fails, the ones this run created are deleted again.
     });
     void signals.first.then((signal) => {
       stopSignal = signal;
+      api.interruptWaits(signal);
       this.note(
         `${signal}: stopping; waiting for the creates in flight, then deleting what this run created.`,
       );
@@ -154,7 +155,7 @@ created again. If any create fails, the ones this run created are deleted again.
   ): Promise<void> {
     if (created.length > 0) {
       const { renderSubscriptionTable } = await import('../cli/render/subscription-table.js');
-      this.log(`Created ${count(created.length, 'subscription')} for ${url}:`);
+      this.log(`Created ${count(created.length, 'subscription')} for ${safeUrl(url)}:`);
       this.log(renderSubscriptionTable(created, { color: this.out, showTokens: false }));
     }
     if (existing.length > 0) {

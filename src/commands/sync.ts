@@ -4,7 +4,7 @@ import { dryRunFlag, yesFlag } from '../cli/flags.js';
 import { renderSyncPlan, syncPlanMarkdown } from '../cli/render/sync-plan.js';
 import { variableLookup } from '../shared/config.js';
 import { ExitCode, type Partial, UsageError } from '../shared/errors.js';
-import { count, safeText } from '../shared/text.js';
+import { count, safeText, safeUrl } from '../shared/text.js';
 
 /** `--json`: the plan and whether it was applied (a partial failure adds `error`). */
 export type SyncResult = Partial<{ plan: Record<string, unknown>[]; applied: boolean }>;
@@ -92,7 +92,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
       const mark = outcome.ok
         ? this.err.green('done')
         : this.err.red(`failed: ${safeText(outcome.error ?? '')}`);
-      const target = safeText(`${outcome.step.event_type} -> ${outcome.step.callback_url}`);
+      const target = `${safeText(outcome.step.event_type)} -> ${safeUrl(outcome.step.callback_url)}`;
       this.note(`  ${outcome.step.action} ${target}: ${mark}`);
     });
     const failure = syncFailure(outcomes, steps.length);

@@ -3,6 +3,7 @@ import { readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { stateDirError } from '../shared/errors.js';
 
 /**
  * What a running `listen` session (or a `subscribe` batch) has created, kept on disk so a crash can
@@ -69,7 +70,6 @@ export class SessionJournal {
     data: Omit<JournalData, 'v' | 'pid' | 'hostname' | 'subscription_ids' | 'pid_ns' | 'boot_id'>,
   ): Promise<SessionJournal> {
     const dir = sessionsDir(stateDir);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
     const journal = new SessionJournal(join(dir, `${data.session_id}.json`), {
       v: 1,
       pid: process.pid,
@@ -79,7 +79,13 @@ export class SessionJournal {
       heartbeat_at: new Date().toISOString(),
       ...data,
     });
-    await journal.save();
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await journal.save();
+    } catch (error) {
+      // Before anything is created: a read-only or full state directory is the user's to fix.
+      throw stateDirError(error);
+    }
     return journal;
   }
 

@@ -32,5 +32,7 @@ export function networkReason(error: unknown, timeoutMs?: number): string {
   }
   const code = errorCode(error);
   if (code && REASONS[code]) return `${REASONS[code]} (${code})`;
+  // llhttp's codes (node:http and undici alike): the peer is not speaking HTTP as it should.
+  if (code?.startsWith('HPE_')) return `answered with a malformed HTTP response (${code})`;
   return code ?? (error instanceof Error ? error.message : String(error));
 }

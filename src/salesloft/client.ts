@@ -1,8 +1,7 @@
 import type { Agent } from 'node:http';
 import { errorCode, networkReason, TIMEOUT_CODES } from '../net/errors.js';
 import { keepAliveAgent, sendRequest } from '../net/http-request.js';
-import { sleep } from '../net/time.js';
-import { ApiError, NetworkError } from '../shared/errors.js';
+import { ApiError, CliError, ExitCode, NetworkError } from '../shared/errors.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
 import type { NewSubscription, Subscription } from './types.js';
@@ -66,6 +65,8 @@ interface Answer {
   body: unknown;
   retryAfter?: string;
   date?: string;
+  /** Where a redirect points (the client follows none: the API key must not travel). */
+  location?: string;
 }
 
 type Attempt = { kind: 'answer'; answer: Answer } | { kind: 'network'; error: unknown; sent: boolean };
@@ -81,6 +82,8 @@ export class SalesloftClient {
   private readonly random: () => number;
   /** Time spent waiting on consecutive 429s; bounded by `maxRateLimitWaitMs`. */
   private rateLimitWaitedMs = 0;
+  /** Waits in progress (rate limits, back-off), each ended by `interruptWaits`. */
+  private readonly waits = new Set<(error: Error) => void>();
 
   constructor(private readonly options: ClientOptions) {
     const url = new URL(options.baseUrl);
@@ -91,6 +94,34 @@ export class SalesloftClient {
     this.random = options.random ?? Math.random;
     this.governor = new RateGovernor(this.retry.lowWater);
     this.pool = keepAliveAgent(url.protocol, { maxSockets: 8, idleMs: 10_000 });
+  }
+
+  /**
+   * Ends the waits in progress now (Ctrl-C during a rate-limit wait): the calls waiting fail with
+   * a `cancelled` error, so a batch can roll back at once. Later calls wait as usual.
+   */
+  interruptWaits(signal: string): void {
+    const error = new CliError(
+      `${signal}: stopped while waiting for Salesloft.`,
+      'cancelled',
+      ExitCode.cancelled,
+    );
+    for (const stop of [...this.waits]) stop(error);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const stop = (error: Error) => {
+        clearTimeout(timer);
+        this.waits.delete(stop);
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        this.waits.delete(stop);
+        resolve();
+      }, ms);
+      this.waits.add(stop);
+    });
   }
 
   async list(filter: { enabled?: boolean } = {}): Promise<Subscription[]> {
@@ -134,7 +165,7 @@ export class SalesloftClient {
           continue;
         }
         if (status >= 200 && status < 300) return this.subscriptionFrom(attempt.answer);
-        if (status < 500) throw apiErrorFor(status, attempt.answer.body);
+        if (status < 500) throw apiErrorFor(status, attempt.answer.body, attempt.answer.location);
       }
       failures += 1;
       const uncertain = attempt.kind === 'answer' || attempt.sent;
@@ -179,7 +210,7 @@ export class SalesloftClient {
           continue;
         }
         if ((status >= 200 && status < 300) || accepted.includes(status)) return attempt.answer;
-        if (status < 500) throw apiErrorFor(status, attempt.answer.body);
+        if (status < 500) throw apiErrorFor(status, attempt.answer.body, attempt.answer.location);
       }
       failures += 1;
       if (failures >= this.retry.attempts || deadline.passed()) throw this.finalError(attempt);
@@ -201,7 +232,7 @@ export class SalesloftClient {
 
   private async attempt(method: string, path: string, body: unknown, deadline: Deadline): Promise<Attempt> {
     const delay = this.governor.delayMs();
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await this.wait(delay);
     const totalMs = this.options.timeouts?.totalMs ?? 30_000;
     const notice = setTimeout(
       () =>
@@ -240,7 +271,12 @@ export class SalesloftClient {
       if (response.status !== 429) this.rateLimitWaitedMs = 0;
       return {
         kind: 'answer',
-        answer: { status: response.status, body: parseBody(text), ...rateHeaders(header) },
+        answer: {
+          status: response.status,
+          body: parseBody(text),
+          ...rateHeaders(header),
+          ...(header('location') === undefined ? {} : { location: header('location') as string }),
+        },
       };
     } catch (error) {
       if (error instanceof ApiError) throw error;
@@ -264,20 +300,23 @@ export class SalesloftClient {
     }
     this.rateLimitWaitedMs += ms;
     this.options.notify?.(`Rate limited by Salesloft (429): waiting ${(ms / 1000).toFixed(1)} s ${why}.`);
-    await sleep(ms);
+    await this.wait(ms);
     return ms;
   }
 
   private backoff(failures: number): Promise<void> {
     const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (failures - 1));
-    return sleep(ceiling / 2 + this.random() * (ceiling / 2));
+    return this.wait(ceiling / 2 + this.random() * (ceiling / 2));
   }
 
   private finalError(attempt: Attempt): Error {
-    if (attempt.kind === 'answer') return apiErrorFor(attempt.answer.status, attempt.answer.body);
-    return new NetworkError(`Cannot reach Salesloft at ${this.host}: ${networkReason(attempt.error)}`, {
-      cause: attempt.error,
-    });
+    if (attempt.kind === 'answer')
+      return apiErrorFor(attempt.answer.status, attempt.answer.body, attempt.answer.location);
+    const reason = networkReason(attempt.error);
+    const message = reason.startsWith('answered')
+      ? `Salesloft at ${this.host} ${reason}`
+      : `Cannot reach Salesloft at ${this.host}: ${reason}`;
+    return new NetworkError(message, { cause: attempt.error });
   }
 
   private subscriptionFrom(answer: Answer): Subscription {

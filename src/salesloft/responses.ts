@@ -29,7 +29,15 @@ export function errorMessage(body: unknown): string | undefined {
   return undefined;
 }
 
-export function apiErrorFor(status: number, body: unknown): ApiError {
+export function apiErrorFor(status: number, body: unknown, location?: string): ApiError {
+  if (status >= 300 && status < 400) {
+    return new ApiError(
+      status,
+      location
+        ? `Salesloft answered ${status}, a redirect to ${oneLine(location)}: the API URL is probably wrong (it is https://api.salesloft.com for Salesloft); redirects are not followed, so the API key goes nowhere else`
+        : `Salesloft answered ${status}, a redirect with no Location: the API URL is probably wrong`,
+    );
+  }
   const detail = errorMessage(body);
   const what =
     status === 401

@@ -36,4 +36,11 @@ export function checkApiTarget(config: ResolvedConfig & { apiKey: string }): voi
       'bad_api_key',
     );
   }
+  // An HTTP header carries Latin-1 at most; Salesloft's keys are ASCII (a pasted "smart" quote is not).
+  if ([...config.apiKey].some((char) => char > '\u00ff')) {
+    throw new UsageError(
+      'The API key holds a character outside Latin-1 (a curly quote or dash from a document?): check how it was copied.',
+      'bad_api_key',
+    );
+  }
 }

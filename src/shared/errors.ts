@@ -123,3 +123,13 @@ function errorSummary(text: string): string {
     '',
   );
 }
+
+/** The state directory cannot be read or written: exit 2, naming the directory to set instead. */
+export function stateDirError(error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const path = (error as NodeJS.ErrnoException).path ?? '';
+  return new UsageError(
+    `Cannot use the state directory (${code}${path ? ` on ${path}` : ''}): set SALESLOFT_HOOKS_STATE_DIR to a writable directory.`,
+    'state_dir',
+  );
+}

@@ -47,3 +47,16 @@ export function maskToken(token: string): string {
   if (token.length <= 8) return '…';
   return `${token.slice(0, 4)}…${token.slice(-4)}`;
 }
+
+/**
+ * A URL from outside data for a terminal: escaped like any outside text, and with its userinfo
+ * (`https://user:password@host`, often a credential) masked. `--json` keeps the exact URL.
+ */
+export function safeUrl(value: string, max = Number.POSITIVE_INFINITY): string {
+  return safeText(maskUserinfo(value), max);
+}
+
+/** `https://user:password@host/x` as `https://***@host/x`. */
+export function maskUserinfo(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+}

@@ -11,10 +11,19 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** A URL given as a flag must be absolute http(s); returns it unchanged. */
+const HOST_LABELS = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$/i;
+
+/** A URL given as a flag must be absolute http(s) with a real host name; returns it unchanged. */
 export function parseCallbackUrl(value: string, flag = '--url'): string {
   if (!isHttpUrl(value)) {
     throw new UsageError(`${flag} "${value}" is not an http(s) URL (expected https://host/path).`, 'bad_url');
+  }
+  const host = new URL(value).hostname;
+  if (!(host.startsWith('[') || isIP(host) !== 0 || HOST_LABELS.test(host))) {
+    throw new UsageError(
+      `${flag} "${value}" has no usable host name (expected https://host/path).`,
+      'bad_url',
+    );
   }
   return value;
 }

@@ -99,9 +99,12 @@ export async function subscribe(
     }
   });
 
+  // A stop wins over the failure it may have caused (a rate-limit wait ended by Ctrl-C).
   const signal = hooks.stopped?.();
+  if (signal !== undefined && (failure || created.length < toCreate.length)) {
+    return rollBackStopped(api, created, signal);
+  }
   if (failure) return rollBack(api, created, failure);
-  if (signal !== undefined && created.length < toCreate.length) return rollBackStopped(api, created, signal);
   return { created: created.sort((a, b) => a.id - b.id), existing };
 }
 
@@ -167,6 +170,8 @@ export async function subscribeAllowed(
       created.push(subscription);
       hooks.onCreated?.(subscription);
     } catch (error) {
+      // Stopped while it waited (a rate limit): the session ends, nothing to report for that type.
+      if (hooks.stopped?.() && error instanceof CliError && error.code === 'cancelled') return;
       if (error instanceof ApiError && (error.status === 403 || error.status === 422)) {
         refused.push({ event_type, status: error.status, reason: refusalReason(event_type, error) });
       } else {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { UsageError } from '../shared/errors.js';
+import { stateDirError, UsageError } from '../shared/errors.js';
 
 export type TokenSource = 'flag' | 'environment' | 'stored' | 'created';
 
@@ -88,13 +88,4 @@ async function writeTokenFile(stateDir: string, file: string, data: TokenFile): 
   } catch (error) {
     throw stateDirError(error);
   }
-}
-
-function stateDirError(error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const path = (error as NodeJS.ErrnoException).path ?? '';
-  return new UsageError(
-    `Cannot use the state directory (${code}${path ? ` on ${path}` : ''}): set SALESLOFT_HOOKS_STATE_DIR to a writable directory.`,
-    'state_dir',
-  );
 }

@@ -26,6 +26,9 @@ export interface DesiredState {
 
 const ENTRY_KEYS = new Set(['url', 'token', 'token_env', 'events', 'enabled']);
 
+/** Variables that hold this tool's own credentials: never a callback token. */
+const OWN_SECRETS = new Set(['SALESLOFT_API_KEY', 'NGROK_AUTHTOKEN']);
+
 /** Reads and validates a sync file; every problem is a usage error naming the file and line. */
 export async function readDesiredState(file: string, lookup: VariableLookup): Promise<DesiredState> {
   const text = (await readInputFile(file, '--file')).toString('utf8');
@@ -44,6 +47,14 @@ export function parseDesiredState(text: string, file: string, lookup: VariableLo
   if (firstError) {
     throw new UsageError(
       `${file}:${firstError.linePos?.[0]?.line ?? 1}: ${firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+      'invalid_sync_file',
+    );
+  }
+  // An unknown tag (`!env HOME`) would otherwise be read as the plain text after it.
+  const firstWarning = doc.warnings[0];
+  if (firstWarning) {
+    throw new UsageError(
+      `${file}:${firstWarning.linePos?.[0]?.line ?? 1}: ${firstWarning.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')} (YAML tags are not supported here)`,
       'invalid_sync_file',
     );
   }
@@ -99,10 +110,18 @@ export function parseDesiredState(text: string, file: string, lookup: VariableLo
     if (literal !== undefined && envName !== undefined)
       fail(value('token_env'), 'give token or token_env, not both');
     let token = literal;
+    if (literal !== undefined && literal.trim() === '')
+      fail(tokenNode, '`token` is blank: an empty HMAC key lets anyone sign deliveries');
     if (envName !== undefined) {
+      if (OWN_SECRETS.has(envName))
+        fail(
+          value('token_env'),
+          `token_env names ${envName}, a secret of this tool: it would be handed to every receiver of the deliveries`,
+        );
       token = lookup(envName);
       if (token === undefined || token === '')
         fail(value('token_env'), `environment variable ${envName} is not set`);
+      if (token?.trim() === '') fail(value('token_env'), `environment variable ${envName} is blank`);
     }
     if (token === undefined) fail(entry, 'a token is required: `token: <literal>` or `token_env: VARIABLE`');
 

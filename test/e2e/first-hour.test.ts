@@ -183,7 +183,7 @@ describe('tunnels and URLs', () => {
     expect(result.stderr).toContain(`Error: Port ${port} on 127.0.0.1 is in use: pass another --port`);
     const empty = await runCli(['listen', '--event', ','], { env: env(emu) });
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('--event names no event type.');
+    expect(empty.stderr).toContain('The event list is empty (an unset variable?)');
     expect(emu.store.list()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { EmulatorLogEvent } from '../../emulator/emulator.js';
-import { safeText } from '../../shared/text.js';
+import { safeText, safeUrl } from '../../shared/text.js';
 import { colorStatus } from './deliveries.js';
 
 /** One stderr line per API request or delivery attempt of the emulator. */
@@ -12,7 +12,7 @@ export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstanc
   }
   if (event.type === 'skipped') {
     const { record } = event;
-    return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeText(record.callback_url)} ${color.yellow(`skipped: ${record.skipped}`)}`;
+    return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeUrl(record.callback_url)} ${color.yellow(`skipped: ${record.skipped}`)}`;
   }
   const { record, attempt } = event;
   const outcome =
@@ -25,5 +25,5 @@ export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstanc
       : record.state === 'failed'
         ? color.red(' (gave up)')
         : '';
-  return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeText(record.callback_url)} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}`;
+  return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeUrl(record.callback_url)} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}`;
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Subscription } from '../../salesloft/types.js';
-import { maskToken, safeText } from '../../shared/text.js';
+import { maskToken, safeText, safeUrl } from '../../shared/text.js';
 
 // Its own module, imported only for human output: cli-table3 loads from node_modules.
 const BORDERLESS = {
@@ -38,7 +38,7 @@ export function renderSubscriptionTable(
       String(sub.id),
       safeText(sub.event_type),
       sub.enabled ? color.green('yes') : color.yellow('no'),
-      safeText(sub.callback_url),
+      safeUrl(sub.callback_url),
       sub.callback_token === undefined
         ? ''
         : safeText(showTokens ? sub.callback_token : maskToken(sub.callback_token)),

@@ -1,17 +1,17 @@
 import type { ChalkInstance } from 'chalk';
 import type { Subscription } from '../../salesloft/types.js';
-import { safeText } from '../../shared/text.js';
+import { safeText, safeUrl } from '../../shared/text.js';
 import type { PlanItem } from '../../subscriptions/subscribe.js';
 
 /** One line per subscription, for confirmations and summaries. */
 export function describeSubscription(sub: Subscription): string {
-  return `#${sub.id} ${safeText(sub.event_type)} -> ${safeText(sub.callback_url)}${sub.enabled ? '' : ' (disabled)'}`;
+  return `#${sub.id} ${safeText(sub.event_type)} -> ${safeUrl(sub.callback_url)}${sub.enabled ? '' : ' (disabled)'}`;
 }
 
 /** `+ person_updated -> URL` for each create, `= ...` for what already exists, and a summary. */
 export function renderPlan(plan: readonly PlanItem[], color: ChalkInstance): string {
   const lines = plan.map((item) => {
-    const target = `${safeText(item.event_type)} -> ${safeText(item.callback_url)}`;
+    const target = `${safeText(item.event_type)} -> ${safeUrl(item.callback_url)}`;
     return item.action === 'create'
       ? `${color.green('+')} ${target}`
       : `${color.dim('=')} ${target} ${color.dim('(exists)')}`;

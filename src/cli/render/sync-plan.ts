@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { safeText } from '../../shared/text.js';
+import { maskUserinfo, safeText, safeUrl } from '../../shared/text.js';
 import type { SyncStep } from '../../sync/plan.js';
 
 /** The plan in the manner of `terraform plan`: a symbol per step and a summary line. */
@@ -16,7 +16,7 @@ export function renderSyncPlan(steps: readonly SyncStep[], file: string, color: 
 }
 
 function stepLine(step: SyncStep, color: ChalkInstance): string {
-  const target = `${safeText(step.event_type)} -> ${safeText(step.callback_url)}`;
+  const target = `${safeText(step.event_type)} -> ${safeUrl(step.callback_url)}`;
   switch (step.action) {
     case 'create':
       return `${color.green('  +')} create    ${target}${step.enabled ? '' : color.dim(' (disabled)')}`;
@@ -43,7 +43,7 @@ export function syncPlanMarkdown(steps: readonly SyncStep[], file: string): stri
             : 'not declared'
           : '';
     const id = 'id' in step ? `#${step.id}` : '';
-    return `| ${step.action} | ${id} | \`${cell(step.event_type)}\` | ${cell(step.callback_url)} | ${note} |`;
+    return `| ${step.action} | ${id} | \`${cell(step.event_type)}\` | ${cell(maskUserinfo(step.callback_url))} | ${note} |`;
   });
   return [
     `Plan for \`${cell(file)}\`: ${steps.length} ${steps.length === 1 ? 'change' : 'changes'}.`,

@@ -1,4 +1,4 @@
-import { readRecording } from '../../send/replay.js';
+import { damagedLineNotes, readRecording } from '../../send/replay.js';
 import { inspectedFrom } from './record.js';
 import { storeReplayer } from './replay.js';
 import { startInspector } from './server.js';
@@ -7,7 +7,8 @@ import { InspectorStore } from './store.js';
 export interface RecordingInspector {
   url: string;
   deliveries: number;
-  truncatedLine?: number | undefined;
+  /** `FILE:LINE: ...` for each line that was skipped. */
+  notes: string[];
   close(): Promise<void>;
 }
 
@@ -37,7 +38,7 @@ export async function inspectRecording(options: {
   return {
     url: inspector.url,
     deliveries: recording.deliveries.length,
-    truncatedLine: recording.truncatedLine,
+    notes: damagedLineNotes(options.file, recording),
     close: () => inspector.close(),
   };
 }
