@@ -37,6 +37,8 @@ export function verify(
   signature: string | undefined,
 ): SignatureVerdict {
   if (signature === undefined || signature.trim() === '') return { valid: false, reason: 'missing' };
+  // Fail closed: an empty HMAC key (an unset variable) signs for anyone who knows that.
+  if (!hasToken(token)) return { valid: false, reason: 'mismatch' };
   const received = signature.trim();
   if (!SHA1_HEX.test(received)) return { valid: false, reason: 'malformed' };
   const expected = createHmac('sha1', token).update(body).digest();
@@ -44,6 +46,11 @@ export function verify(
   return timingSafeEqual(expected, actual)
     ? { valid: true, reason: null }
     : { valid: false, reason: 'mismatch' };
+}
+
+/** A usable callback token: a string with something in it besides white space. */
+export function hasToken(token: unknown): token is string {
+  return typeof token === 'string' && token.trim() !== '';
 }
 
 export interface Diagnosis extends SignatureVerdict {
@@ -67,6 +74,12 @@ export function diagnose(
 ): Diagnosis {
   const verdict = verify(body, token, signature);
   if (verdict.valid) return verdict;
+  if (!hasToken(token)) {
+    return {
+      ...verdict,
+      hint: 'no callback token to check against (empty or blank): nothing verifies without one',
+    };
+  }
   const expected = sign(body, token);
   if (verdict.reason === 'missing') {
     return { ...verdict, expected, hint: 'no x-salesloft-signature value was given' };

@@ -46,9 +46,11 @@ export function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer>
     const send = url.protocol === 'https:' ? process.getBuiltinModule('node:https').request : request;
     const req = send(url, {
       method: options.method,
-      headers: options.headers,
       ...(options.agent ? { agent: options.agent } : {}),
     });
+    // Set on the request, not in its options: NODE_DEBUG=http prints the options a connection is
+    // made with, and these headers carry the API key.
+    for (const [name, value] of Object.entries(options.headers)) req.setHeader(name, value);
     let response: IncomingMessage | undefined;
     let timer: NodeJS.Timeout | undefined;
     let settled = false;

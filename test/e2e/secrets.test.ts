@@ -10,7 +10,8 @@ import { startCli } from '../support/spawn.js';
 
 const KEY = 'ak_0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const TOKEN = 'cbtok_5e3a1d0b9c8f7e6d5c4b3a291807f6e5d4c3b2a1';
-const DEBUG_ENV = { DEBUG: '*', SALESLOFT_HOOKS_DEBUG: '1' };
+// Node's own debug output too: node:http printed the options of each connection, headers included.
+const DEBUG_ENV = { DEBUG: '*', SALESLOFT_HOOKS_DEBUG: '1', NODE_DEBUG: 'http,https,net,tls,undici' };
 
 function expectNoSecret(result: CliResult, label: string, secrets = [KEY]): void {
   for (const secret of secrets) {

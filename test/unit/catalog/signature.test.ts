@@ -77,3 +77,16 @@ describe('hostile shapes', () => {
     expect(result.reason).toBe('mismatch');
   });
 });
+
+describe('fail closed without a token', () => {
+  it('an empty or blank token verifies nothing, not even the HMAC made with it', () => {
+    const body = '{"id":1}';
+    for (const token of ['', '   ', '\t\n']) {
+      expect(verify(body, token, sign(body, token))).toEqual({ valid: false, reason: 'mismatch' });
+      expect(diagnose(body, token, sign(body, token))).toMatchObject({
+        valid: false,
+        hint: expect.stringContaining('no callback token'),
+      });
+    }
+  });
+});

@@ -64,6 +64,25 @@ describe('the library', () => {
     });
   });
 
+  it('fails closed on an empty or blank token, and on no tokens at all', async () => {
+    const body = '{"id":1}';
+    for (const token of ['', ' ']) {
+      expect(verifySignature({ body, token, signature: signPayload({ body, token }) })).toBe(false);
+      const request = new Request('http://localhost/hooks', {
+        method: 'POST',
+        body,
+        headers: { 'x-salesloft-signature': signPayload({ body, token }) },
+      });
+      await expect(verifyRequest(request, token)).rejects.toBeInstanceOf(SignatureError);
+      expect(
+        diagnoseSignature({ body, signature: signPayload({ body, token }), tokens: [token] }).valid,
+      ).toBe(false);
+    }
+    expect(diagnoseSignature({ body, signature: signPayload({ body, token: '' }), tokens: [] }).valid).toBe(
+      false,
+    );
+  });
+
   it('samples are realistic and reproducible with a seed; the catalog has 37 types', () => {
     expect(EVENT_TYPES).toHaveLength(37);
     expect(samplePayload('person_updated', { seed: 3 })).toEqual(
