@@ -9,7 +9,7 @@ export default class EmulatorCommand extends BaseCommand<void> {
     'Run a local Salesloft: the webhook-subscriptions API and real signed deliveries.';
   static override description =
     `Point the CLI or your own code at it with SALESLOFT_API_URL=http://127.0.0.1:4010.
-Fire an event with: curl -X POST localhost:4010/__emulator/events -d '{"event_type":"person_updated"}'
+Fire an event with: curl -X POST localhost:4010/__emulator/events -H 'content-type: application/json' -d '{"event_type":"person_updated"}'
 Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELETE /__emulator/faults, POST /__emulator/clock, POST /__emulator/reset.`;
 
   static override examples = [

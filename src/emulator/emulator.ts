@@ -8,6 +8,7 @@ import { Deliverer, type DeliveryAttempt, type DeliveryRecord } from './delivere
 import { FaultPlan } from './faults.js';
 import { BodyTooLarge, sendJson } from './http-io.js';
 import { MinuteBudget } from './rate-limiter.js';
+import { refusal } from './request-guard.js';
 import { SubscriptionStore } from './store.js';
 
 export interface EmulatorOptions {
@@ -145,8 +146,15 @@ export class Emulator {
     res.on('close', () =>
       this.logRequest(req.method ?? 'GET', url.pathname, res.headersSent ? res.statusCode : 0),
     );
+    const control = url.pathname.startsWith(CONTROL_PREFIX);
+    const refused = refusal(req, this.address?.port ?? 0, control);
+    if (refused) {
+      req.resume();
+      sendJson(res, 403, { error: `Forbidden: ${refused}` });
+      return;
+    }
     try {
-      if (url.pathname.startsWith(CONTROL_PREFIX)) await handleControl(this, req, res, url);
+      if (control) await handleControl(this, req, res, url);
       else await handleApi(this.api, req, res, url);
     } catch (error) {
       if (res.headersSent || req.socket.destroyed) return;

@@ -19,7 +19,11 @@ describe('salesloft-hooks emulator', () => {
         event_type: 'person_updated',
       }),
     });
-    await fetch(`${url}/__emulator/events`, { method: 'POST', body: '{"event_type":"person_updated"}' });
+    await fetch(`${url}/__emulator/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"event_type":"person_updated"}',
+    });
     await cli.waitFor(/delivery #1 person_updated -> http:\/\/127\.0\.0\.1:\d+\/in 200/);
     expect(target.received).toHaveLength(1);
     expect(cli.stderr).toMatch(/GET \/v2\/webhook_subscriptions 200/);

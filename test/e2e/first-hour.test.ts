@@ -344,7 +344,11 @@ describe('the standalone emulator', () => {
         event_type: 'note_created',
       }),
     });
-    await fetch(`${url}/__emulator/events`, { method: 'POST', body: '{"event_type":"note_created"}' });
+    await fetch(`${url}/__emulator/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"event_type":"note_created"}',
+    });
     const deliveries = (await (await fetch(`${url}/__emulator/deliveries`)).json()) as {
       data: { state: string; skipped?: string; attempts: unknown[] }[];
     };

@@ -228,3 +228,58 @@ describe('emulator deliveries', () => {
     await expect(call(emu.url, 'GET', '/v2/webhook_subscriptions')).rejects.toThrow();
   });
 });
+
+describe('the emulator refuses what a web page could send it', () => {
+  it('a cross-origin request, a non-JSON control body and a rebound Host name are 403 and change nothing', async () => {
+    const emu = await emulator();
+    const target = await recordingServer();
+    emu.store.create({ callback_url: target.url, callback_token: 't', event_type: 'person_updated' });
+    const fire = (headers: Record<string, string>) =>
+      rawHttp(emu.url, 'POST', '/__emulator/events', headers, '{"event_type":"person_updated"}');
+    const json = { 'content-type': 'application/json' };
+    expect(await fire({ ...json, origin: 'https://evil.example' })).toBe(403);
+    expect(await fire({ 'content-type': 'text/plain' })).toBe(403);
+    expect(await fire({ ...json, host: `evil.example:${new URL(emu.url).port}` })).toBe(403);
+    expect(await rawHttp(emu.url, 'POST', '/__emulator/reset', { origin: 'https://evil.example' }, '')).toBe(
+      403,
+    );
+    expect(
+      await rawHttp(
+        emu.url,
+        'GET',
+        '/v2/webhook_subscriptions',
+        { host: `rebind.example:${new URL(emu.url).port}` },
+        '',
+      ),
+    ).toBe(403);
+    expect(emu.deliveries()).toEqual([]);
+    expect(emu.store.list()).toHaveLength(1);
+    // A script on this machine (curl, a test) sends JSON with no Origin: that works.
+    expect(await fire(json)).toBe(202);
+    expect(await fire({ ...json, host: `localhost:${new URL(emu.url).port}` })).toBe(202);
+  });
+});
+
+/** A request with exactly these headers (fetch would not let a test set Host or Origin). */
+async function rawHttp(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<number> {
+  const { request } = await import('node:http');
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
