@@ -10,7 +10,8 @@ import { Script } from 'node:vm';
  * does the same for every module, but Node 20 has no such switch and the CLI is one file.
  *
  * The bundle ends with a `// build <sha256>` line (scripts/bundle.js writes it): the cache
- * file is named after it, because V8 checks only the source's length before trusting a cache.
+ * file is named after it and the bundle's path, because V8 checks only the source's length before
+ * trusting a cache, and keeps the file name the cache was made under.
  * A cache file is used only when it is a regular file of this user that nobody else may write.
  */
 export type CodeCacheState = 'used' | 'rejected' | 'missing' | 'off';
@@ -68,7 +69,9 @@ export function requireWithCodeCache(file: string, dir: string, variant?: string
   if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a bundle (see bundleText)`);
   const build = BUILD_LINE.exec(source.slice(-80))?.[1];
   const stem = `${basename(file, '.cjs')}-`;
-  const key = build?.slice(0, 16);
+  // V8 keeps the file name a cache was made under: a copy of the same build elsewhere (another
+  // install, a checkout) needs its own cache, or its stack traces name the other copy.
+  const key = build ? `${build.slice(0, 16)}-${pathKey(file)}` : undefined;
   const name = [key, variant, process.version, process.arch].filter(Boolean).join('-');
   const cacheFile = key ? join(dir, `${stem}${name}.v8`) : undefined;
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
@@ -118,6 +121,16 @@ function pruneCaches(dir: string, stem: string): void {
     .map((name) => ({ file: join(dir, name), mtime: lstatSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const { file } of caches.slice(CACHES_KEPT)) rmSync(file, { force: true });
+}
+
+/** Eight hex digits of the bundle's path (FNV-1a: node:crypto would cost start-up time). */
+function pathKey(path: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < path.length; index++) {
+    hash ^= path.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 function readOwnFile(file: string): Buffer | undefined {

@@ -1,7 +1,8 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { cleanEnv, ROOT, runCli, tempDir } from '../support/cli.js';
 
 describe('the code cache of the CLI bundle', () => {
   it('is written on the first run, used on the next, and rewritten when V8 rejects it; output unchanged', async () => {
@@ -15,7 +16,7 @@ describe('the code cache of the CLI bundle', () => {
     expect(first.stderr).toContain('code cache missing');
     const dir = join(cache, 'code');
     const [file] = readdirSync(dir).filter((name) => name.startsWith('cli-'));
-    expect(file).toMatch(/^cli-[0-9a-f]{16}-verify-v\d+\.\d+\.\d+-\w+\.v8$/);
+    expect(file).toMatch(/^cli-[0-9a-f]{16}-[0-9a-f]{8}-verify-v\d+\.\d+\.\d+-\w+\.v8$/);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, file as string)).mode & 0o777).toBe(0o600);
 
@@ -66,5 +67,30 @@ describe('the code cache of the CLI bundle', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^salesloft-hooks\/\d/);
     expect(result.stderr).toBe('');
+  });
+
+  it('two installed copies of one build keep their own caches: each stack trace names the file that runs', async () => {
+    const cache = tempDir('slh-cache-');
+    const copies = ['a', 'b'].map((name) => {
+      const dir = join(tempDir('slh-copy-'), name);
+      mkdirSync(dir);
+      for (const entry of ['bin', 'dist', 'assets', 'schema', 'package.json', 'oclif.manifest.json']) {
+        cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+      }
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      return dir;
+    });
+    const env = cleanEnv({ SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' });
+    const stack = (dir: string) =>
+      spawnSync(process.execPath, [join(dir, 'bin', 'run.js'), 'verify', '--bogus'], {
+        env,
+        encoding: 'utf8',
+      }).stderr;
+    const [a, b] = copies as [string, string];
+    stack(a);
+    expect(stack(a)).toContain('code cache used');
+    const fromB = stack(b);
+    expect(fromB).toContain(join(b, 'dist', 'cli.cjs'));
+    expect(fromB).not.toContain(join(a, 'dist'));
   });
 });

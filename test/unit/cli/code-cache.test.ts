@@ -47,7 +47,9 @@ describe('requireWithCodeCache', () => {
     expect(first.state).toBe('missing');
     first.save();
     const [name] = readdirSync(dir);
-    expect(name).toBe(`cli-${BUILD.slice(0, 16)}-${process.version}-${process.arch}.v8`);
+    expect(name).toMatch(
+      new RegExp(`^cli-${BUILD.slice(0, 16)}-[0-9a-f]{8}-${process.version}-${process.arch}\\.v8$`),
+    );
     expect(statSync(join(dir, name as string)).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
@@ -92,8 +94,19 @@ describe('requireWithCodeCache', () => {
     requireWithCodeCache(file, dir, 'verify').save();
     expect(requireWithCodeCache(file, dir, 'list').state).toBe('missing');
     expect(requireWithCodeCache(file, dir, 'verify').state).toBe('used');
-    expect(readdirSync(dir).sort()).toEqual(
-      [`cli-${BUILD.slice(0, 16)}-verify-${process.version}-${process.arch}.v8`, ...old.slice(2)].sort(),
-    );
+    const mine = readdirSync(dir).filter((name) => !old.includes(name));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatch(new RegExp(`^cli-${BUILD.slice(0, 16)}-[0-9a-f]{8}-verify-${process.version}`));
+    expect(readdirSync(dir).sort()).toEqual([...mine, ...old.slice(2)].sort());
+  });
+
+  it('keys the cache by the bundle’s path too: a copy of the same build elsewhere gets its own', () => {
+    const dir = join(tempDir('slh-cache-'), 'code');
+    const first = bundle('module.exports = 1;');
+    const copy = bundle('module.exports = 1;');
+    requireWithCodeCache(first, dir).save();
+    expect(requireWithCodeCache(copy, dir).state).toBe('missing');
+    requireWithCodeCache(copy, dir).save();
+    expect(readdirSync(dir)).toHaveLength(2);
   });
 });
