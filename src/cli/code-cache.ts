@@ -3,6 +3,7 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { COMMAND_IDS } from './command-ids.js';
 
 /**
  * Loads a CommonJS bundle through V8's code cache, so that a start-up deserialises compiled
@@ -54,12 +55,13 @@ export function cacheDir(
 
 /**
  * Which cache a run uses: V8 caches the functions a run compiled, and each command (and each
- * command's help) runs other code, so each has its own. A first argument that is not a word
- * (a flag, or none) is the root.
+ * command's help) runs other code, so each has its own. A first argument that is not a command
+ * (a flag, a typo, or none) is the root, so a mistyped command never writes a cache of its own
+ * that would push out the real ones.
  */
 export function cacheVariant(args: readonly string[]): string {
   const [first] = args;
-  const command = first !== undefined && /^[a-z][a-z-]{0,31}$/.test(first) ? first : 'root';
+  const command = first !== undefined && (COMMAND_IDS as readonly string[]).includes(first) ? first : 'root';
   return args.some((arg) => arg === '--help' || arg === '-h') ? `${command}.help` : command;
 }
 

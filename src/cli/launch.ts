@@ -1,15 +1,19 @@
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Undici } from '../net/undici.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
 import { guardStdio } from './stdio.js';
 
 interface Cli {
-  run(root: string): Promise<void>;
+  run(root: string, options: { undici: () => Undici }): Promise<void>;
 }
 
 /**
  * What bin/run.js runs (as dist/launch.cjs, a few kilobytes): `events [--json]` straight from
- * the catalog, everything else through oclif in dist/cli.cjs, loaded with its code cache.
+ * the catalog, everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
+ * (dist/undici.cjs) the same way, on the first request. With source maps on (`node
+ * --enable-source-maps`, as for SALESLOFT_HOOKS_DEBUG), the bundles load through Node's own
+ * require, which applies their maps, so stack traces name src/ lines.
  */
 export async function launch(root: string): Promise<void> {
   guardStdio();
@@ -20,16 +24,34 @@ export async function launch(root: string): Promise<void> {
     return;
   }
   const cache = cacheDir();
+  const debug = Boolean(process.env.SALESLOFT_HOOKS_DEBUG);
+  const mapped = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true;
   // Node 22.8 and later cache what is still loaded from node_modules (yaml, cli-table3, prompts).
   (Module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache?.(
     join(cache, 'node'),
   );
-  const cli = requireWithCodeCache(
-    join(root, 'dist', 'cli.cjs'),
-    join(cache, 'code'),
-    cacheVariant(process.argv.slice(2)),
-  );
-  process.once('exit', () => cli.save());
-  if (process.env.SALESLOFT_HOOKS_DEBUG) process.stderr.write(`salesloft-hooks: code cache ${cli.state}\n`);
-  await (cli.exports as Cli).run(root);
+  const saves: (() => void)[] = [];
+  process.once('exit', () => {
+    for (const save of saves) save();
+  });
+  const load = (file: string, variant: string): unknown => {
+    const path = join(root, 'dist', file);
+    if (mapped) return createRequire(path)(path);
+    const loaded = requireWithCodeCache(path, join(cache, 'code'), variant);
+    saves.push(loaded.save);
+    if (debug) process.stderr.write(`salesloft-hooks: code cache ${loaded.state} (${file})\n`);
+    return loaded.exports;
+  };
+  const cli = load('cli.cjs', cacheVariant(process.argv.slice(2))) as Cli;
+  const loadUndici = () => {
+    if (process.versions.node.startsWith('20.')) {
+      // Node 20 waits at exit for V8 to finish optimising llhttp's WebAssembly (about 40 ms of an
+      // API command here); Liftoff alone compiles it fast enough for an HTTP client. A code cache
+      // made under other flags is rejected, so the CLI's is written first, under the flags it loads with.
+      for (const save of saves) save();
+      process.getBuiltinModule('node:v8').setFlagsFromString('--liftoff-only');
+    }
+    return load('undici.cjs', 'undici') as Undici;
+  };
+  await cli.run(root, { undici: loadUndici });
 }

@@ -1,6 +1,7 @@
 import { execute } from '@oclif/core/execute';
 import type { Hook } from '@oclif/core/interfaces';
 import { settings } from '@oclif/core/settings';
+import { setUndiciLoader, type Undici } from '../net/undici.js';
 import { hideSecrets } from './argv-secrets.js';
 
 /** The bundle dist/cli.cjs: package.json's `oclif` section points its commands and hook here. */
@@ -12,8 +13,9 @@ export const notFound: Hook.CommandNotFound = async function (options) {
   return hook.call(this, options);
 };
 
-/** Runs oclif on process.argv. `root` is the package's folder. */
-export async function run(root: string): Promise<void> {
+/** Runs oclif on process.argv. `root` is the package's folder; `undici` loads the HTTP client. */
+export async function run(root: string, options: { undici?: () => Undici } = {}): Promise<void> {
+  if (options.undici) setUndiciLoader(options.undici);
   const args = hideSecrets(process.argv.slice(2));
   // oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
   process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);

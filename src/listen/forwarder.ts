@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorCode, networkReason } from '../net/errors.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
-import { keepAliveAgent } from '../net/http-request.js';
+import { keepAlivePool } from '../net/http-request.js';
 import { timedPost } from '../net/post.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
@@ -15,16 +15,13 @@ export function createForwarder(
 ): { forward: (d: Delivery) => Promise<ForwardResult>; close: () => Promise<void> } {
   // Deliveries beyond the cap wait for a connection (within their --forward-timeout) rather than
   // each opening a descriptor of its own.
-  const agent = keepAliveAgent(new URL(target).protocol, {
-    idleMs: 4_000,
-    maxSockets: processConnectionBudget().forwarder,
-  });
+  const pool = keepAlivePool({ idleMs: 4_000, connections: processConnectionBudget().forwarder });
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {
     const started = performance.now();
     try {
       const answer = await timedPost(target, delivery.body, forwardedHeaders(delivery.headers), {
         timeoutMs,
-        agent,
+        dispatcher: pool,
       });
       return {
         status: answer.status,
@@ -40,7 +37,7 @@ export function createForwarder(
   return {
     forward,
     close: async () => {
-      agent.destroy();
+      await pool.destroy();
     },
   };
 }

@@ -1,17 +1,45 @@
-/** The errno-style code of a network error, from the error or its cause. */
-export function errorCode(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof code === 'string') return code;
-  return typeof cause?.code === 'string' ? cause.code : undefined;
-}
-
-/** The codes `sendRequest` gives its timeouts' errors. */
+/** The codes this project names timeouts by (undici's UND_ERR_* codes map to them). */
 export const TIMEOUT_CODES = {
   connect: 'CONNECT_TIMEOUT',
   headers: 'HEADERS_TIMEOUT',
   body: 'BODY_TIMEOUT',
 } as const;
+
+/** The one map from undici's error codes to the errno-style codes the rest of the project uses. */
+const UNDICI_CODES: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: TIMEOUT_CODES.connect,
+  UND_ERR_HEADERS_TIMEOUT: TIMEOUT_CODES.headers,
+  UND_ERR_BODY_TIMEOUT: TIMEOUT_CODES.body,
+  // "other side closed": the peer hung up without an answer, or in the middle of one.
+  UND_ERR_SOCKET: 'ECONNRESET',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'ECONNRESET',
+};
+
+/**
+ * The errno-style code of a network error (ECONNREFUSED, HEADERS_TIMEOUT, HPE_..., PROXY_REFUSED),
+ * from the error or its cause, with undici's codes mapped.
+ */
+export function errorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, cause, message, name } = error as {
+    code?: unknown;
+    cause?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
+  // undici's parser error carries llhttp's code only for some failures (not a wrong status line).
+  if (name === 'HTTPParserError' && typeof code !== 'string') return 'HPE_INVALID_RESPONSE';
+  if (typeof code === 'string') {
+    // undici's ProxyAgent: the proxy refused the CONNECT (or could not reach the target).
+    if (code === 'UND_ERR_ABORTED' && typeof message === 'string' && /^Proxy response/.test(message)) {
+      return 'PROXY_REFUSED';
+    }
+    const causeCode = errorCode(cause);
+    if (code === 'UND_ERR_SOCKET' && causeCode) return causeCode;
+    return UNDICI_CODES[code] ?? code;
+  }
+  return errorCode(cause);
+}
 
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
@@ -23,6 +51,7 @@ const REASONS: Record<string, string> = {
   [TIMEOUT_CODES.connect]: 'timed out connecting',
   [TIMEOUT_CODES.headers]: 'timed out waiting for an answer',
   [TIMEOUT_CODES.body]: 'timed out reading the answer',
+  PROXY_REFUSED: 'the proxy refused the connection',
 };
 
 /** "connection refused (ECONNREFUSED)": why a request failed, for a one-line message. */

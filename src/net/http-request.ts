@@ -1,10 +1,8 @@
-import { Agent, type IncomingHttpHeaders, type IncomingMessage, request } from 'node:http';
-import { readCapped } from './body.js';
-import { TIMEOUT_CODES } from './errors.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from './undici.js';
+import { undici } from './undici.js';
 
-// The HTTP client under the API client and the timed POST: node:http, which loads and makes a
-// first request in about 20 ms and 300 page faults on these machines, where undici took about
-// 55 ms and 1,400. node:https loads only for an https URL.
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 
 export interface HttpAnswer {
   status: number;
@@ -17,10 +15,8 @@ export interface HttpRequest {
   method: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
-  /** A keep-alive pool from `keepAliveAgent` for the URL's protocol; else Node's global agent. */
-  agent?: Agent;
-  /** Longest wait for a new connection to open. */
-  connectTimeoutMs?: number;
+  /** A keep-alive pool from `keepAlivePool`; else one shared pool. */
+  dispatcher?: Dispatcher;
   /** Longest wait from the connection to the answer's headers. */
   headersTimeoutMs: number;
   /** Longest pause between two parts of the answer's body. */
@@ -30,80 +26,94 @@ export interface HttpRequest {
   signal?: AbortSignal;
 }
 
-/** A keep-alive pool; idle connections close after `idleMs` and never hold the process open. */
-export function keepAliveAgent(protocol: string, options: { maxSockets?: number; idleMs: number }): Agent {
-  const Pool = protocol === 'https:' ? process.getBuiltinModule('node:https').Agent : Agent;
-  return new Pool({ keepAlive: true, timeout: options.idleMs, maxSockets: options.maxSockets ?? Infinity });
+export interface PoolOptions {
+  /** Idle connections close after this; they never hold the process open. */
+  idleMs: number;
+  /** Most connections to one origin at once (default: no limit). */
+  connections?: number;
+  /** Longest wait for a new connection to open (default 10 s). */
+  connectTimeoutMs?: number;
+  /**
+   * Honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case). Only for the Salesloft API: a
+   * loopback target (the emulator, the user's app, a receiver) never goes through a proxy.
+   */
+  proxy?: boolean;
 }
 
-export function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const { signal } = options;
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const send = url.protocol === 'https:' ? process.getBuiltinModule('node:https').request : request;
-    const req = send(url, {
-      method: options.method,
-      ...(options.agent ? { agent: options.agent } : {}),
-    });
-    // Set on the request, not in its options: NODE_DEBUG=http prints the options a connection is
-    // made with, and these headers carry the API key.
-    for (const [name, value] of Object.entries(options.headers)) req.setHeader(name, value);
-    let response: IncomingMessage | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let settled = false;
-    const fail = (error: unknown) => {
-      const reason = error instanceof Error ? error : new Error(String(error));
-      response?.destroy(reason);
-      req.destroy(reason);
-    };
-    const within = (ms: number, code: string, what: string) => {
-      clearTimeout(timer);
-      if (settled) return;
-      timer = setTimeout(() => fail(Object.assign(new Error(`${what} took over ${ms} ms`), { code })), ms);
-    };
-    const onAbort = () => fail(signal?.reason);
-    const finish = () => {
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+/** A keep-alive pool of undici's, proxy-aware when asked. */
+export function keepAlivePool(options: PoolOptions): Dispatcher {
+  const { Agent, EnvHttpProxyAgent } = undici();
+  const settings = {
+    keepAliveTimeout: options.idleMs,
+    ...(options.connections === undefined ? {} : { connections: options.connections }),
+    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+  };
+  return options.proxy && proxyConfigured() ? new EnvHttpProxyAgent(settings) : new Agent(settings);
+}
 
-    req.once('socket', (socket) => {
-      const awaitHeaders = () => within(options.headersTimeoutMs, TIMEOUT_CODES.headers, 'the answer');
-      if (socket.connecting && options.connectTimeoutMs !== undefined) {
-        within(options.connectTimeoutMs, TIMEOUT_CODES.connect, 'connecting');
-        socket.once('connect', awaitHeaders);
-      } else {
-        awaitHeaders();
-      }
+/**
+ * The proxy a request to `url` goes through, read as EnvHttpProxyAgent reads the environment
+ * (lower case first; HTTPS_PROXY for https, else HTTP_PROXY; NO_PROXY entries bypass it), so an
+ * error can name it. undici does the routing; this only says where it went.
+ */
+export function configuredProxy(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const http = env.http_proxy || env.HTTP_PROXY || undefined;
+  const https = env.https_proxy || env.HTTPS_PROXY || undefined;
+  const proxy = url.protocol === 'https:' ? (https ?? http) : http;
+  if (proxy === undefined) return undefined;
+  const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const bypassed = noProxy
+    .split(/[,\s]/)
+    .filter(Boolean)
+    .some((entry) => {
+      if (entry === '*') return true;
+      const [name = '', entryPort] = entry.toLowerCase().split(':');
+      const host = name.replace(/^\*?\./, '');
+      const hostMatches = url.hostname === host || url.hostname.endsWith(`.${host}`);
+      return hostMatches && (entryPort === undefined || entryPort === port);
     });
-    req.once('response', (res) => {
-      response = res;
-      const idle = () => within(options.bodyTimeoutMs, TIMEOUT_CODES.body, 'a part of the answer');
-      idle();
-      res.on('data', idle);
-      res.on('error', (error) => {
-        finish();
-        reject(error);
-      });
-      readCapped(res, options.limit, (body) => {
-        finish();
-        res.off('data', idle);
-        if (body === undefined) {
-          res.destroy();
-          req.destroy();
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-      });
-    });
-    req.on('error', (error) => {
-      finish();
-      reject(error);
-    });
-    req.end(options.body);
+  return bypassed ? undefined : proxy;
+}
+
+function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.http_proxy || env.HTTP_PROXY || env.https_proxy || env.HTTPS_PROXY);
+}
+
+let sharedPool: Dispatcher | undefined;
+
+/**
+ * One request: its answer's status, headers and body (at most `limit` bytes, else no body and the
+ * connection is closed). Errors are undici's or the socket's: `errorCode` and `networkReason` in
+ * ./errors.ts name them.
+ */
+export async function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer> {
+  sharedPool ??= keepAlivePool({ idleMs: 4_000 });
+  const dispatcher = options.dispatcher ?? sharedPool;
+  const answer = await dispatcher.request({
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    method: options.method as HttpMethod,
+    headers: options.headers,
+    ...(options.body === undefined ? {} : { body: options.body }),
+    headersTimeout: options.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > options.limit) {
+      // Destroying the body mid-answer closes its connection: nothing else reads from it.
+      answer.body.destroy();
+      return { status: answer.statusCode, headers: answer.headers as IncomingHttpHeaders, body: undefined };
+    }
+    chunks.push(chunk);
+  }
+  return {
+    status: answer.statusCode,
+    headers: answer.headers as IncomingHttpHeaders,
+    body: Buffer.concat(chunks),
+  };
 }

@@ -1,23 +1,11 @@
-import type { Agent } from 'node:http';
-import { keepAliveAgent, sendRequest } from './http-request.js';
+import { sendRequest } from './http-request.js';
+import type { Dispatcher } from './undici.js';
 
 export interface PostAnswer {
   status: number;
   ms: number;
   /** The start of the answer's body on one line, for a human to see what the handler said. */
   excerpt: string;
-}
-
-const shared = new Map<string, Agent>();
-
-/** For callers that bring no agent: one keep-alive pool a protocol, shared by every POST. */
-function sharedAgent(protocol: string): Agent {
-  let agent = shared.get(protocol);
-  if (!agent) {
-    agent = keepAliveAgent(protocol, { idleMs: 4_000 });
-    shared.set(protocol, agent);
-  }
-  return agent;
 }
 
 const EXCERPT_CHARS = 120;
@@ -32,16 +20,14 @@ export async function timedPost(
   url: string,
   body: Uint8Array,
   headers: Record<string, string>,
-  options: { timeoutMs: number; agent?: Agent },
+  options: { timeoutMs: number; dispatcher?: Dispatcher },
 ): Promise<PostAnswer> {
   const started = performance.now();
-  const target = new URL(url);
-  const answer = await sendRequest(target, {
+  const answer = await sendRequest(new URL(url), {
     method: 'POST',
     body,
     headers,
-    agent: options.agent ?? sharedAgent(target.protocol),
-    connectTimeoutMs: options.timeoutMs,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     headersTimeoutMs: options.timeoutMs,
     bodyTimeoutMs: options.timeoutMs,
     limit: READ_LIMIT,

@@ -1,7 +1,9 @@
-import type { Agent } from 'node:http';
 import { errorCode, networkReason, TIMEOUT_CODES } from '../net/errors.js';
-import { keepAliveAgent, sendRequest } from '../net/http-request.js';
+import { configuredProxy, keepAlivePool, sendRequest } from '../net/http-request.js';
+import type { Dispatcher } from '../net/undici.js';
 import { ApiError, CliError, ExitCode, NetworkError } from '../shared/errors.js';
+import { maskUserinfo } from '../shared/text.js';
+import { isLoopbackUrl } from '../shared/urls.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
 import type { NewSubscription, Subscription } from './types.js';
@@ -73,7 +75,9 @@ type Attempt = { kind: 'answer'; answer: Answer } | { kind: 'network'; error: un
 
 /** The Salesloft webhook-subscriptions API, with retries, rate-limit waits and typed errors. */
 export class SalesloftClient {
-  private readonly pool: Agent;
+  private readonly pool: Dispatcher;
+  /** The proxy requests to this API go through, if any (named when a connection fails). */
+  private readonly proxy: string | undefined;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly host: string;
@@ -93,7 +97,14 @@ export class SalesloftClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.governor = new RateGovernor(this.retry.lowWater);
-    this.pool = keepAliveAgent(url.protocol, { maxSockets: 8, idleMs: 10_000 });
+    const proxied = !isLoopbackUrl(options.baseUrl);
+    this.proxy = proxied ? configuredProxy(url) : undefined;
+    this.pool = keepAlivePool({
+      connections: 8,
+      idleMs: 10_000,
+      connectTimeoutMs: options.timeouts?.connectMs ?? 10_000,
+      proxy: proxied,
+    });
   }
 
   /**
@@ -179,7 +190,7 @@ export class SalesloftClient {
   }
 
   async close(): Promise<void> {
-    this.pool.destroy();
+    await this.pool.destroy();
   }
 
   private async findCreated(input: NewSubscription): Promise<Subscription | undefined> {
@@ -246,7 +257,7 @@ export class SalesloftClient {
       const response = await sendRequest(new URL(`${this.basePath}${path}`, this.origin), {
         signal: AbortSignal.timeout(Math.max(1, deadline.remainingMs())),
         method,
-        agent: this.pool,
+        dispatcher: this.pool,
         headers: {
           authorization: `Bearer ${this.options.apiKey}`,
           'user-agent': this.options.userAgent,
@@ -254,7 +265,6 @@ export class SalesloftClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        connectTimeoutMs: timeouts?.connectMs ?? 10_000,
         headersTimeoutMs: timeouts?.headersMs ?? 30_000,
         bodyTimeoutMs: timeouts?.bodyMs ?? 30_000,
         limit: MAX_ANSWER_BYTES,
@@ -313,9 +323,10 @@ export class SalesloftClient {
     if (attempt.kind === 'answer')
       return apiErrorFor(attempt.answer.status, attempt.answer.body, attempt.answer.location);
     const reason = networkReason(attempt.error);
+    const through = this.proxy ? ` through the proxy ${maskUserinfo(this.proxy)}` : '';
     const message = reason.startsWith('answered')
-      ? `Salesloft at ${this.host} ${reason}`
-      : `Cannot reach Salesloft at ${this.host}: ${reason}`;
+      ? `Salesloft at ${this.host}${through} ${reason}`
+      : `Cannot reach Salesloft at ${this.host}${through}: ${reason}`;
     return new NetworkError(message, { cause: attempt.error });
   }
 

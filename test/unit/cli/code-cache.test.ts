@@ -33,6 +33,9 @@ describe('cacheVariant', () => {
     expect(cacheVariant([])).toBe('root');
     expect(cacheVariant(['../../etc'])).toBe('root');
     expect(cacheVariant(['help', 'verify'])).toBe('help');
+    // A typo is the root's: it never writes a cache that would push a real one out.
+    expect(cacheVariant(['verfy', '--token', 't'])).toBe('root');
+    expect(cacheVariant(['lsit', '--help'])).toBe('root.help');
   });
 });
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_IDS } from '../../../src/cli/command-ids.js';
 import { ROOT } from '../../support/cli.js';
 
 // oclif finds the commands through src/cli/commands.ts (the explicit strategy): a command file
@@ -19,5 +20,6 @@ describe('the command list', () => {
       commands: object;
     };
     expect(Object.keys(manifest.commands).sort()).toEqual(listed.sort());
+    expect([...COMMAND_IDS].sort()).toEqual(listed.sort());
   });
 });

@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkReason } from '../../../src/net/errors.js';
-import { keepAliveAgent, sendRequest } from '../../../src/net/http-request.js';
+import { configuredProxy, keepAlivePool, sendRequest } from '../../../src/net/http-request.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -46,20 +46,20 @@ describe('sendRequest', () => {
     expect(answer.body).toEqual(body);
   });
 
-  it('reuses a keep-alive connection through its agent', async () => {
+  it('reuses a keep-alive connection through its pool', async () => {
     const { url, connections } = await serve((_req, res) => res.end('ok'));
-    const agent = keepAliveAgent(url.protocol, { idleMs: 1_000 });
-    for (let i = 0; i < 3; i++) expect((await sendRequest(url, { ...request, agent })).status).toBe(200);
+    const dispatcher = keepAlivePool({ idleMs: 1_000, connections: 1 });
+    for (let i = 0; i < 3; i++) expect((await sendRequest(url, { ...request, dispatcher })).status).toBe(200);
     expect(connections()).toBe(1);
-    agent.destroy();
+    await dispatcher.destroy();
   });
 
   it('waits for a slow answer past the pool’s idle time, which only closes unused connections', async () => {
     const { url } = await serve((_req, res) => setTimeout(() => res.end('late'), 300));
-    const agent = keepAliveAgent(url.protocol, { idleMs: 100 });
-    const answer = await sendRequest(url, { ...request, agent });
+    const dispatcher = keepAlivePool({ idleMs: 100 });
+    const answer = await sendRequest(url, { ...request, dispatcher });
     expect(answer.body?.toString()).toBe('late');
-    agent.destroy();
+    await dispatcher.destroy();
   });
 
   it('gives up on an answer that does not come, and on a body that stops, with codes networkReason names', async () => {
@@ -92,11 +92,63 @@ describe('sendRequest', () => {
 
   it('gives no body for an answer over the limit, and closes that connection', async () => {
     const { url, connections } = await serve((_req, res) => res.end('x'.repeat(5_000)));
-    const agent = keepAliveAgent(url.protocol, { idleMs: 1_000 });
-    const over = await sendRequest(url, { ...request, agent });
+    const dispatcher = keepAlivePool({ idleMs: 1_000 });
+    const over = await sendRequest(url, { ...request, dispatcher });
     expect(over).toMatchObject({ status: 200, body: undefined });
-    expect((await sendRequest(url, { ...request, agent, limit: 10_000 })).body?.length).toBe(5_000);
+    expect((await sendRequest(url, { ...request, dispatcher, limit: 10_000 })).body?.length).toBe(5_000);
     expect(connections()).toBe(2);
-    agent.destroy();
+    await dispatcher.destroy();
+  });
+
+  it('an idle keep-alive connection never holds the process open', async () => {
+    const { execFile } = await import('node:child_process');
+    const { url } = await serve((_req, res) => res.end('ok'));
+    const script = `
+      const { keepAlivePool, sendRequest } = await import(${JSON.stringify(new URL('../../../dist/net/http-request.js', import.meta.url).href)});
+      const dispatcher = keepAlivePool({ idleMs: 60_000 });
+      const answer = await sendRequest(new URL(${JSON.stringify(url.href)}), { method: 'GET', headers: {}, dispatcher, headersTimeoutMs: 2000, bodyTimeoutMs: 2000, limit: 100 });
+      console.log(answer.status);`;
+    // (Not spawnSync: the server above must go on answering.)
+    const child = await new Promise<{ stdout: string; signal: string | null }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { timeout: 20_000 },
+        (error, stdout) => resolve({ stdout, signal: (error as { signal?: string } | null)?.signal ?? null }),
+      );
+    });
+    expect(child.stdout.trim()).toBe('200');
+    // It exits on its own, before the pool's 60 s idle time: not killed at 20 s.
+    expect(child.signal).toBe(null);
+  });
+});
+
+describe('configuredProxy', () => {
+  const url = new URL('https://api.salesloft.com/v2/webhook_subscriptions');
+  it('reads the proxy for the protocol as undici does, lower case first, and NO_PROXY bypasses it', () => {
+    expect(configuredProxy(url, {})).toBeUndefined();
+    expect(configuredProxy(url, { HTTPS_PROXY: 'http://p:3128' })).toBe('http://p:3128');
+    expect(configuredProxy(url, { HTTP_PROXY: 'http://h:3128' })).toBe('http://h:3128');
+    expect(configuredProxy(url, { https_proxy: 'http://low:1', HTTPS_PROXY: 'http://up:2' })).toBe(
+      'http://low:1',
+    );
+    expect(
+      configuredProxy(new URL('http://api.example.com/'), { HTTPS_PROXY: 'http://p:3128' }),
+    ).toBeUndefined();
+    for (const noProxy of [
+      'api.salesloft.com',
+      '.salesloft.com',
+      '*.salesloft.com',
+      '*',
+      'x.test, salesloft.com:443',
+    ]) {
+      expect(
+        configuredProxy(url, { HTTPS_PROXY: 'http://p:3128', NO_PROXY: noProxy }),
+        noProxy,
+      ).toBeUndefined();
+    }
+    expect(configuredProxy(url, { HTTPS_PROXY: 'http://p:3128', NO_PROXY: 'salesloft.com:8443' })).toBe(
+      'http://p:3128',
+    );
   });
 });
