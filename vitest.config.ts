@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // End-to-end tests run dist/: rebuild it first when src/ (or the build) changed since.
+    globalSetup: ['test/support/build-if-stale.ts'],
     // Bounds on a hang, not speed assertions: a shared 2-core machine can be slow.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -4,23 +4,29 @@ import type { Undici } from '../net/undici.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
 import { guardStdio } from './stdio.js';
 
-interface Cli {
-  run(root: string, options: { undici: () => Undici }): Promise<void>;
+export interface Cli {
+  run(root: string, options: { undici?: () => Undici; dev?: boolean }): Promise<void>;
 }
 
 /**
- * What bin/run.js runs (as dist/launch.cjs, a few kilobytes): `events [--json]` straight from
+ * What bin/run.js runs (as dist/launch.cjs, a few kilobytes), and bin/dev.mjs over the sources
+ * (`dev`): `events [--json]` straight from
  * the catalog, everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
  * (dist/undici.cjs) the same way, on the first request. With source maps on (`node
  * --enable-source-maps`, as for SALESLOFT_HOOKS_DEBUG), the bundles load through Node's own
  * require, which applies their maps, so stack traces name src/ lines.
  */
-export async function launch(root: string): Promise<void> {
+export async function launch(root: string, dev?: { sources: () => Promise<Cli> }): Promise<void> {
   guardStdio();
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'events' && rest.every((arg) => arg === '--json')) {
     const { printEventCatalog } = await import('./fast-path.js');
     printEventCatalog(rest.length > 0);
+    return;
+  }
+  if (dev) {
+    // bin/dev.mjs: the same start-up (stdio guard, fast path) over the TypeScript sources.
+    await (await dev.sources()).run(root, { dev: true });
     return;
   }
   const cache = cacheDir();

@@ -13,14 +13,25 @@ export const notFound: Hook.CommandNotFound = async function (options) {
   return hook.call(this, options);
 };
 
-/** Runs oclif on process.argv. `root` is the package's folder; `undici` loads the HTTP client. */
-export async function run(root: string, options: { undici?: () => Undici } = {}): Promise<void> {
+/**
+ * Runs oclif on process.argv. `root` is the package's folder; `undici` loads the HTTP client;
+ * `dev` runs the TypeScript sources (bin/dev.mjs) instead of the bundle's command list.
+ */
+export async function run(
+  root: string,
+  options: { undici?: () => Undici; dev?: boolean } = {},
+): Promise<void> {
   if (options.undici) setUndiciLoader(options.undici);
   const args = hideSecrets(process.argv.slice(2));
   // oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
   process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
   // The bundle never runs TypeScript sources. Without this, under NODE_ENV=development or test
   // oclif looks for them, and an installed package warns that it cannot find typescript.
+  if (options.dev) {
+    const { devLoadOptions } = await import('./dev-options.js');
+    await execute({ args, development: true, loadOptions: devLoadOptions(root) });
+    return;
+  }
   settings.enableAutoTranspile = false;
   await execute({ args, dir: root });
 }

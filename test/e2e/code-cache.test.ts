@@ -96,4 +96,13 @@ describe('the code cache of the CLI bundle', () => {
     expect(fromB).toContain(join(b, 'dist', 'cli.cjs'));
     expect(fromB).not.toContain(join(a, 'dist'));
   });
+
+  it('a debug stack trace names src/ lines under --enable-source-maps, and readable bundle frames without', async () => {
+    const env = { SALESLOFT_HOOKS_DEBUG: '1', SALESLOFT_HOOKS_CACHE_DIR: tempDir('slh-cache-') };
+    const mapped = await runCli(['verify', '--bogus'], { env, nodeArgs: ['--enable-source-maps'] });
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/at async \w*Verify\.run \(.*src\/commands\/verify\.ts:\d+:\d+\)/);
+    const plain = await runCli(['verify', '--bogus'], { env });
+    expect(plain.stderr).toMatch(/at async \w*Verify\.run \(.*dist\/cli\.cjs:\d+:\d+\)/);
+  });
 });

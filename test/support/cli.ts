@@ -20,11 +20,14 @@ export interface CliOptions {
   nodeArgs?: string[];
 }
 
-/** The environment of a user who has configured nothing. */
+/** Where the CLIs a test file runs keep their code caches: never the developer's ~/.cache. */
+const TEST_CACHE = mkdtempSync(join(tmpdir(), 'slh-test-cache-'));
+
+/** The environment of a user who has configured nothing (with a cache folder of the tests' own). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: NodeJS.ProcessEnv = { SALESLOFT_HOOKS_CACHE_DIR: TEST_CACHE };
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(SALESLOFT_|NGROK_|FORCE_COLOR|NO_COLOR|DEBUG)/.test(key)) continue;
+    if (/^(SALESLOFT_|NGROK_|FORCE_COLOR|NO_COLOR|DEBUG|HTTPS?_PROXY|NO_PROXY)/i.test(key)) continue;
     env[key] = value;
   }
   for (const [key, value] of Object.entries(extra)) {
