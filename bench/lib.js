@@ -9,12 +9,12 @@ export function median(values) {
 
 /**
  * Wall time of a command in milliseconds, to its exit, with its output read through pipes as a
- * script would read it.
+ * script would read it. `node` is the binary that runs it (another Node version for a row).
  */
-export function timeCommand(args, { env = process.env, status = 0 } = {}) {
+export function timeCommand(args, { env = process.env, status = 0, node = process.execPath } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (chunk) => {

@@ -9,59 +9,18 @@
 // stand-in here. The library (dist/index.js) stays as tsc wrote it. Packages that only some
 // commands need stay outside, loaded from node_modules when used. THIRD_PARTY_NOTICES and
 // sbom.cdx.json list what the bundles hold.
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundleText } from '../dist/cli/code-cache.js';
+import { cliOptions, stampBundle as stamp } from './bundle-options.js';
 import { writeNotices } from './notices.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
+const common = cliOptions(root);
 const dist = join(root, 'dist');
 const require = createRequire(import.meta.url);
-
-// The modules find their files (the inspector's page, the schema) from import.meta.url; in the
-// bundle each keeps the URL its compiled file has in dist/, so relative paths resolve as before.
-const importMetaUrl = {
-  name: 'import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const contents = readFileSync(args.path, 'utf8');
-      if (!contents.includes('import.meta.url')) return undefined;
-      const path = JSON.stringify(relative(src, args.path).replace(/\.ts$/, '.js'));
-      return {
-        contents: contents.replaceAll(
-          'import.meta.url',
-          `require('node:url').pathToFileURL(require('node:path').join(__dirname, ${path})).href`,
-        ),
-        loader: 'ts',
-      };
-    });
-    // The autocomplete plugin exports no entry for its commands: take them by file.
-    b.onResolve({ filter: /^@oclif\/plugin-autocomplete\/lib\// }, (args) => ({
-      path: join(root, 'node_modules', args.path),
-    }));
-  },
-};
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'linked',
-  sourcesContent: false,
-  legalComments: 'none',
-  metafile: true,
-  // import() of a bundled module becomes a lazy initialiser; of an external package, require().
-  supported: { 'dynamic-import': false },
-  external: ['@inquirer/prompts', '@ngrok/ngrok', 'cli-table3', 'yaml', 'typescript', 'tsx', 'undici'],
-  plugins: [importMetaUrl],
-  logLevel: 'warning',
-};
 
 // undici as its index assembles itself (the request API on every dispatcher), but only the
 // dispatchers and the errors the client uses (src/net/undici.ts): its public entry also loads fetch, WebSocket, caches, mocks
@@ -92,19 +51,6 @@ ${Object.entries(UNDICI_PARTS)
   .map(([name, file]) => `exports.${name} = require(${JSON.stringify(`./${file}`)});`)
   .join('\n')}
 `;
-
-// Each bundle is made plain ASCII (esbuild leaves a C1 control character raw in one of oclif's
-// regular expressions; as a \\u escape it means the same), so that V8 holds its source in one
-// byte a character. Then it is written as bundleText (src/cli/code-cache.ts) makes it, with the
-// line its cache is keyed by.
-const stamp = (file) => {
-  const ascii = readFileSync(file, 'utf8').replace(
-    /[^\0-\x7f]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  const build = createHash('sha256').update(ascii).digest('hex');
-  writeFileSync(file, bundleText(ascii, build));
-};
 
 const results = [
   await build({ ...common, entryPoints: [join(src, 'cli', 'launch.ts')], outfile: join(dist, 'launch.cjs') }),

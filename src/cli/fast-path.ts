@@ -1,14 +1,23 @@
 import { EVENT_TYPES } from '../catalog/event-types.js';
-import { renderEventCatalog } from './render/events.js';
-import { paletteFor } from './terminal.js';
+import { colorEnabled } from './color.js';
+import { type CatalogColors, renderEventCatalog } from './render/events.js';
+
+/** Without colour (a pipe, NO_COLOR): the catalog as plain text, without loading chalk for nothing. */
+const PLAIN: CatalogColors = { bold: (text) => text, dim: (text) => text };
 
 /**
  * `events` and `events --json` without oclif: the catalog is static, and scripts call it
  * often. The launcher takes this path only for exactly those arguments.
  */
-export function printEventCatalog(json: boolean): void {
-  const text = json
-    ? JSON.stringify(EVENT_TYPES, null, 2)
-    : renderEventCatalog(EVENT_TYPES, paletteFor(process.stdout));
+export async function printEventCatalog(json: boolean): Promise<void> {
+  let text: string;
+  if (json) {
+    text = JSON.stringify(EVENT_TYPES, null, 2);
+  } else {
+    const colors = colorEnabled(process.env, process.stdout.isTTY)
+      ? (await import('./terminal.js')).paletteFor(process.stdout)
+      : PLAIN;
+    text = renderEventCatalog(EVENT_TYPES, colors);
+  }
   process.stdout.write(`${text}\n`);
 }

@@ -21,7 +21,7 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'events' && rest.every((arg) => arg === '--json')) {
     const { printEventCatalog } = await import('./fast-path.js');
-    printEventCatalog(rest.length > 0);
+    await printEventCatalog(rest.length > 0);
     return;
   }
   if (dev) {

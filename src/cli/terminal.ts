@@ -1,14 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Environment } from '../shared/config.js';
+import { colorEnabled } from './color.js';
+
+export { colorEnabled };
+
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-
-/** Colour only on a TTY, and never under NO_COLOR (any value) or FORCE_COLOR=0. */
-export function colorEnabled(env: Environment, isTTY: boolean | undefined): boolean {
-  if (env.NO_COLOR !== undefined) return false;
-  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
-  return isTTY === true;
-}
 
 /** A chalk instance for one output stream. */
 export function paletteFor(stream: { isTTY?: boolean }, env: Environment = process.env): ChalkInstance {

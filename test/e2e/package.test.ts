@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,10 @@ describe('the npm package', () => {
     const { stdout: listing } = await run('tar', ['-tzf', join(packDir, tarball as string)]);
     expect(listing).toContain('package/oclif.manifest.json');
     expect(listing).toContain('package/dist/cli.cjs');
+    expect(listing).toContain('package/dist/cli.cjs.map');
+    expect(listing).toContain('package/dist/undici.cjs');
+    expect(listing).toContain('package/THIRD_PARTY_NOTICES');
+    expect(listing).toContain('package/sbom.cdx.json');
     expect(listing).toContain('package/bin/package.json');
     expect(listing).toContain('package/LICENSE');
     expect(listing).not.toMatch(/package\/(src|test|bench)\//);
@@ -45,8 +49,23 @@ describe('the npm package', () => {
     for (const command of ['listen', 'subscribe', 'sync', 'emulator', 'trigger'])
       expect(help).toContain(command);
     expect((await npx('list', '--help')).stdout).toContain('--api-key');
-    // oclif, its plugins and chalk are inside the bundle: the install does not hold them.
+    // oclif, its plugins and chalk are inside the bundle: the install does not hold them, and
+    // what the bundles hold is listed for an auditor (notices and SBOM) with the licence texts.
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('@oclif');
+    const installed = join(app, 'node_modules', 'salesloft-hooks');
+    const notices = readFileSync(join(installed, 'THIRD_PARTY_NOTICES'), 'utf8');
+    for (const name of ['@oclif/core', 'chalk', 'undici', 'ejs', 'string-width']) {
+      expect(notices).toMatch(new RegExp(`^${name.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+ \\(`, 'm'));
+    }
+    expect(notices).toContain('Permission is hereby granted');
+    const sbom = JSON.parse(readFileSync(join(installed, 'sbom.cdx.json'), 'utf8')) as {
+      bomFormat: string;
+      components: { name: string; purl: string }[];
+    };
+    expect(sbom.bomFormat).toBe('CycloneDX');
+    expect(sbom.components.map((component) => component.name)).toEqual(
+      expect.arrayContaining(['@oclif/core', '@oclif/plugin-help', 'chalk', 'undici']),
+    );
     writeFileSync(join(app, 'body.json'), '{}');
     const verify = await npx(
       'verify',

@@ -1,9 +1,14 @@
-import type { ChalkInstance } from 'chalk';
 import type { EventType } from '../../catalog/event-types.js';
 import { byText } from '../../shared/text.js';
 
+/** The two styles the catalog uses (a chalk instance has them). */
+export interface CatalogColors {
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+}
+
 /** The catalog grouped by resource, one event a line. */
-export function renderEventCatalog(events: readonly EventType[], color: ChalkInstance): string {
+export function renderEventCatalog(events: readonly EventType[], color: CatalogColors): string {
   const width = Math.max(...events.map((event) => event.name.length));
   const lines: string[] = [];
   let resource: string | undefined;
