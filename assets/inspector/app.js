@@ -1,14 +1,25 @@
 // The inspector page. Delivery data is outsiders' data: it is only ever inserted as text
-// (textContent, never innerHTML), and the page's CSP runs no inline script.
+// (textContent, never innerHTML), and the page's CSP runs no inline script. The list holds small
+// rows; a delivery's body and response are fetched when it is opened, and parsed once.
 const key = new URLSearchParams(location.search).get('key') ?? '';
 const withKey = (path) => `${path}${path.includes('?') ? '&' : '?'}key=${encodeURIComponent(key)}`;
 
-const state = { deliveries: [], selected: null, filter: '' };
+const state = {
+  rows: new Map(), // key -> row
+  order: [], // keys, newest first
+  elements: new Map(), // key -> list element
+  selected: null,
+  detail: null, // { row, detail, parsed, response }
+  filter: '',
+  paused: false,
+  unseen: 0,
+};
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null) continue;
     if (name === 'text') node.textContent = value;
     else if (name === 'class') node.className = value;
     else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
@@ -18,31 +29,11 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-function parseBody(delivery) {
-  try {
-    return { ok: true, value: JSON.parse(delivery.body_text) };
-  } catch {
-    return { ok: false, value: null };
-  }
-}
+const label = (row) => (row.id !== null ? `#${row.id}` : `replay ${row.key.slice(1)}`);
+const failed = (row) => row.forward !== null && (row.forward.status === null || row.forward.status >= 400);
 
-function resourceId(delivery) {
-  const body = parseBody(delivery).value;
-  return body && typeof body === 'object' && 'id' in body ? String(body.id) : '-';
-}
-
-function summary(delivery) {
-  const body = parseBody(delivery).value;
-  if (!body || typeof body !== 'object') return '';
-  const name = [body.first_name, body.last_name].filter((part) => typeof part === 'string').join(' ');
-  const parts = [name, body.name, body.subject, body.title, body.email_address, body.current_state];
-  return parts
-    .filter((part) => typeof part === 'string' && part.trim() !== '')
-    .slice(0, 2)
-    .join(' · ');
-}
-
-// Filter: words like `person_*` (event type glob), `is:invalid` / `is:verified`, `type:GLOB`, or free text.
+// Filter: words like `person_*` (event type glob), `is:invalid`, `is:verified`, `is:failed`,
+// `is:replay`, `type:GLOB`, or text found in the type, the resource id or the summary.
 function matcher(text) {
   const tests = text
     .trim()
@@ -50,8 +41,10 @@ function matcher(text) {
     .filter(Boolean)
     .map((word) => {
       const lower = word.toLowerCase();
-      if (lower === 'is:invalid') return (d) => !d.signature.valid;
-      if (lower === 'is:verified' || lower === 'is:valid') return (d) => d.signature.valid;
+      if (lower === 'is:invalid') return (r) => !r.signature.valid;
+      if (lower === 'is:verified' || lower === 'is:valid') return (r) => r.signature.valid;
+      if (lower === 'is:failed') return failed;
+      if (lower === 'is:replay') return (r) => r.replay_of !== null;
       const glob = lower.startsWith('type:') ? lower.slice(5) : lower.includes('*') ? lower : null;
       if (glob !== null) {
         const pattern = new RegExp(
@@ -60,72 +53,117 @@ function matcher(text) {
             .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
             .join('.*')}$`,
         );
-        return (d) => pattern.test(d.event_type ?? '');
+        return (r) => pattern.test(r.event_type ?? '');
       }
-      return (d) => `${d.event_type ?? ''} ${d.body_text}`.toLowerCase().includes(lower);
+      return (r) =>
+        `${r.event_type ?? ''} ${r.resource_id ?? ''} ${r.summary} ${r.path}`.toLowerCase().includes(lower);
     });
-  return (delivery) => tests.every((test) => test(delivery));
+  return (row) => tests.every((test) => test(row));
 }
+let matches = matcher('');
 
-function visible() {
-  const test = matcher(state.filter);
-  return state.deliveries.filter(test);
-}
-
-function verdict(delivery) {
-  return delivery.signature.valid
+function verdict(row) {
+  return row.signature.valid
     ? el('span', { class: 'ok', text: 'verified' })
-    : el('span', { class: 'bad', text: `INVALID: ${delivery.signature.reason}` });
+    : el('span', { class: 'bad', text: `INVALID: ${row.signature.reason}` });
 }
 
 function forwardTag(forward) {
   if (!forward) return null;
-  if (forward.status === null) return el('span', { class: 'bad', text: `502 ${forward.error ?? ''}` });
+  if (forward.status === null) return el('span', { class: 'bad', text: `no answer: ${forward.error ?? ''}` });
   const kind = forward.status < 300 ? 'ok' : forward.status < 500 ? 'warn' : 'bad';
   return el('span', { class: kind, text: `→ ${forward.status} · ${forward.ms} ms` });
 }
 
+function rowElement(row) {
+  return el(
+    'div',
+    {
+      class: `row${row.key === state.selected ? ' selected' : ''}${row.replay_of !== null ? ' replay' : ''}`,
+      'data-id': row.key,
+      onclick: () => select(row.key),
+    },
+    el('span', { class: 'time', text: row.received_at.slice(11, 19) }),
+    el('span', { class: 'id', text: label(row) }),
+    el('span', { class: 'type', text: row.event_type ?? '(no x-salesloft-event)' }),
+    el(
+      'span',
+      { class: 'tags' },
+      verdict(row),
+      forwardTag(row.forward),
+      row.retry_of ? el('span', { class: 'warn', text: `retry of #${row.retry_of}` }) : null,
+      row.replay_of ? el('span', { class: 'muted', text: `replay of #${row.replay_of}` }) : null,
+    ),
+    el('span', { class: 'summary', text: `${row.resource_id ?? '-'}  ${row.summary}` }),
+  );
+}
+
+function emptyNote() {
+  return el('p', {
+    class: 'empty',
+    text:
+      state.order.length === 0
+        ? 'No deliveries yet. They appear here as they arrive.'
+        : 'Nothing matches the filter.',
+  });
+}
+
+/** The whole list, from the rows: only when the filter changes, the page loads, or pause ends. */
 function renderList() {
-  const list = $('list');
-  const rows = visible();
-  if (rows.length === 0) {
-    list.replaceChildren(
-      el('p', {
-        class: 'empty',
-        text:
-          state.deliveries.length === 0
-            ? 'No deliveries yet. They appear here as they arrive.'
-            : 'Nothing matches the filter.',
-      }),
-    );
+  state.elements.clear();
+  const nodes = [];
+  for (const rowKey of state.order) {
+    const row = state.rows.get(rowKey);
+    if (!row || !matches(row)) continue;
+    const node = rowElement(row);
+    state.elements.set(rowKey, node);
+    nodes.push(node);
+  }
+  $('list').replaceChildren(...(nodes.length > 0 ? nodes : [emptyNote()]));
+  state.unseen = 0;
+  updateCounts();
+}
+
+/** One new or changed row: one element inserted or replaced. */
+function showRow(row, isNew) {
+  const existing = state.elements.get(row.key);
+  if (existing) {
+    const node = rowElement(row);
+    existing.replaceWith(node);
+    state.elements.set(row.key, node);
     return;
   }
-  list.replaceChildren(
-    ...rows.map((delivery) =>
-      el(
-        'div',
-        {
-          class: `row${delivery.id === state.selected ? ' selected' : ''}`,
-          'data-id': String(delivery.id),
-          onclick: () => select(delivery.id),
-        },
-        el('span', { class: 'time', text: delivery.received_at.slice(11, 19) }),
-        el('span', { class: 'id', text: `#${delivery.id}` }),
-        el('span', { class: 'type', text: delivery.event_type ?? '(no x-salesloft-event)' }),
-        el(
-          'span',
-          { class: 'tags' },
-          verdict(delivery),
-          forwardTag(delivery.forward),
-          delivery.retry_of ? el('span', { class: 'warn', text: `retry of #${delivery.retry_of}` }) : null,
-          delivery.replay_of
-            ? el('span', { class: 'muted', text: `replay of #${delivery.replay_of}` })
-            : null,
-        ),
-        el('span', { class: 'summary', text: `${resourceId(delivery)}  ${summary(delivery)}` }),
-      ),
-    ),
-  );
+  if (!isNew || !matches(row)) return;
+  if (state.paused) {
+    state.unseen += 1;
+    updateCounts();
+    return;
+  }
+  const node = rowElement(row);
+  state.elements.set(row.key, node);
+  const list = $('list');
+  list.querySelector('.empty')?.remove();
+  list.prepend(node);
+}
+
+function updateCounts() {
+  $('pause').textContent = state.paused
+    ? `Resume${state.unseen > 0 ? ` (${state.unseen} new)` : ''}`
+    : 'Pause';
+  const failures = [...state.rows.values()].filter((row) => failed(row) && row.replay_of === null).length;
+  $('replay-failed').textContent = `Replay failed (${failures})`;
+  $('replay-failed').disabled = failures === 0;
+}
+
+/** Keeps the newer of two copies of a row (the list and the stream can overlap). */
+function merge(row) {
+  const known = state.rows.get(row.key);
+  if (known && known.version >= row.version) return;
+  state.rows.set(row.key, row);
+  if (!known) state.order.unshift(row.key);
+  showRow(row, !known);
+  if (row.key === state.selected) openDetail(row.key, false);
+  if (!known || failed(row) !== failed(known)) updateCounts();
 }
 
 let toastTimer;
@@ -154,8 +192,8 @@ async function copy(text, what) {
 }
 
 // A collapsible JSON tree: click a key to copy its path (account.id), a value to copy the value.
-function tree(value, path = '', name = null) {
-  const label =
+function tree(value, path = '', name = null, depth = 0) {
+  const keyLabel =
     name === null
       ? null
       : el('span', {
@@ -172,8 +210,8 @@ function tree(value, path = '', name = null) {
     const size = Array.isArray(value) ? `[${entries.length}]` : `{${entries.length}}`;
     const details = el(
       'details',
-      { open: '' },
-      el('summary', {}, label, el('span', { class: 'size', text: size })),
+      depth < 6 ? { open: '' } : {},
+      el('summary', {}, keyLabel, el('span', { class: 'size', text: size })),
     );
     for (const [childName, child] of entries) {
       const childPath = Array.isArray(value)
@@ -181,7 +219,7 @@ function tree(value, path = '', name = null) {
         : path
           ? `${path}.${childName}`
           : String(childName);
-      details.append(tree(child, childPath, String(childName)));
+      details.append(tree(child, childPath, String(childName), depth + 1));
     }
     return details;
   }
@@ -190,7 +228,7 @@ function tree(value, path = '', name = null) {
   return el(
     'div',
     { class: 'leaf' },
-    label,
+    keyLabel,
     el('span', {
       class: `v ${type}`,
       text,
@@ -200,43 +238,151 @@ function tree(value, path = '', name = null) {
   );
 }
 
-async function replay(delivery, body, note) {
-  let allowInvalid = false;
-  if (!delivery.signature.valid) {
-    allowInvalid = window.confirm(
-      `#${delivery.id} arrived with an INVALID signature (${delivery.signature.reason}). Replaying signs it as valid. Replay anyway?`,
-    );
-    if (!allowInvalid) return;
+function decodeBase64(text) {
+  const bytes = Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+function encodeBase64(text) {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function parseJson(text) {
+  // A shape nested deeper than a page can show is shown as text.
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']') depth--;
   }
+  if (deepest > 64) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function bodyView(text, id) {
+  const parsed = parseJson(text);
+  return parsed.ok ? el('div', { class: 'tree', id }, tree(parsed.value)) : el('pre', { id, text });
+}
+
+/** POST a replay; returns the answer, or a failure saying the inspector is gone. */
+async function requestReplay(row, bodyText, allowInvalid) {
+  try {
+    const response = await fetch(withKey(`/api/deliveries/${row.key}/replay`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...(bodyText === undefined ? {} : { body_base64: encodeBase64(bodyText) }),
+        allow_invalid: allowInvalid,
+      }),
+    });
+    return await response.json();
+  } catch {
+    return { ok: false, error: 'the inspector does not answer (has listen stopped?)' };
+  }
+}
+
+function confirmInvalid(row, what) {
+  if (row.signature.valid) return true;
+  return window.confirm(
+    `${label(row)} arrived with an INVALID signature (${row.signature.reason}). ${what} signs it as valid. Go on?`,
+  );
+}
+
+async function replay(row, bodyText, note) {
+  if (!confirmInvalid(row, 'Replaying')) return;
   note.textContent = 'Replaying…';
   note.className = 'muted';
-  const response = await fetch(withKey(`/api/deliveries/${delivery.id}/replay`), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...(body === undefined ? {} : { body }), allow_invalid: allowInvalid }),
-  });
-  const answer = await response.json();
+  const answer = await requestReplay(row, bodyText, !row.signature.valid);
   if (answer.ok) {
-    note.textContent = `Replayed to ${answer.target}: ${answer.status} in ${answer.ms} ms${answer.excerpt ? ` ${JSON.stringify(answer.excerpt)}` : ''}`;
+    note.textContent = `Replayed to ${answer.target}: ${answer.status} in ${answer.ms} ms`;
     note.className = answer.status < 300 ? 'ok' : 'warn';
+    if (answer.key && answer.key !== row.key) {
+      note.append(
+        ' ',
+        el('button', {
+          class: 'link',
+          id: 'open-replay',
+          text: 'Open the replay',
+          onclick: () => select(answer.key),
+        }),
+      );
+    }
   } else {
     note.textContent = `Not replayed: ${answer.error}`;
     note.className = 'bad';
   }
 }
 
+async function replayFailed() {
+  const failures = state.order
+    .map((rowKey) => state.rows.get(rowKey))
+    .filter((row) => row && failed(row) && row.replay_of === null);
+  if (failures.length === 0) return;
+  if (
+    !window.confirm(
+      `Replay ${failures.length} failed ${failures.length === 1 ? 'delivery' : 'deliveries'} to your handler?`,
+    )
+  )
+    return;
+  let sent = 0;
+  for (const row of failures.reverse()) {
+    const answer = await requestReplay(row, undefined, false);
+    if (answer.ok) sent += 1;
+  }
+  toast(`Replayed ${sent} of ${failures.length}`);
+}
+
+async function copyCurl(row) {
+  if (!confirmInvalid(row, 'The copied command')) return;
+  try {
+    const response = await fetch(
+      withKey(`/api/deliveries/${row.key}/curl${row.signature.valid ? '' : '?allow_invalid=1'}`),
+    );
+    if (!response.ok) {
+      toast(`No curl command: ${(await response.json()).error}`);
+      return;
+    }
+    await copy(await response.text(), 'curl command');
+  } catch {
+    toast('The inspector does not answer (has listen stopped?)');
+  }
+}
+
+function headerTable(headers, id) {
+  return el(
+    'table',
+    { id },
+    ...Object.entries(headers).map(([name, value]) =>
+      el('tr', {}, el('td', { text: name }), el('td', { text: value })),
+    ),
+  );
+}
+
 function renderDetail() {
   const detail = $('detail');
-  const delivery = state.deliveries.find((item) => item.id === state.selected);
-  if (!delivery) {
+  const open = state.detail;
+  if (!open) {
     detail.replaceChildren(el('p', { class: 'empty', text: 'Select a delivery (j/k or arrows).' }));
     return;
   }
-  const parsed = parseBody(delivery);
+  const { row, data } = open;
+  const bodyText = data.body_kept === 'full' ? decodeBase64(data.body_base64) : null;
   const note = el('p', { id: 'replay-result', class: 'muted' });
   const editor = el('div', { id: 'editor', hidden: '' });
   const area = el('textarea', { 'aria-label': 'Edited body' });
-  area.value = parsed.ok ? JSON.stringify(parsed.value, null, 2) : delivery.body_text;
+  area.value = bodyText ?? '';
   editor.append(
     area,
     el(
@@ -245,51 +391,73 @@ function renderDetail() {
       el('button', {
         id: 'send-edited',
         text: 'Send edited body',
-        onclick: () => replay(delivery, area.value, note),
+        onclick: () => replay(row, area.value, note),
       }),
+      el('button', {
+        id: 'pretty',
+        text: 'Pretty',
+        onclick: () => {
+          const parsed = parseJson(area.value);
+          if (parsed.ok) area.value = JSON.stringify(parsed.value, null, 2);
+        },
+      }),
+      el('button', { id: 'exact', text: 'Exact bytes', onclick: () => (area.value = bodyText ?? '') }),
     ),
   );
 
-  const signature = el('p', {}, verdict(delivery));
-  if (delivery.signature.hint)
-    signature.append(el('span', { class: 'muted', text: ` — ${delivery.signature.hint}` }));
-  const forward = delivery.forward
-    ? el(
+  const signature = el('p', {}, verdict(row));
+  if (row.signature.hint) signature.append(el('span', { class: 'muted', text: ` — ${row.signature.hint}` }));
+  const responseSection = [];
+  if (row.forward) {
+    responseSection.push(
+      el('h3', { text: row.replay_of !== null ? 'Response' : 'Forward' }),
+      el(
         'p',
-        {},
-        forwardTag(delivery.forward),
-        delivery.forward.excerpt
-          ? el('span', { class: 'muted', text: `  ${JSON.stringify(delivery.forward.excerpt)}` })
-          : null,
-      )
-    : el('p', { class: 'muted', text: 'Not forwarded.' });
-  const catalog = delivery.catalog
+        { id: 'response-status' },
+        forwardTag(row.forward),
+        row.target ? el('span', { class: 'muted', text: `  ${row.target}` }) : null,
+      ),
+    );
+    if (data.response) {
+      responseSection.push(
+        el('h4', { text: 'Response headers' }),
+        headerTable(data.response.headers, 'response-headers'),
+        el('h4', { text: `Response body${data.response.truncated ? ' (first 64 KiB)' : ''}` }),
+        bodyView(data.response.body_text, 'response-body'),
+      );
+    }
+  } else {
+    responseSection.push(el('h3', { text: 'Forward' }), el('p', { class: 'muted', text: 'Not forwarded.' }));
+  }
+  const catalog = data.catalog
     ? el('p', {
-        text: `${delivery.catalog.description} Resource ${delivery.catalog.resource}, action ${delivery.catalog.action}, scope ${delivery.catalog.scopes.join(', ') || 'none'}.`,
+        text: `${data.catalog.description} Resource ${data.catalog.resource}, action ${data.catalog.action}, scope ${data.catalog.scopes.join(', ') || 'none'}.`,
       })
     : el('p', { class: 'warn', text: 'Not in the catalog of 37 documented event types.' });
-  const headers = el(
-    'table',
-    {},
-    ...Object.entries(delivery.headers).map(([name, value]) =>
-      el('tr', {}, el('td', { text: name }), el('td', { text: value })),
-    ),
-  );
+  const canSend = data.body_kept === 'full';
 
   detail.replaceChildren(
-    el('h2', { text: `${delivery.event_type ?? '(no x-salesloft-event)'}  #${delivery.id}` }),
-    el('p', { class: 'muted', text: `${delivery.received_at}  ${delivery.path}` }),
+    el('h2', { text: `${row.event_type ?? '(no x-salesloft-event)'}  ${label(row)}` }),
+    el('p', { class: 'muted', text: `${row.received_at}  ${row.path}  ${row.size} bytes` }),
     el(
       'div',
       { class: 'actions' },
-      el('button', { id: 'replay', text: 'Replay', onclick: () => replay(delivery, undefined, note) }),
-      el('button', { id: 'edit', text: 'Edit and replay', onclick: () => editor.toggleAttribute('hidden') }),
-      el('button', { id: 'curl', text: 'Copy as curl', onclick: () => copy(delivery.curl, 'curl command') }),
+      canSend
+        ? el('button', { id: 'replay', text: 'Replay', onclick: () => replay(row, undefined, note) })
+        : null,
+      canSend
+        ? el('button', {
+            id: 'edit',
+            text: 'Edit and replay',
+            onclick: () => editor.toggleAttribute('hidden'),
+          })
+        : null,
+      canSend ? el('button', { id: 'curl', text: 'Copy as curl', onclick: () => copyCurl(row) }) : null,
       el('a', {
         class: 'button',
         id: 'download',
-        href: withKey(`/api/deliveries/${delivery.id}/download`),
-        download: `delivery-${delivery.id}.json`,
+        href: withKey(`/api/deliveries/${row.key}/download`),
+        download: `delivery-${row.key}.json`,
         text: 'Download JSON',
       }),
     ),
@@ -297,46 +465,63 @@ function renderDetail() {
     editor,
     el('h3', { text: 'Signature' }),
     signature,
-    el('h3', { text: 'Forward' }),
-    forward,
+    ...responseSection,
     el('h3', { text: 'Event type' }),
     catalog,
     el('h3', { text: 'Headers' }),
-    headers,
+    headerTable(data.headers, 'headers'),
     el(
       'h3',
       {},
       document.createTextNode('Body '),
-      el('button', { id: 'copy-body', text: 'Copy body', onclick: () => copy(delivery.body_text, 'body') }),
+      bodyText !== null
+        ? el('button', { id: 'copy-body', text: 'Copy body', onclick: () => copy(bodyText, 'body') })
+        : null,
     ),
-    parsed.ok
-      ? el('div', { class: 'tree', id: 'tree' }, tree(parsed.value))
-      : el('pre', { text: delivery.body_text }),
+    bodyText === null
+      ? el('p', {
+          class: 'warn',
+          text: `Only the first bytes of this ${row.size}-byte body were kept (SHA-256 ${data.body_sha256}).`,
+        })
+      : bodyView(bodyText, 'tree'),
   );
 }
 
-function select(id) {
-  state.selected = id;
-  renderList();
-  renderDetail();
-  document.querySelector('.row.selected')?.scrollIntoView({ block: 'nearest' });
+async function openDetail(rowKey, scroll) {
+  const row = state.rows.get(rowKey);
+  if (!row) return;
+  try {
+    const response = await fetch(withKey(`/api/deliveries/${rowKey}`));
+    if (!response.ok) {
+      state.detail = null;
+      $('detail').replaceChildren(el('p', { class: 'empty', text: (await response.json()).error }));
+      return;
+    }
+    state.detail = { row, data: await response.json() };
+  } catch {
+    $('detail').replaceChildren(
+      el('p', { class: 'bad', text: 'The inspector does not answer (has listen stopped?).' }),
+    );
+    return;
+  }
+  if (state.selected === rowKey) renderDetail();
+  if (scroll) document.querySelector('.row.selected')?.scrollIntoView({ block: 'nearest' });
+}
+
+function select(rowKey) {
+  const previous = state.elements.get(state.selected);
+  previous?.classList.remove('selected');
+  state.selected = rowKey;
+  state.elements.get(rowKey)?.classList.add('selected');
+  openDetail(rowKey, true);
 }
 
 function move(step) {
-  const rows = visible();
-  if (rows.length === 0) return;
-  const at = rows.findIndex((delivery) => delivery.id === state.selected);
-  const next = at === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, at + step));
-  select(rows[next].id);
-}
-
-function upsert(delivery) {
-  const at = state.deliveries.findIndex((item) => item.id === delivery.id);
-  if (at === -1) state.deliveries.unshift(delivery);
-  else state.deliveries[at] = delivery;
-  state.deliveries.sort((a, b) => b.id - a.id);
-  renderList();
-  if (delivery.id === state.selected) renderDetail();
+  const keys = state.order.filter((rowKey) => state.elements.has(rowKey));
+  if (keys.length === 0) return;
+  const at = keys.indexOf(state.selected);
+  const next = at === -1 ? 0 : Math.min(keys.length - 1, Math.max(0, at + step));
+  select(keys[next]);
 }
 
 document.addEventListener('keydown', (event) => {
@@ -355,17 +540,66 @@ document.addEventListener('keydown', (event) => {
 
 $('filter').addEventListener('input', (event) => {
   state.filter = event.target.value;
+  matches = matcher(state.filter);
   renderList();
 });
+$('pause').addEventListener('click', () => {
+  state.paused = !state.paused;
+  if (!state.paused) renderList();
+  else updateCounts();
+});
+$('clear').addEventListener('click', async () => {
+  try {
+    await fetch(withKey('/api/deliveries'), { method: 'DELETE' });
+  } catch {
+    toast('The inspector does not answer (has listen stopped?)');
+  }
+});
+$('replay-failed').addEventListener('click', () => replayFailed());
+$('export').setAttribute('href', withKey('/api/export'));
 
-const initial = await (await fetch(withKey('/api/deliveries'))).json();
-state.deliveries = initial;
-renderList();
+function reset(rows) {
+  state.rows = new Map(rows.map((row) => [row.key, row]));
+  state.order = rows.map((row) => row.key);
+  if (state.selected && !state.rows.has(state.selected)) {
+    state.selected = null;
+    state.detail = null;
+    renderDetail();
+  }
+  renderList();
+}
+
+async function load() {
+  const answer = await (await fetch(withKey('/api/deliveries'))).json();
+  return answer.rows;
+}
+
+// The stream opens first and its events wait for the list, so that nothing that arrives in
+// between is missed; the browser resumes after a reconnect from the last event id it saw.
+let loaded = false;
+const pending = [];
 const events = new EventSource(withKey('/api/events'));
-events.addEventListener('delivery', (event) => upsert(JSON.parse(event.data)));
+const onEvent = (handle) => (event) => (loaded ? handle(event) : pending.push(() => handle(event)));
+events.addEventListener(
+  'row',
+  onEvent((event) => merge(JSON.parse(event.data))),
+);
+events.addEventListener(
+  'clear',
+  onEvent(() => reset([])),
+);
+events.addEventListener(
+  'reload',
+  onEvent(async () => reset(await load())),
+);
 events.addEventListener('open', () => {
   $('status').textContent = 'live';
 });
 events.addEventListener('error', () => {
   $('status').textContent = 'disconnected (retrying)';
 });
+const rows = await load();
+reset(rows);
+loaded = true;
+for (const handle of pending.splice(0)) handle();
+updateCounts();

@@ -33,11 +33,13 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
   async run(): Promise<void> {
     const { flags } = await this.parse(Inspect);
     const target = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
-    const { token } = await this.callbackToken(flags, this.resolveSettings(flags));
+    const settings = this.resolveSettings(flags);
+    const { token } = await this.callbackToken(flags, settings);
     const { inspectRecording } = await import('../listen/inspector/recording.js');
     const inspector = await inspectRecording({
       file: flags.from,
       port: flags['inspect-port'],
+      stateDir: settings.stateDir,
       token,
       target,
     });

@@ -7,6 +7,8 @@ export interface ForwardResult {
   error: string | null;
   /** The start of the target's answer when it was an error, for the printed line. */
   excerpt?: string;
+  /** The target's answer as it came (headers, body up to 64 KiB), for the inspector. */
+  response?: { headers: Record<string, string>; body: Buffer; truncated: boolean };
 }
 
 /** Marks a delivery sent again from the inspector: its value is the original's id. */

@@ -28,6 +28,7 @@ export function createForwarder(
         ms: answer.ms,
         error: null,
         ...(answer.status >= 400 && answer.excerpt ? { excerpt: answer.excerpt } : {}),
+        response: answer.response,
       };
     } catch (error) {
       const ms = Math.round(performance.now() - started);

@@ -1,7 +1,7 @@
 import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UsageError } from '../shared/errors.js';
-import type { Delivery } from './delivery.js';
+import { type Delivery, REPLAY_HEADER } from './delivery.js';
 
 /** One `--record` line: everything needed to replay or verify the delivery byte for byte. */
 export interface RecordedDelivery {
@@ -15,6 +15,10 @@ export interface RecordedDelivery {
   headers: Record<string, string>;
   body_base64: string;
   signature: { valid: boolean; reason: string | null };
+  /** What the forward target answered (with --forward-to), so the recording shows what failed. */
+  forward?: { status: number | null; ms: number; error: string | null };
+  retry_of?: number;
+  replay_of?: number;
 }
 
 /**
@@ -55,7 +59,8 @@ export class Recorder {
     this.fd = fd;
   }
 
-  append(delivery: Delivery): void {
+  append(delivery: Delivery, retryOf?: number): void {
+    const replayOf = Number(delivery.headers[REPLAY_HEADER]);
     const line: RecordedDelivery = {
       v: 1,
       ...(this.sessionId === undefined ? {} : { session_id: this.sessionId }),
@@ -66,6 +71,17 @@ export class Recorder {
       headers: recordableHeaders(delivery.headers),
       body_base64: delivery.body.toString('base64'),
       signature: { valid: delivery.signature.valid, reason: delivery.signature.reason },
+      ...(delivery.forward
+        ? {
+            forward: {
+              status: delivery.forward.status,
+              ms: delivery.forward.ms,
+              error: delivery.forward.error,
+            },
+          }
+        : {}),
+      ...(retryOf === undefined ? {} : { retry_of: retryOf }),
+      ...(Number.isInteger(replayOf) && replayOf > 0 ? { replay_of: replayOf } : {}),
     };
     this.write(`${JSON.stringify(line)}\n`, delivery.id);
   }

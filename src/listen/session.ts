@@ -27,8 +27,8 @@ export interface ListenOptions {
   record?: string | undefined;
   maxDeliveries?: number | undefined;
   keep: boolean;
-  /** Serve the inspector page (`port` undefined: 4041 or the next free port). */
-  inspect?: { port?: number | undefined } | undefined;
+  /** Serve the inspector page (`port` undefined: 4041 or the next free port; `budgetMb`: its memory). */
+  inspect?: { port?: number | undefined; budgetMb?: number | undefined } | undefined;
   /** Print the receiver's local address before subscribing (no tunnel: the user may bring one). */
   showReceiver?: boolean;
   /** Longest time cleanup may take before the session gives up and leaves its journal for `prune`. */
@@ -128,7 +128,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     if (line !== undefined) output.push(line);
   };
   const retryOfById = new Map<number, number>();
-  let inspect: ((delivery: Delivery) => void) | undefined;
+  let inspect: ((delivery: Delivery, retryOf: number | undefined) => void) | undefined;
   const onReceived = (delivery: Delivery) => {
     // A replay from the inspector repeats a delivery on purpose: it is marked as such, not as a retry.
     const isReplay = delivery.headers[REPLAY_HEADER] !== undefined;
@@ -141,15 +141,16 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
           delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
         );
     if (retryOf !== undefined) retryOfById.set(delivery.id, retryOf);
-    inspect?.(delivery);
+    inspect?.(delivery, retryOf);
     show(() => deps.view.received(delivery, retryOf), delivery);
   };
   const onDelivery = (delivery: Delivery) => {
     received += 1;
     stats.add(delivery);
-    inspect?.(delivery);
+    const retryOf = retryOfById.get(delivery.id);
+    inspect?.(delivery, retryOf);
     retryOfById.delete(delivery.id);
-    recorder?.append(delivery);
+    recorder?.append(delivery, retryOf);
     show(() => deps.view.answered(delivery), delivery);
     const refusedStatus = delivery.forward?.status;
     if (!hintedRefusal && delivery.signature.valid && (refusedStatus === 401 || refusedStatus === 403)) {
@@ -188,15 +189,21 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       );
     });
   const inspector = options.inspect
-    ? await openInspector({
-        port: options.inspect.port,
-        token,
-        target: options.forwardTo ?? `${receiver.localUrl}/salesloft-hooks/${sessionId}`,
-        retryOf: (id) => retryOfById.get(id),
-      }).catch(async (error: unknown) => {
-        await receiver.close();
-        throw error;
-      })
+    ? await (await import('./inspector/open.js'))
+        .openInspector({
+          port: options.inspect.port,
+          stateDir: deps.stateDir,
+          budgetBytes:
+            options.inspect.budgetMb === undefined ? undefined : options.inspect.budgetMb * 1024 * 1024,
+          token,
+          target: options.forwardTo
+            ? { url: options.forwardTo, isReceiver: false }
+            : { url: `${receiver.localUrl}/salesloft-hooks/${sessionId}`, isReceiver: true },
+        })
+        .catch(async (error: unknown) => {
+          await receiver.close();
+          throw error;
+        })
     : undefined;
   if (inspector) {
     inspect = inspector.show;
@@ -325,45 +332,6 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     deleted,
     kept: options.keep ? created.length : 0,
   };
-}
-
-/** The inspector over this session's deliveries (its modules load only when it is wanted). */
-async function openInspector(options: {
-  port: number | undefined;
-  token: string;
-  target: string;
-  retryOf: (id: number) => number | undefined;
-}): Promise<{ url: string; show: (delivery: Delivery) => void; close: () => Promise<void> }> {
-  const [{ InspectorStore }, { startInspector }, { storeReplayer }, { inspectedFrom }] = await Promise.all([
-    import('./inspector/store.js'),
-    import('./inspector/server.js'),
-    import('./inspector/replay.js'),
-    import('./inspector/record.js'),
-  ]);
-  const store = new InspectorStore();
-  const inspector = await startInspector({
-    store,
-    port: options.port,
-    replay: storeReplayer(store, options.token, options.target),
-  });
-  const show = (delivery: Delivery) => {
-    const replayOf = Number(delivery.headers[REPLAY_HEADER]);
-    const retryOf = options.retryOf(delivery.id);
-    const forward = delivery.forward;
-    store.put(delivery.id, () =>
-      inspectedFrom(
-        {
-          ...delivery,
-          forward,
-          retry_of: retryOf,
-          replay_of: Number.isInteger(replayOf) && replayOf > 0 ? replayOf : undefined,
-        },
-        options.token,
-        options.target,
-      ),
-    );
-  };
-  return { url: inspector.url, show, close: () => inspector.close() };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface HttpAnswer {
   headers: IncomingHttpHeaders;
   /** `undefined` when the body passed `limit` bytes (the connection is then closed). */
   body: Buffer | undefined;
+  /** When it passed `limit`: what had arrived by then. */
+  prefix?: Buffer;
 }
 
 export interface HttpRequest {
@@ -107,7 +109,12 @@ export async function sendRequest(url: URL, options: HttpRequest): Promise<HttpA
     if (size > options.limit) {
       // Destroying the body mid-answer closes its connection: nothing else reads from it.
       answer.body.destroy();
-      return { status: answer.statusCode, headers: answer.headers as IncomingHttpHeaders, body: undefined };
+      return {
+        status: answer.statusCode,
+        headers: answer.headers as IncomingHttpHeaders,
+        body: undefined,
+        prefix: Buffer.concat(chunks),
+      };
     }
     chunks.push(chunk);
   }

@@ -6,6 +6,8 @@ export interface PostAnswer {
   ms: number;
   /** The start of the answer's body on one line, for a human to see what the handler said. */
   excerpt: string;
+  /** The answer as it came, for the inspector: its headers and body (at most 64 KiB). */
+  response: { headers: Record<string, string>; body: Buffer; truncated: boolean };
 }
 
 const EXCERPT_CHARS = 120;
@@ -33,10 +35,15 @@ export async function timedPost(
     limit: READ_LIMIT,
     signal: AbortSignal.timeout(options.timeoutMs),
   });
-  const text = (answer.body ?? Buffer.alloc(0)).toString('utf8');
+  const answered = answer.body ?? answer.prefix ?? Buffer.alloc(0);
+  const answeredHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined) answeredHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
   return {
     status: answer.status,
     ms: Math.round(performance.now() - started),
-    excerpt: text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
+    excerpt: answered.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
+    response: { headers: answeredHeaders, body: answered, truncated: answer.body === undefined },
   };
 }

@@ -174,7 +174,7 @@ describe('the inspector page in a real browser', () => {
     await page.waitForSelector('#list .row[data-id="2"]');
     expect(await rows(page).count()).toBe(2);
     await page.click('#list .row[data-id="1"]');
-    expect(await page.locator('#detail').textContent()).toContain('person_created');
+    await expect.poll(() => page.locator('#detail h2').textContent()).toContain('person_created');
     inspect.child.kill('SIGINT');
   });
 

@@ -59,6 +59,7 @@ export async function verifyingHandler(token: string) {
   const handled: HandledDelivery[] = [];
   let gate: Promise<void> = Promise.resolve();
   let open: () => void = () => {};
+  let failing = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,10 +67,19 @@ export async function verifyingHandler(token: string) {
       const body = Buffer.concat(chunks);
       const given = Buffer.from(String(req.headers['x-salesloft-signature'] ?? ''));
       const expected = Buffer.from(hmacHex(body, token));
-      const status = given.length === expected.length && timingSafeEqual(given, expected) ? 200 : 401;
+      const verified = given.length === expected.length && timingSafeEqual(given, expected);
+      const broken = verified && failing > 0;
+      if (broken) failing -= 1;
+      const status = broken ? 500 : verified ? 200 : 401;
       handled.push({ path: req.url ?? '', headers: req.headers, body, status });
       await gate;
-      res.writeHead(status).end(status === 200 ? 'ok' : 'bad signature');
+      if (broken) {
+        res
+          .writeHead(500, { 'content-type': 'application/json', 'x-handler': 'test' })
+          .end('{"error":"boom"}');
+        return;
+      }
+      res.writeHead(status, { 'x-handler': 'test' }).end(status === 200 ? 'ok' : 'bad signature');
     });
   });
   servers.push(server);
@@ -84,5 +94,9 @@ export async function verifyingHandler(token: string) {
       });
     },
     release: () => open(),
+    /** The next `count` verified deliveries get a 500 with a JSON body (a handler bug). */
+    failNext: (count: number) => {
+      failing = count;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { damagedLineNotes, readRecording } from '../../send/replay.js';
-import { inspectedFrom } from './record.js';
+import { inspectorKey } from './key.js';
+import { entryFrom } from './record.js';
 import { storeReplayer } from './replay.js';
 import { startInspector } from './server.js';
 import { InspectorStore } from './store.js';
@@ -16,24 +17,39 @@ export interface RecordingInspector {
 export async function inspectRecording(options: {
   file: string;
   port?: number | undefined;
+  stateDir: string;
   token: string;
   target?: string | undefined;
 }): Promise<RecordingInspector> {
   const recording = await readRecording(options.file);
   const store = new InspectorStore();
-  for (const recorded of recording.deliveries) {
-    store.put(recorded.id, () =>
-      inspectedFrom(
-        { ...recorded, body: Buffer.from(recorded.body_base64, 'base64') },
+  recording.deliveries.forEach((recorded, index) => {
+    // Sessions may share a file and restart their ids: the key is the line's place.
+    store.put(
+      entryFrom(
+        String(index + 1),
+        {
+          ...recorded,
+          body: Buffer.from(recorded.body_base64, 'base64'),
+          forward: recorded.forward,
+          retry_of: recorded.retry_of,
+          replay_of: recorded.replay_of,
+        },
         options.token,
-        options.target,
       ),
     );
-  }
+  });
   const inspector = await startInspector({
     store,
+    key: inspectorKey(options.stateDir),
     port: options.port,
-    replay: storeReplayer(store, options.token, options.target),
+    replay: storeReplayer(
+      store,
+      options.token,
+      options.target ? { url: options.target, isReceiver: false } : undefined,
+    ),
+    target: options.target,
+    token: options.token,
   });
   return {
     url: inspector.url,

@@ -1,32 +1,89 @@
 import { networkReason } from '../../net/errors.js';
 import { timedPost } from '../../net/post.js';
-import { replayHeaders } from './record.js';
-import type { Replayer } from './server.js';
+import { entryFrom, replayHeaders } from './record.js';
 import type { InspectorStore } from './store.js';
+
+const REPLAY_TIMEOUT_MS = 10_000;
+
+export type ReplayAnswer =
+  | { ok: true; key: string; target: string; status: number; ms: number }
+  | { ok: false; status: 400 | 404 | 409 | 502; error: string; key?: string };
+
+/** Replays entry `key` (with `body` instead of its own when edited); invalid ones only when allowed. */
+export type Replayer = (
+  key: string,
+  body: Buffer | undefined,
+  allowInvalid: boolean,
+) => Promise<ReplayAnswer>;
 
 /**
  * Replays from the inspector: the exact bytes (or the edited ones), re-signed with `token`, to
  * `target`. A delivery that arrived with an invalid signature is replayed only when the user
- * confirmed, since replaying makes it valid.
+ * confirmed, since replaying makes it valid. When the target is not this session's own receiver
+ * (whose delivery becomes a row of its own), the replay is a row here, `replay of #n`, with the
+ * answer it got.
  */
-export function storeReplayer(store: InspectorStore, token: string, target: string | undefined): Replayer {
-  return async (id, edited, allowInvalid) => {
-    const record = store.get(id);
-    if (!record) return { ok: false, status: 404, error: `no delivery #${id}` };
+export function storeReplayer(
+  store: InspectorStore,
+  token: string,
+  target: { url: string; isReceiver: boolean } | undefined,
+): Replayer {
+  return async (key, edited, allowInvalid) => {
+    const entry = store.get(key);
+    if (!entry)
+      return { ok: false, status: 404, error: `no delivery ${key} (cleared, or past the memory budget)` };
     if (!target) return { ok: false, status: 400, error: 'no replay target: start with --forward-to' };
-    if (!record.signature.valid && !allowInvalid) {
+    if (!entry.row.signature.valid && !allowInvalid) {
       return {
         ok: false,
         status: 409,
         error: 'this delivery arrived with an invalid signature: confirm to replay it',
       };
     }
-    const body = edited ?? Buffer.from(record.body_base64, 'base64');
+    if (entry.row.body_kept !== 'full' && edited === undefined) {
+      return {
+        ok: false,
+        status: 409,
+        error: 'only the start of this body was kept (a large forgery): nothing to replay',
+      };
+    }
+    const body = edited ?? entry.body;
+    const headers = replayHeaders(entry, body, token);
+    const replayOf = entry.row.replay_of ?? entry.row.id ?? undefined;
+    const rowKey = target.isReceiver ? undefined : store.nextReplayKey();
+    const record = (
+      forward: { status: number | null; ms: number; error: string | null },
+      response?: object,
+    ) => {
+      if (rowKey === undefined) return;
+      store.put(
+        entryFrom(
+          rowKey,
+          {
+            id: null,
+            received_at: new Date().toISOString(),
+            event_type: entry.row.event_type,
+            path: new URL(target.url).pathname,
+            headers,
+            body,
+            signature: { valid: true, reason: null },
+            forward: { ...forward, ...response },
+            replay_of: replayOf,
+            target: target.url,
+          },
+          token,
+        ),
+      );
+    };
+    const started = performance.now();
     try {
-      const answer = await timedPost(target, body, replayHeaders(record, body, token), { timeoutMs: 10_000 });
-      return { ok: true, target, ...answer };
+      const answer = await timedPost(target.url, body, headers, { timeoutMs: REPLAY_TIMEOUT_MS });
+      record({ status: answer.status, ms: answer.ms, error: null }, answer.response);
+      return { ok: true, key: rowKey ?? key, target: target.url, status: answer.status, ms: answer.ms };
     } catch (error) {
-      return { ok: false, status: 502, error: `${new URL(target).host}: ${networkReason(error, 10_000)}` };
+      const reason = `${new URL(target.url).host}: ${networkReason(error, REPLAY_TIMEOUT_MS)}`;
+      record({ status: null, ms: Math.round(performance.now() - started), error: reason });
+      return { ok: false, status: 502, error: reason, ...(rowKey ? { key: rowKey } : {}) };
     }
   };
 }

@@ -1,16 +1,21 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readCappedBody } from '../../net/body.js';
 import { processConnectionBudget } from '../../net/fd-limit.js';
 import { listenOn } from '../../net/listen-on.js';
 import { UsageError } from '../../shared/errors.js';
-import type { InspectedDelivery } from './record.js';
-import type { InspectorStore } from './store.js';
+import { curlCommand, detailOf, type Entry } from './record.js';
+import type { Replayer } from './replay.js';
+import type { InspectorStore, StoreEvent } from './store.js';
 
 export const DEFAULT_INSPECT_PORT = 4041;
 const PORTS_TO_TRY = 20;
 const MAX_EDIT_BYTES = 1024 * 1024;
+/** Unsent bytes a page's event stream may hold before it is dropped (it reconnects and catches up). */
+const STREAM_CAP = 256 * 1024;
+/** Rows written to a response before yielding to the event loop (the receiver goes first). */
+const CHUNK = 200;
 const ASSETS = new URL('../../../assets/inspector/', import.meta.url);
 const STATIC: Record<string, string> = {
   '/': 'index.html',
@@ -25,18 +30,16 @@ const TYPES: Record<string, string> = {
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export type ReplayAnswer =
-  | { ok: true; target: string; status: number; ms: number; excerpt: string }
-  | { ok: false; status: 400 | 404 | 409 | 502; error: string };
-
-/** Replays delivery `id` (with `body` instead of its own when edited); invalid ones only when allowed. */
-export type Replayer = (id: number, body: Buffer | undefined, allowInvalid: boolean) => Promise<ReplayAnswer>;
-
 export interface InspectorOptions {
   store: InspectorStore;
+  /** The access key (see key.ts: stored per state directory). */
+  key: string;
   /** A given port must be free; without one, 4041 or the next free port. */
   port?: number | undefined;
   replay: Replayer;
+  /** Where Replay and the curl command send to; the token that signs them. */
+  target: string | undefined;
+  token: string;
 }
 
 export interface Inspector {
@@ -49,13 +52,15 @@ export interface Inspector {
 /**
  * The inspector: a page of every delivery with replay, on 127.0.0.1 only. Outsiders' data reaches
  * a browser here, so: an unguessable key on every request, a Host check against DNS rebinding, an
- * Origin check on replays against other pages, and a CSP that runs no inline script.
+ * Origin check on every change against other pages, and a CSP that runs no inline script. The
+ * list and the event stream carry small rows, never bodies; a body is sent when its delivery is
+ * opened; large answers are written a chunk at a time, so the receiver is never kept waiting.
  */
 export async function startInspector(options: InspectorOptions): Promise<Inspector> {
-  const key = randomBytes(16).toString('hex');
   let port = 0;
+  const streams = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    handle(req, res, { ...options, key, port }).catch(() => {
+    handle(req, res, { ...options, port, streams }).catch(() => {
       if (!res.headersSent) send(res, 500, { error: 'internal error' });
     });
   });
@@ -65,7 +70,7 @@ export async function startInspector(options: InspectorOptions): Promise<Inspect
   server.maxConnections = processConnectionBudget().inspector;
   port = await bind(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}/?key=${key}`,
+    url: `http://127.0.0.1:${port}/?key=${options.key}`,
     port,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -98,9 +103,11 @@ async function bind(server: Server, port: number | undefined): Promise<number> {
 }
 
 interface Context extends InspectorOptions {
-  key: string;
   port: number;
+  streams: Set<ServerResponse>;
 }
+
+const ENTRY = /^\/api\/deliveries\/(\d+|r\d+)(\/(?:replay|curl|download))?$/;
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://inspector');
@@ -108,48 +115,92 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (host !== `127.0.0.1:${ctx.port}` && host !== `localhost:${ctx.port}`) {
     return send(res, 403, { error: 'unexpected Host' });
   }
-  if (!sameKey(url.searchParams.get('key') ?? '', ctx.key))
-    return send(res, 403, { error: 'missing or wrong key' });
-
+  if (!sameKey(url.searchParams.get('key') ?? '', ctx.key)) {
+    if (url.pathname.startsWith('/api/')) return send(res, 403, { error: 'missing or wrong key' });
+    return wrongKeyPage(res);
+  }
   const file = STATIC[url.pathname];
   if (req.method === 'GET' && file) return sendAsset(res, file, ctx.key);
-  if (req.method === 'GET' && url.pathname === '/api/deliveries') return send(res, 200, ctx.store.list());
-  if (req.method === 'GET' && url.pathname === '/api/events') return stream(req, res, ctx.store);
-  const download = /^\/api\/deliveries\/(\d+)\/download$/.exec(url.pathname);
-  if (req.method === 'GET' && download) {
-    const record = ctx.store.get(Number(download[1]));
-    if (!record) return send(res, 404, { error: 'no such delivery' });
-    res.setHeader('content-disposition', `attachment; filename="delivery-${record.id}.json"`);
-    return send(res, 200, record);
+  if (req.method === 'GET' && url.pathname === '/api/deliveries') return sendRows(res, ctx.store);
+  if (req.method === 'GET' && url.pathname === '/api/events') return stream(req, res, ctx);
+  if (req.method === 'GET' && url.pathname === '/api/export') return exportLines(res, ctx.store);
+  if (req.method !== 'GET' && !fromThePage(req, ctx.port)) {
+    return send(res, 403, { error: 'changes come from the inspector page only' });
   }
-  const replay = /^\/api\/deliveries\/(\d+)\/replay$/.exec(url.pathname);
-  if (req.method === 'POST' && replay) {
-    const origin = req.headers.origin;
-    if (origin !== `http://127.0.0.1:${ctx.port}` && origin !== `http://localhost:${ctx.port}`) {
-      return send(res, 403, { error: 'replays come from the inspector page only' });
-    }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, { error: 'send JSON' });
-    }
-    const raw = await readCappedBody(req, MAX_EDIT_BYTES + 4096);
-    if (raw === undefined) return send(res, 413, { error: 'edited body over 1 MiB' });
-    let input: { body?: unknown; allow_invalid?: unknown };
-    try {
-      input = JSON.parse(raw.toString('utf8') || '{}');
-    } catch {
-      return send(res, 400, { error: 'request is not JSON' });
-    }
-    const body = typeof input.body === 'string' ? Buffer.from(input.body) : undefined;
-    const answer = await ctx.replay(Number(replay[1]), body, input.allow_invalid === true);
-    return send(res, answer.ok ? 200 : answer.status, answer);
+  if (req.method === 'DELETE' && url.pathname === '/api/deliveries') {
+    ctx.store.clear();
+    return send(res, 200, { cleared: true });
   }
-  return send(res, 404, { error: 'not found' });
+  const match = ENTRY.exec(url.pathname);
+  if (!match) return send(res, 404, { error: 'not found' });
+  const key = match[1] as string;
+  const action = match[2];
+  if (req.method === 'POST' && action === '/replay') return replay(req, res, ctx, key);
+  if (req.method !== 'GET') return send(res, 405, { error: 'method not allowed' });
+  const entry = ctx.store.get(key);
+  if (!entry) return send(res, 404, { error: 'no such delivery (cleared, or past the memory budget)' });
+  if (action === '/curl') return sendCurl(res, ctx, entry, url);
+  if (action === '/download')
+    res.setHeader('content-disposition', `attachment; filename="delivery-${key}.json"`);
+  return send(res, 200, detailOf(entry));
+}
+
+/** A change (replay, clear) must come from this page: a same-origin request with a JSON body. */
+function fromThePage(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+async function replay(req: IncomingMessage, res: ServerResponse, ctx: Context, key: string): Promise<void> {
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return send(res, 415, { error: 'send JSON' });
+  }
+  const raw = await readCappedBody(req, MAX_EDIT_BYTES * 2);
+  if (raw === undefined) return send(res, 413, { error: 'edited body over 1 MiB' });
+  let input: { body_base64?: unknown; allow_invalid?: unknown };
+  try {
+    input = JSON.parse(raw.toString('utf8') || '{}');
+  } catch {
+    return send(res, 400, { error: 'request is not JSON' });
+  }
+  const body = typeof input.body_base64 === 'string' ? Buffer.from(input.body_base64, 'base64') : undefined;
+  if (body && body.length > MAX_EDIT_BYTES) return send(res, 413, { error: 'edited body over 1 MiB' });
+  const answer = await ctx.replay(key, body, input.allow_invalid === true);
+  return send(res, answer.ok ? 200 : answer.status, answer);
+}
+
+function sendCurl(res: ServerResponse, ctx: Context, entry: Entry, url: URL): void {
+  const refusal = !ctx.target
+    ? 'no replay target: start with --forward-to'
+    : entry.row.body_kept !== 'full'
+      ? 'only the start of this body was kept (a large forgery)'
+      : // Like Replay: a forgery becomes a valid delivery once signed, so the page asks first.
+        !entry.row.signature.valid && url.searchParams.get('allow_invalid') !== '1'
+        ? 'this delivery arrived with an invalid signature: confirm first'
+        : undefined;
+  if (refusal || !ctx.target) {
+    send(res, ctx.target ? 409 : 400, { error: refusal });
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  secure(res);
+  res.end(curlCommand(entry, ctx.target, ctx.token));
 }
 
 function sameKey(given: string, key: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(key);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function wrongKeyPage(res: ServerResponse): void {
+  res.statusCode = 403;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  secure(res);
+  res.end(
+    '<!doctype html><meta charset="utf-8"><title>salesloft-hooks inspector</title><h1>Wrong or missing key</h1><p>Open the <code>Inspector:</code> URL that <code>salesloft-hooks listen</code> (or <code>inspect</code>) printed: it holds this inspector&#39;s key. The key stays the same for this state directory, so a bookmark of that URL keeps working.</p>',
+  );
 }
 
 async function sendAsset(res: ServerResponse, file: string, key: string): Promise<void> {
@@ -162,23 +213,94 @@ async function sendAsset(res: ServerResponse, file: string, key: string): Promis
   res.end(text);
 }
 
-/** Server-sent events: every new or updated delivery, as it happens. */
-function stream(req: IncomingMessage, res: ServerResponse, store: InspectorStore): void {
+/** The list as JSON, newest first, written a chunk of rows at a time. */
+async function sendRows(res: ServerResponse, store: InspectorStore): Promise<void> {
+  const rows = store.rows();
+  res.statusCode = 200;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  secure(res);
+  res.write(`{"seq":${store.lastSeq},"rows":[`);
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    if (at > 0) await yieldToOthers();
+    const part = rows.slice(at, at + CHUNK).map((row) => JSON.stringify(row));
+    res.write(`${at > 0 ? ',' : ''}${part.join(',')}`);
+  }
+  res.end(']}');
+}
+
+/**
+ * Every kept delivery as a `listen --record` line, oldest first (so `inspect --from` and
+ * `replay` read an export), written with the response's backpressure.
+ */
+async function exportLines(res: ServerResponse, store: InspectorStore): Promise<void> {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+  res.setHeader('content-disposition', 'attachment; filename="deliveries.jsonl"');
+  secure(res);
+  for (const entry of store.all()) {
+    if (entry.row.body_kept !== 'full') continue;
+    const line = JSON.stringify({
+      v: 1,
+      id: entry.row.id ?? 0,
+      received_at: entry.row.received_at,
+      event_type: entry.row.event_type,
+      path: entry.row.path,
+      headers: entry.headers,
+      body_base64: entry.body.toString('base64'),
+      signature: { valid: entry.row.signature.valid, reason: entry.row.signature.reason },
+      ...(entry.row.forward ? { forward: entry.row.forward } : {}),
+      ...(entry.row.retry_of ? { retry_of: entry.row.retry_of } : {}),
+      ...(entry.row.replay_of ? { replay_of: entry.row.replay_of } : {}),
+    });
+    if (!res.write(`${line}\n`)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+/**
+ * Server-sent events: each new or changed row, numbered. A page that reconnects gets what it
+ * missed after its Last-Event-ID, or `reload` when that is no longer kept; a page that stops
+ * reading is dropped once it holds STREAM_CAP unsent bytes, so it never grows this server.
+ */
+function stream(req: IncomingMessage, res: ServerResponse, ctx: Context): void {
   secure(res);
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-store',
     connection: 'keep-alive',
   });
-  res.write(': inspector\n\n');
-  const push = (record: InspectedDelivery) =>
-    res.write(`event: delivery\ndata: ${JSON.stringify(record)}\n\n`);
-  const stop = store.watch(push);
+  const write = (event: StoreEvent) => {
+    if (res.writableLength > STREAM_CAP) {
+      res.destroy();
+      return;
+    }
+    res.write(
+      event.type === 'clear'
+        ? `id: ${event.seq}\nevent: clear\ndata: {}\n\n`
+        : `id: ${event.seq}\nevent: row\ndata: ${JSON.stringify(event.row)}\n\n`,
+    );
+  };
+  res.write(`: inspector\nretry: 1000\n\n`);
+  const last = Number(req.headers['last-event-id'] ?? Number.NaN);
+  if (Number.isInteger(last)) {
+    const missed = ctx.store.since(last);
+    if (missed === undefined) res.write(`event: reload\ndata: {}\n\n`);
+    else for (const event of missed) write(event);
+  }
+  const stop = ctx.store.watch(write);
+  ctx.streams.add(res);
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-  req.on('close', () => {
+  const done = () => {
     stop();
     clearInterval(ping);
-  });
+    ctx.streams.delete(res);
+  };
+  req.on('close', done);
+  res.on('close', done);
+}
+
+function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

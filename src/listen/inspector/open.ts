@@ -1,0 +1,54 @@
+import { type Delivery, REPLAY_HEADER } from '../delivery.js';
+import { inspectorKey } from './key.js';
+import { entryFrom } from './record.js';
+import { storeReplayer } from './replay.js';
+import { startInspector } from './server.js';
+import { InspectorStore } from './store.js';
+
+export interface SessionInspector {
+  url: string;
+  /** A delivery as it is verified, then again once its forward's answer is known. */
+  show(delivery: Delivery, retryOf: number | undefined): void;
+  close(): Promise<void>;
+}
+
+/** The inspector over a listen session's deliveries. */
+export async function openInspector(options: {
+  port: number | undefined;
+  stateDir: string;
+  budgetBytes: number | undefined;
+  token: string;
+  /** Where Replay sends: --forward-to, or the session's own receiver. */
+  target: { url: string; isReceiver: boolean };
+}): Promise<SessionInspector> {
+  const store = new InspectorStore(options.budgetBytes);
+  const inspector = await startInspector({
+    store,
+    key: inspectorKey(options.stateDir),
+    port: options.port,
+    replay: storeReplayer(store, options.token, options.target),
+    target: options.target.url,
+    token: options.token,
+  });
+  const show = (delivery: Delivery, retryOf: number | undefined) => {
+    const key = String(delivery.id);
+    if (delivery.forward && store.get(key)) {
+      store.setForward(key, { ...delivery.forward, ...delivery.forward.response });
+      return;
+    }
+    const replayOf = Number(delivery.headers[REPLAY_HEADER]);
+    store.put(
+      entryFrom(
+        key,
+        {
+          ...delivery,
+          forward: delivery.forward && { ...delivery.forward, ...delivery.forward.response },
+          retry_of: retryOf,
+          replay_of: Number.isInteger(replayOf) && replayOf > 0 ? replayOf : undefined,
+        },
+        options.token,
+      ),
+    );
+  };
+  return { url: inspector.url, show, close: () => inspector.close() };
+}

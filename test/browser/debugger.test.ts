@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/emulator/emulator.js';
+import { launchBrowser } from '../support/browser.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { emulator } from '../support/emulator.js';
+import { hmacHex } from '../support/hmac.js';
+import { verifyingHandler } from '../support/receiver.js';
+import { startCli } from '../support/spawn.js';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+function env(emu: Emulator, stateDir: string) {
+  return { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test', SALESLOFT_HOOKS_STATE_DIR: stateDir };
+}
+
+async function session(options: { stateDir?: string; events?: string } = {}) {
+  // No retries: a delivery the handler fails stays one row (Salesloft would send it again).
+  const emu = await emulator({ retries: 0 });
+  const stateDir = options.stateDir ?? tempDir('slh-state-');
+  const token = (await runCli(['listen', '--print-token'], { env: env(emu, stateDir) })).stdout.trim();
+  const app = await verifyingHandler(token);
+  const cli = startCli(
+    ['listen', '--event', options.events ?? 'person_updated', '--forward-to', `:${app.port}/hooks`],
+    env(emu, stateDir),
+  );
+  const [, url] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
+  await cli.waitFor(/Ready:/);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.accept();
+  });
+  await page.goto(url as string);
+  await page.waitForSelector('#status:text("live")');
+  const stop = async () => {
+    cli.child.kill('SIGINT');
+    await cli.exited;
+  };
+  return { emu, app, cli, page, url: url as string, token, stateDir, dialogs, stop };
+}
+
+const row = (page: Page, key: string) => page.locator(`#list .row[data-id="${key}"]`);
+
+describe('the inspector as a debugger', () => {
+  it('every replay is a row, replay of #n, with its own response: status, headers, body', async () => {
+    const { emu, app, page, stop } = await session();
+    emu.fire('person_updated', { id: 7, first_name: 'Ada' });
+    await row(page, '1').click();
+    await page.click('#replay');
+    await page.waitForSelector('#replay-result:text("Replayed to")');
+    await row(page, 'r1').waitFor();
+    expect(await row(page, 'r1').textContent()).toContain('replay of #1');
+    app.failNext(1);
+    await page.click('#replay');
+    await row(page, 'r2').waitFor();
+    expect(await row(page, 'r2').textContent()).toContain('→ 500');
+    await row(page, 'r2').click();
+    await expect.poll(() => page.locator('#response-body').textContent()).toContain('"boom"');
+    expect(await page.locator('#response-headers').textContent()).toContain('x-handler');
+    expect(await page.locator('#response-status').textContent()).toMatch(/→ 500 · \d+ ms/);
+    expect(app.handled.map((delivery) => delivery.status)).toEqual([200, 200, 500]);
+    await stop();
+  });
+
+  it('pause keeps receiving without adding rows; clear empties the list; replay all failed asks, then sends them', async () => {
+    const { emu, app, page, stop, dialogs } = await session();
+    app.failNext(2);
+    emu.fire('person_updated', { id: 1 });
+    emu.fire('person_updated', { id: 2 });
+    await row(page, '2').waitFor();
+    await expect.poll(() => page.locator('#replay-failed').textContent()).toBe('Replay failed (2)');
+    await page.click('#pause');
+    emu.fire('person_updated', { id: 3 });
+    await expect.poll(() => page.locator('#pause').textContent()).toBe('Resume (1 new)');
+    expect(await page.locator('#list .row').count()).toBe(2);
+    await page.click('#pause');
+    await row(page, '3').waitFor();
+    await page.click('#replay-failed');
+    await expect.poll(() => app.handled.length).toBe(5);
+    expect(dialogs).toEqual(['Replay 2 failed deliveries to your handler?']);
+    expect(app.handled.slice(3).map((delivery) => delivery.status)).toEqual([200, 200]);
+    await page.click('#clear');
+    await expect.poll(() => page.locator('#list .row').count()).toBe(0);
+    emu.fire('person_updated', { id: 4 });
+    await row(page, '4').waitFor();
+    await stop();
+  });
+
+  it('export is JSON lines a recording reader takes; the curl text sends the exact bytes and holds no control byte', async () => {
+    const { emu, page, token, stop, url } = await session();
+    const hostile = '@/etc/passwd \u001b[201~ echo pwned \u202e';
+    const fired = emu.fire('person_updated', { id: 9, first_name: hostile });
+    await row(page, '1').click();
+    await page.waitForSelector('#curl');
+    await page.click('#curl');
+    await expect.poll(() => page.evaluate<string>('navigator.clipboard.readText()')).toContain('curl');
+    const curl = await page.evaluate<string>('navigator.clipboard.readText()');
+    const unsafe = [...curl].filter((char) => char !== '\n' && (char < ' ' || char > '~'));
+    expect(unsafe.map((char) => char.charCodeAt(0))).toEqual([]);
+    // Run it as pasted, against a local server standing in for the handler.
+    const received: { body: Buffer; signature: string }[] = [];
+    const handler = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({
+          body: Buffer.concat(chunks),
+          signature: String(req.headers['x-salesloft-signature']),
+        });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => handler.listen(0, '127.0.0.1', resolve));
+    const local = `http://127.0.0.1:${(handler.address() as AddressInfo).port}/hooks`;
+    const target = /curl -sS -X POST '([^']+)'/.exec(curl)?.[1] as string;
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('bash', ['-c', curl.replace(target, local)], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.on('exit', (code: number) => (code === 0 ? resolve() : reject(new Error(`curl exited ${code}`))));
+    });
+    handler.close();
+    expect(received).toHaveLength(1);
+    expect(received[0]?.body.toString()).toBe(JSON.stringify(fired.body));
+    expect(received[0]?.signature).toBe(hmacHex(received[0]?.body ?? '', token));
+
+    const exported = await (await fetch(url.replace('/?key=', '/api/export?key='))).text();
+    const lines = exported
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ v: 1, id: 1, event_type: 'person_updated', forward: { status: 200 } });
+    expect(Buffer.from(lines[0].body_base64, 'base64').toString()).toContain('@/etc/passwd');
+    await stop();
+  });
+
+  it('keeps its key for the state directory: a bookmark works after a restart; a wrong key gets a page that says what to do', async () => {
+    const first = await session();
+    await first.stop();
+    const second = await session({ stateDir: first.stateDir });
+    expect(new URL(second.url).searchParams.get('key')).toBe(new URL(first.url).searchParams.get('key'));
+    const wrong = await context.newPage();
+    const answer = await wrong.goto(second.url.replace(/key=[0-9a-f]+/, 'key=0000'));
+    expect(answer?.status()).toBe(403);
+    expect(await wrong.locator('body').textContent()).toContain('Open the Inspector: URL');
+    // A replay once listen is gone says so rather than hanging.
+    second.emu.fire('person_updated', { id: 1 });
+    await row(second.page, '1').click();
+    await second.page.waitForSelector('#replay');
+    await second.stop();
+    await second.page.click('#replay');
+    await expect
+      .poll(() => second.page.locator('#replay-result').textContent())
+      .toContain('Not replayed: the inspector does not answer');
+  });
+
+  it('misses no delivery that arrives while the page loads its list', async () => {
+    const { emu, page, stop, url } = await session();
+    const late = await context.newPage();
+    let fired = false;
+    // The list is answered as the server had it (empty), but handed to the page only after a
+    // delivery has arrived: only an event stream opened before the list can show it.
+    await late.route('**/api/deliveries?*', async (route) => {
+      const listed = await route.fetch();
+      if (!fired) {
+        fired = true;
+        emu.fire('person_updated', { id: 5 });
+        await emu.deliveriesSettled();
+      }
+      await route.fulfill({ response: listed });
+    });
+    await late.goto(url);
+    await row(late, '1').waitFor();
+    expect(await late.locator('#list .row').count()).toBe(1);
+    await row(page, '1').waitFor();
+    await stop();
+  });
+
+  it('is usable at 420 px: one column, nothing wider than the window', async () => {
+    const { emu, page, stop } = await session();
+    await page.setViewportSize({ width: 420, height: 800 });
+    emu.fire('person_updated', { id: 11, first_name: 'Grace', last_name: 'Hopper' });
+    await row(page, '1').click();
+    await page.waitForSelector('#tree');
+    const list = await page.locator('#list').boundingBox();
+    const detail = await page.locator('#detail').boundingBox();
+    expect(detail && list && detail.y >= list.y + list.height - 1).toBe(true);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(420);
+    await stop();
+  });
+});

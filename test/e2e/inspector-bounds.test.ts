@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { sign } from '../../src/catalog/signature.js';
+import { tempDir } from '../support/cli.js';
+import { emulator } from '../support/emulator.js';
+import { startCli } from '../support/spawn.js';
+
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) / 1024;
+}
+
+describe('the inspector stays bounded under attack', () => {
+  it('300 forged 1 MB deliveries with a stalled page: memory stays low, the list loads, a valid delivery is answered', async () => {
+    const emu = await emulator();
+    const cli = startCli(['listen', '--event', 'person_updated'], {
+      SALESLOFT_API_URL: emu.url,
+      SALESLOFT_API_KEY: 'ak_test',
+      SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
+    });
+    const [, inspector] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
+    const [, callbackUrl] = await cli.waitFor(/Ready: (\S+) /);
+    const [, token] = await cli.waitFor(/Callback token: (\S+)/);
+    const page = new URL(inspector as string);
+    // A page that opens the event stream and never reads from it.
+    const stalled = connect(Number(page.port), '127.0.0.1', () => {
+      stalled.write(`GET /api/events${page.search} HTTP/1.1\r\nHost: 127.0.0.1:${page.port}\r\n\r\n`);
+      stalled.pause();
+    });
+    stalled.on('error', () => {});
+    const forged = Buffer.alloc(1024 * 1024, '{');
+    const post = (body: Buffer, signature: string) =>
+      fetch(callbackUrl as string, {
+        method: 'POST',
+        headers: { 'x-salesloft-event': 'person_updated', 'x-salesloft-signature': signature },
+        body,
+      }).then((answer) => answer.status);
+    const statuses: number[] = [];
+    let most = 0;
+    for (let batch = 0; batch < 30; batch++) {
+      statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => post(forged, '0'.repeat(40))))));
+      most = Math.max(most, rssMb(cli.child.pid as number));
+      if (batch === 15) {
+        const list = await fetch(new URL(`/api/deliveries${page.search}`, page));
+        expect(list.status).toBe(200);
+      }
+    }
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    const body = '{"id":1}';
+    expect(await post(Buffer.from(body), sign(body, token as string))).toBe(200);
+    const rows = (await (await fetch(new URL(`/api/deliveries${page.search}`, page))).json()) as {
+      rows: { key: string; body_kept: string }[];
+    };
+    expect(rows.rows[0]?.key).toBe('301');
+    expect(rows.rows.filter((row) => row.body_kept === 'prefix')).toHaveLength(300);
+    // Each forgery keeps a 512-byte prefix, not its megabyte.
+    expect(most).toBeLessThan(250);
+    stalled.destroy();
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  }, 120_000);
+});
