@@ -298,12 +298,25 @@ async function receiver() {
   const out = join(tmpdir(), `slh-bench-${process.pid}.jsonl`);
   const listen = await spawnUntil(
     [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--json'],
-    /Ready: (\S+)/,
+    /Inspector: (\S+)[\s\S]*Ready: (\S+)/,
     { stdout: openSync(out, 'w'), env: benchEnv(emulator) },
   );
   const bare = await spawnUntil([join(ROOT, 'bench', 'bare-server.js'), token], /listening on (\d+)/);
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/`;
-  const listenUrl = listen.match[1];
+  const listenUrl = listen.match[2];
+  // The inspector page is open throughout, reading its event stream as a browser would.
+  const page = new URL(listen.match[1]);
+  const pageOpen = new AbortController();
+  const stream = await fetch(new URL(`/api/events${page.search}`, page), { signal: pageOpen.signal });
+  if (process.env.NO_PAGE) pageOpen.abort();
+  let streamed = 0;
+  const reading = (async () => {
+    try {
+      for await (const chunk of stream.body) streamed += chunk.length;
+    } catch {
+      // Closed at the end.
+    }
+  })();
 
   await load(bareUrl, token, { duration: 1 });
   await load(listenUrl, token, { duration: 1 });
@@ -327,12 +340,14 @@ async function receiver() {
   refused = counted.non2xx;
   await new Promise((resolve) => setTimeout(resolve, 300));
   const printed = countLines(out) - linesBefore;
+  pageOpen.abort();
+  await reading;
   await stop(bare.child);
   await stop(listen.child);
   await emulator.close();
   const ratio = median(listenRates) / median(bareRates);
   row(
-    'receiver: listen --json req/s',
+    'receiver: listen --json req/s, inspector page open',
     median(listenRates).toFixed(0),
     `bare HMAC server ${median(bareRates).toFixed(0)}`,
     ratio.toFixed(2),
@@ -340,6 +355,14 @@ async function receiver() {
     ratio >= 0.5,
   );
   row('receiver: listen p99 latency', `${median(p99s)} ms`, '-', '-', 'info', true);
+  row(
+    "receiver: the page's event stream",
+    `${(streamed / 1024 / 1024).toFixed(1)} MB read`,
+    '-',
+    '-',
+    'info',
+    streamed > 0,
+  );
   row(
     'receiver: lines printed / 2xx',
     String(printed),

@@ -592,6 +592,21 @@ events.addEventListener(
   'reload',
   onEvent(async () => reset(await load())),
 );
+// A burst faster than a page can show: the server sent the newest rows and says how many more.
+let skipped = 0;
+events.addEventListener(
+  'skipped',
+  onEvent((event) => {
+    skipped += JSON.parse(event.data).count;
+    $('more').hidden = false;
+    $('more').textContent = `${skipped} more arrived too fast to show: reload the list`;
+  }),
+);
+$('more').addEventListener('click', async () => {
+  skipped = 0;
+  $('more').hidden = true;
+  reset(await load());
+});
 events.addEventListener('open', () => {
   $('status').textContent = 'live';
 });

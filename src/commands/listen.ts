@@ -76,6 +76,12 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       default: true,
       allowNo: true,
     }),
+    'inspect-budget': Flags.integer({
+      description: 'memory the inspector may keep for deliveries, in MB (the oldest go first)',
+      default: 64,
+      min: 1,
+      max: 4096,
+    }),
     'inspect-port': Flags.integer({
       description: 'port of the inspector page (default: 4041 or the next free port)',
       min: 1,
@@ -171,7 +177,9 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         record: flags.record,
         maxDeliveries: flags['max-deliveries'],
         keep: flags.keep,
-        ...(flags.inspect ? { inspect: { port: flags['inspect-port'] } } : {}),
+        ...(flags.inspect
+          ? { inspect: { port: flags['inspect-port'], budgetMb: flags['inspect-budget'] } }
+          : {}),
         showReceiver: tunnel === 'none',
       },
     );

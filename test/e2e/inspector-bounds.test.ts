@@ -60,4 +60,35 @@ describe('the inspector stays bounded under attack', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
   }, 120_000);
+
+  it('--inspect-budget bounds what it keeps: the newest deliveries that fit', async () => {
+    const emu = await emulator();
+    const cli = startCli(['listen', '--event', 'person_updated', '--inspect-budget', '2'], {
+      SALESLOFT_API_URL: emu.url,
+      SALESLOFT_API_KEY: 'ak_test',
+      SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
+    });
+    const [, inspector] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
+    const [, callbackUrl] = await cli.waitFor(/Ready: (\S+) /);
+    const [, token] = await cli.waitFor(/Callback token: (\S+)/);
+    const body = `{"id":1,"padding":"${'x'.repeat(900 * 1024)}"}`;
+    for (let i = 0; i < 5; i++) {
+      const answer = await fetch(callbackUrl as string, {
+        method: 'POST',
+        headers: {
+          'x-salesloft-event': 'person_updated',
+          'x-salesloft-signature': sign(body, token as string),
+        },
+        body,
+      });
+      expect(answer.status).toBe(200);
+    }
+    const page = new URL(inspector as string);
+    const listed = (await (await fetch(new URL(`/api/deliveries${page.search}`, page))).json()) as {
+      rows: { key: string }[];
+    };
+    expect(listed.rows.map((row) => row.key)).toEqual(['5', '4']);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
 });

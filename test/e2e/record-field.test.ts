@@ -71,5 +71,7 @@ describe('--record in the field', () => {
     expect(emu.deliveries()[0]?.attempts[0]?.status).toBe(200);
     const lines = readFileSync(record, 'utf8').trim().split('\n');
     expect(lines.map((line) => JSON.parse(line).event_type)).toEqual(['person_updated']);
+    // The recording keeps what the app answered, so `inspect --from` shows it.
+    expect(JSON.parse(lines[0] as string).forward).toMatchObject({ status: 200, error: null });
   }, 20_000);
 });

@@ -1,6 +1,6 @@
 import { type Delivery, REPLAY_HEADER } from '../delivery.js';
 import { inspectorKey } from './key.js';
-import { entryFrom } from './record.js';
+import { entryFrom, INVALID_BODY_KEPT } from './record.js';
 import { storeReplayer } from './replay.js';
 import { startInspector } from './server.js';
 import { InspectorStore } from './store.js';
@@ -32,12 +32,13 @@ export async function openInspector(options: {
   });
   const show = (delivery: Delivery, retryOf: number | undefined) => {
     const key = String(delivery.id);
-    if (delivery.forward && store.get(key)) {
-      store.setForward(key, { ...delivery.forward, ...delivery.forward.response });
+    if (store.has(key)) {
+      // Shown when verified; now its forward's answer, if it was forwarded.
+      if (delivery.forward) store.setForward(key, { ...delivery.forward, ...delivery.forward.response });
       return;
     }
     const replayOf = Number(delivery.headers[REPLAY_HEADER]);
-    store.put(
+    store.putLazy(key, bytesHeld(delivery), () =>
       entryFrom(
         key,
         {
@@ -51,4 +52,13 @@ export async function openInspector(options: {
     );
   };
   return { url: inspector.url, show, close: () => inspector.close() };
+}
+
+/** What an entry of this delivery will hold, before it is built (see entryFrom). */
+function bytesHeld(delivery: Delivery): number {
+  const kept =
+    delivery.signature.valid || delivery.body.length <= INVALID_BODY_KEPT ? delivery.body.length : 512;
+  let headers = 0;
+  for (const name in delivery.headers) headers += name.length + String(delivery.headers[name]).length;
+  return 1024 + kept + headers;
 }

@@ -56,7 +56,8 @@ export interface Entry {
   row: InspectorRow;
   headers: Record<string, string>;
   body: Buffer;
-  sha256: string;
+  /** The SHA-256 of the whole body as received: computed on arrival only when the body is not kept. */
+  sha256: string | undefined;
   response: ResponseSeen | null;
   /** What it holds in memory, roughly, for the store's budget. */
   bytes: number;
@@ -110,7 +111,7 @@ export function entryFrom(key: string, facts: DeliveryFacts, token: string, vers
     target: facts.target ?? null,
     body_kept: keepAll ? 'full' : 'prefix',
   };
-  const sha256 = createHash('sha256').update(facts.body).digest('hex');
+  const sha256 = keepAll ? undefined : sha256Of(facts.body);
   const headerBytes = Object.entries(headers).reduce(
     (sum, [name, value]) => sum + name.length + value.length,
     0,
@@ -133,7 +134,7 @@ export function detailOf(entry: Entry): InspectorDetail {
     ...entry.row,
     headers: entry.headers,
     body_base64: entry.body.toString('base64'),
-    body_sha256: entry.sha256,
+    body_sha256: entry.sha256 ?? sha256Of(entry.body),
     response:
       response && (response.headers || response.body)
         ? {
@@ -197,6 +198,10 @@ export function shellQuote(text: string): string {
         : `\\x${byte.toString(16).padStart(2, '0')}`;
   }
   return `$'${quoted}'`;
+}
+
+function sha256Of(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 function parsedBody(body: Buffer): unknown {

@@ -14,6 +14,10 @@ const PORTS_TO_TRY = 20;
 const MAX_EDIT_BYTES = 1024 * 1024;
 /** Unsent bytes a page's event stream may hold before it is dropped (it reconnects and catches up). */
 const STREAM_CAP = 256 * 1024;
+/** How long the event stream gathers events before it writes them. */
+const FLUSH_MS = 50;
+/** The most rows one write of the event stream carries (a page shows a person, not a flood). */
+const MAX_PER_FLUSH = 100;
 /** Rows written to a response before yielding to the event loop (the receiver goes first). */
 const CHUNK = 200;
 const ASSETS = new URL('../../../assets/inspector/', import.meta.url);
@@ -215,15 +219,22 @@ async function sendAsset(res: ServerResponse, file: string, key: string): Promis
 
 /** The list as JSON, newest first, written a chunk of rows at a time. */
 async function sendRows(res: ServerResponse, store: InspectorStore): Promise<void> {
-  const rows = store.rows();
+  const keys = store.keys();
   res.statusCode = 200;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   secure(res);
   res.write(`{"seq":${store.lastSeq},"rows":[`);
-  for (let at = 0; at < rows.length; at += CHUNK) {
+  let first = true;
+  for (let at = 0; at < keys.length; at += CHUNK) {
     if (at > 0) await yieldToOthers();
-    const part = rows.slice(at, at + CHUNK).map((row) => JSON.stringify(row));
-    res.write(`${at > 0 ? ',' : ''}${part.join(',')}`);
+    const part: string[] = [];
+    for (const key of keys.slice(at, at + CHUNK)) {
+      const row = store.get(key)?.row;
+      if (row) part.push(JSON.stringify(row));
+    }
+    if (part.length === 0) continue;
+    res.write(`${first ? '' : ','}${part.join(',')}`);
+    first = false;
   }
   res.end(']}');
 }
@@ -269,16 +280,38 @@ function stream(req: IncomingMessage, res: ServerResponse, ctx: Context): void {
     'cache-control': 'no-store',
     connection: 'keep-alive',
   });
-  const write = (event: StoreEvent) => {
+  // Events are written together, at most every FLUSH_MS: under load, one write per delivery would
+  // cost the receiver more than the delivery itself, and no one reads faster than that. A burst
+  // of more than MAX_PER_FLUSH rows sends the newest ones and says how many more came, and only
+  // the rows written are built: a flood costs the receiver little with the page open.
+  let queued: StoreEvent[] = [];
+  const flush = () => {
+    const events = queued;
+    queued = [];
+    if (res.destroyed) return;
     if (res.writableLength > STREAM_CAP) {
       res.destroy();
       return;
     }
-    res.write(
-      event.type === 'clear'
-        ? `id: ${event.seq}\nevent: clear\ndata: {}\n\n`
-        : `id: ${event.seq}\nevent: row\ndata: ${JSON.stringify(event.row)}\n\n`,
-    );
+    const cleared = events.findLastIndex((event) => event.type === 'clear');
+    const after = cleared === -1 ? events : events.slice(cleared + 1);
+    const latest = new Map<string, number>();
+    for (const event of after) if (event.type === 'row') latest.set(event.key, event.seq);
+    const keys = [...latest.keys()];
+    const shown = keys.slice(-MAX_PER_FLUSH);
+    const parts: string[] = [];
+    if (cleared !== -1) parts.push(`id: ${events[cleared]?.seq}\nevent: clear\ndata: {}\n\n`);
+    if (keys.length > shown.length) {
+      parts.push(`event: skipped\ndata: {"count":${keys.length - shown.length}}\n\n`);
+    }
+    for (const key of shown) {
+      const row = ctx.store.get(key)?.row;
+      if (row) parts.push(`id: ${latest.get(key)}\nevent: row\ndata: ${JSON.stringify(row)}\n\n`);
+    }
+    if (parts.length > 0) res.write(parts.join(''));
+  };
+  const write = (event: StoreEvent) => {
+    if (queued.push(event) === 1) setTimeout(flush, FLUSH_MS);
   };
   res.write(`: inspector\nretry: 1000\n\n`);
   const last = Number(req.headers['last-event-id'] ?? Number.NaN);

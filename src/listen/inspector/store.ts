@@ -6,7 +6,28 @@ const MAX_ROWS = 5_000;
 /** Events kept for a page that reconnects (it then asks for those after its last one). */
 const EVENTS_KEPT = 2_000;
 
-export type StoreEvent = { seq: number; type: 'row'; row: InspectorRow } | { seq: number; type: 'clear' };
+/** An entry, or what builds it when it is first needed. */
+interface Slot {
+  bytes: number;
+  entry?: Entry;
+  build?: () => Entry;
+}
+
+function withVersion(entry: Entry, version: number): Entry {
+  entry.row.version = version;
+  return entry;
+}
+
+function built(slot: Slot): Entry {
+  if (!slot.entry) {
+    slot.entry = (slot.build as () => Entry)();
+    slot.build = undefined;
+  }
+  return slot.entry;
+}
+
+/** A row that changed (read it with `get(key)` when it is written out), or the list was cleared. */
+export type StoreEvent = { seq: number; type: 'row'; key: string } | { seq: number; type: 'clear' };
 
 /**
  * What the inspector keeps: the newest entries within a byte budget (bodies, headers and
@@ -14,37 +35,76 @@ export type StoreEvent = { seq: number; type: 'row'; row: InspectorRow } | { seq
  * a reconnecting page may have missed. Nothing here serialises the whole store.
  */
 export class InspectorStore {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Slot>();
+  /**
+   * Keys in the order they were put, for eviction (a Map's first key is slow to find once many
+   * have been deleted from its front). A key put again appears twice; the older place is skipped.
+   */
+  private order: string[] = [];
+  private head = 0;
+  private readonly places = new Map<string, number>();
   private readonly watchers = new Set<(event: StoreEvent) => void>();
-  private readonly events: StoreEvent[] = [];
+  /** The newest EVENTS_KEPT events, a ring indexed by sequence number. */
+  private readonly events: (StoreEvent | undefined)[] = new Array(EVENTS_KEPT);
   private bytes = 0;
   private seq = 0;
   private replays = 0;
 
   constructor(readonly budgetBytes = DEFAULT_BUDGET_BYTES) {}
 
-  /** Adds an entry or replaces the one with its key (a forward's answer arrived). */
+  /** Adds an entry or replaces the one with its key. */
   put(entry: Entry): void {
-    const earlier = this.entries.get(entry.row.key);
+    this.putSlot(entry.row.key, { bytes: entry.bytes, entry });
+  }
+
+  /**
+   * Adds an entry that is built only when it is needed: at once when a page is watching, else
+   * when the page asks. An inspector nobody looks at costs the receiver next to nothing.
+   */
+  putLazy(key: string, bytes: number, build: () => Entry): void {
+    this.putSlot(key, { bytes, build });
+  }
+
+  private putSlot(key: string, slot: Slot): void {
+    const earlier = this.entries.get(key);
     if (earlier) {
       this.bytes -= earlier.bytes;
-      this.entries.delete(entry.row.key);
-      entry.row.version = earlier.row.version + 1;
+      this.entries.delete(key);
     }
-    this.entries.set(entry.row.key, entry);
-    this.bytes += entry.bytes;
+    this.entries.set(key, slot);
+    this.places.set(key, this.order.length);
+    this.order.push(key);
+    this.bytes += slot.bytes;
     while ((this.bytes > this.budgetBytes || this.entries.size > MAX_ROWS) && this.entries.size > 1) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
+      const place = this.head++;
+      const oldestKey = this.order[place] as string;
+      if (this.places.get(oldestKey) !== place) continue;
+      const oldest = this.entries.get(oldestKey) as Slot;
       this.entries.delete(oldestKey);
+      this.places.delete(oldestKey);
       this.bytes -= oldest.bytes;
     }
-    this.emit({ seq: 0, type: 'row', row: entry.row });
+    if (this.head > 4 * MAX_ROWS) this.compactOrder();
+    if (earlier?.entry) {
+      const version = earlier.entry.row.version + 1;
+      const build = slot.build;
+      if (slot.entry) slot.entry.row.version = version;
+      else if (build) slot.build = () => withVersion(build(), version);
+    }
+    if (this.watchers.size > 0) {
+      this.emit({ seq: 0, type: 'row', key });
+    } else {
+      // Nobody watches: the event is numbered but not kept, so a page that comes back reloads.
+      this.seq += 1;
+      this.events[this.seq % EVENTS_KEPT] = undefined;
+    }
   }
 
   /** A forward's answer arrived for an entry already shown. */
   setForward(key: string, forward: ResponseSeen): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
+    const slot = this.entries.get(key);
+    if (!slot) return;
+    const entry = built(slot);
     const bytes = (forward.body?.length ?? 0) + JSON.stringify(forward.headers ?? {}).length;
     entry.response = forward;
     entry.row = {
@@ -53,8 +113,9 @@ export class InspectorStore {
       forward: { status: forward.status, ms: forward.ms, error: forward.error },
     };
     entry.bytes += bytes;
+    slot.bytes += bytes;
     this.bytes += bytes;
-    this.emit({ seq: 0, type: 'row', row: entry.row });
+    this.emit({ seq: 0, type: 'row', key });
   }
 
   /** The key of the next replay row (`r1`, `r2`, ...). */
@@ -63,22 +124,44 @@ export class InspectorStore {
     return `r${this.replays}`;
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): Entry | undefined {
-    return this.entries.get(key);
+    const slot = this.entries.get(key);
+    return slot && built(slot);
+  }
+
+  /** Keys, newest first (rows are built only as they are read: see `get`). */
+  keys(): string[] {
+    return [...this.entries.keys()].reverse();
   }
 
   /** Newest first. */
   rows(): InspectorRow[] {
-    return [...this.entries.values()].reverse().map((entry) => entry.row);
+    return [...this.entries.values()].reverse().map((slot) => built(slot).row);
   }
 
   /** Oldest first, for the export. */
   all(): Entry[] {
-    return [...this.entries.values()];
+    return [...this.entries.values()].map(built);
+  }
+
+  private compactOrder(): void {
+    this.order = this.order.slice(this.head);
+    this.head = 0;
+    this.places.clear();
+    this.order.forEach((key, place) => {
+      this.places.set(key, place);
+    });
   }
 
   clear(): void {
     this.entries.clear();
+    this.order = [];
+    this.head = 0;
+    this.places.clear();
     this.bytes = 0;
     this.emit({ seq: 0, type: 'clear' });
   }
@@ -95,9 +178,14 @@ export class InspectorStore {
   /** Events after `seq`, or undefined when some of them are no longer kept (the page reloads). */
   since(seq: number): StoreEvent[] | undefined {
     if (seq >= this.seq) return [];
-    const first = this.events[0];
-    if (!first || first.seq > seq + 1) return undefined;
-    return this.events.filter((event) => event.seq > seq);
+    if (this.seq - seq > EVENTS_KEPT) return undefined;
+    const missed: StoreEvent[] = [];
+    for (let next = seq + 1; next <= this.seq; next++) {
+      const event = this.events[next % EVENTS_KEPT];
+      if (event === undefined) return undefined;
+      missed.push(event);
+    }
+    return missed;
   }
 
   watch(watcher: (event: StoreEvent) => void): () => void {
@@ -107,9 +195,8 @@ export class InspectorStore {
 
   private emit(event: StoreEvent): void {
     this.seq += 1;
-    const numbered = { ...event, seq: this.seq } as StoreEvent;
-    this.events.push(numbered);
-    if (this.events.length > EVENTS_KEPT) this.events.splice(0, this.events.length - EVENTS_KEPT);
-    for (const watcher of this.watchers) watcher(numbered);
+    event.seq = this.seq;
+    this.events[this.seq % EVENTS_KEPT] = event;
+    for (const watcher of this.watchers) watcher(event);
   }
 }

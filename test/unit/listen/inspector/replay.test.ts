@@ -82,15 +82,18 @@ describe('the store', () => {
 
   it('hands a reconnecting page what it missed, or says to reload when that is gone', () => {
     const events = new InspectorStore();
+    events.watch(() => {});
     events.put(entryFrom('1', facts(Buffer.from('{}'), true), 'tok'));
     const seen = events.lastSeq;
     events.put(entryFrom('2', facts(Buffer.from('{}'), true, 2), 'tok'));
-    expect(events.since(seen)?.map((event) => (event.type === 'row' ? event.row.key : 'clear'))).toEqual([
-      '2',
-    ]);
+    expect(events.since(seen)?.map((event) => (event.type === 'row' ? event.key : 'clear'))).toEqual(['2']);
     for (let id = 3; id < 2_100; id++)
       events.put(entryFrom(String(id), facts(Buffer.from('{}'), true, id), 'tok'));
     expect(events.since(seen)).toBeUndefined();
+    // While no page watches, nothing is kept: a page that comes back reloads its list.
+    const quiet = new InspectorStore();
+    quiet.put(entryFrom('1', facts(Buffer.from('{}'), true), 'tok'));
+    expect(quiet.since(0)).toBeUndefined();
   });
 });
 
