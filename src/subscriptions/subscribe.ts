@@ -128,9 +128,10 @@ async function rollBackStopped(
   );
 }
 
+/** Deletes what a batch created; returns what is left, by id (creates finish in any order). */
 async function deleteAll(api: SubscriptionApi, created: readonly Subscription[]): Promise<Subscription[]> {
   const rollback = await mapBounded(created, (sub) => api.delete(sub.id));
-  return created.filter((_, index) => !rollback[index]?.ok);
+  return created.filter((_, index) => !rollback[index]?.ok).sort((a, b) => a.id - b.id);
 }
 
 export interface Refusal {
