@@ -91,8 +91,9 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   let subscribing = false;
   void deps.stopRequested.then((signal) => {
     stopSignal = signal;
-    if (subscribing) deps.api.interruptWaits?.(signal);
     if (subscribing) {
+      // A create waiting out a rate limit gives up now; the creates answered are deleted.
+      deps.api.interruptWaits?.(signal);
       stderr(
         `${signal}: stopping. Waiting for the subscription requests in flight to answer so they can be deleted; press Ctrl-C again to exit now and leave them to \`salesloft-hooks prune\`.`,
       );

@@ -11,18 +11,28 @@ function rssMb(pid: number): number {
   return Number(match?.[1] ?? 0) / 1024;
 }
 
+/** listen against the emulator, its inspector on: the page's URL, the callback URL and the token. */
+async function listening(args: string[]) {
+  const emu = await emulator();
+  const cli = startCli(['listen', '--event', 'person_updated', ...args], {
+    SALESLOFT_API_URL: emu.url,
+    SALESLOFT_API_KEY: 'ak_test',
+    SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
+  });
+  const [, inspector] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
+  const [, callbackUrl] = await cli.waitFor(/Ready: (\S+) /);
+  const [, token] = await cli.waitFor(/Callback token: (\S+)/);
+  return {
+    cli,
+    page: new URL(inspector as string),
+    callbackUrl: callbackUrl as string,
+    token: token as string,
+  };
+}
+
 describe('the inspector stays bounded under attack', () => {
   it('300 forged 1 MB deliveries with a stalled page: memory stays low, the list loads, a valid delivery is answered', async () => {
-    const emu = await emulator();
-    const cli = startCli(['listen', '--event', 'person_updated'], {
-      SALESLOFT_API_URL: emu.url,
-      SALESLOFT_API_KEY: 'ak_test',
-      SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
-    });
-    const [, inspector] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
-    const [, callbackUrl] = await cli.waitFor(/Ready: (\S+) /);
-    const [, token] = await cli.waitFor(/Callback token: (\S+)/);
-    const page = new URL(inspector as string);
+    const { cli, page, callbackUrl, token } = await listening([]);
     // A page that opens the event stream and never reads from it.
     const stalled = connect(Number(page.port), '127.0.0.1', () => {
       stalled.write(`GET /api/events${page.search} HTTP/1.1\r\nHost: 127.0.0.1:${page.port}\r\n\r\n`);
@@ -31,7 +41,7 @@ describe('the inspector stays bounded under attack', () => {
     stalled.on('error', () => {});
     const forged = Buffer.alloc(1024 * 1024, '{');
     const post = (body: Buffer, signature: string) =>
-      fetch(callbackUrl as string, {
+      fetch(callbackUrl, {
         method: 'POST',
         headers: { 'x-salesloft-event': 'person_updated', 'x-salesloft-signature': signature },
         body,
@@ -48,7 +58,7 @@ describe('the inspector stays bounded under attack', () => {
     }
     expect(statuses.every((status) => status === 401)).toBe(true);
     const body = '{"id":1}';
-    expect(await post(Buffer.from(body), sign(body, token as string))).toBe(200);
+    expect(await post(Buffer.from(body), sign(body, token))).toBe(200);
     const rows = (await (await fetch(new URL(`/api/deliveries${page.search}`, page))).json()) as {
       rows: { key: string; body_kept: string }[];
     };
@@ -62,28 +72,19 @@ describe('the inspector stays bounded under attack', () => {
   }, 120_000);
 
   it('--inspect-budget bounds what it keeps: the newest deliveries that fit', async () => {
-    const emu = await emulator();
-    const cli = startCli(['listen', '--event', 'person_updated', '--inspect-budget', '2'], {
-      SALESLOFT_API_URL: emu.url,
-      SALESLOFT_API_KEY: 'ak_test',
-      SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
-    });
-    const [, inspector] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
-    const [, callbackUrl] = await cli.waitFor(/Ready: (\S+) /);
-    const [, token] = await cli.waitFor(/Callback token: (\S+)/);
+    const { cli, page, callbackUrl, token } = await listening(['--inspect-budget', '2']);
     const body = `{"id":1,"padding":"${'x'.repeat(900 * 1024)}"}`;
     for (let i = 0; i < 5; i++) {
-      const answer = await fetch(callbackUrl as string, {
+      const answer = await fetch(callbackUrl, {
         method: 'POST',
         headers: {
           'x-salesloft-event': 'person_updated',
-          'x-salesloft-signature': sign(body, token as string),
+          'x-salesloft-signature': sign(body, token),
         },
         body,
       });
       expect(answer.status).toBe(200);
     }
-    const page = new URL(inspector as string);
     const listed = (await (await fetch(new URL(`/api/deliveries${page.search}`, page))).json()) as {
       rows: { key: string }[];
     };
