@@ -1,9 +1,9 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/emulator.js';
-import { parseJson, runCli, tempDir } from '../support/cli.js';
+import { parseJson, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { verifyingHandler } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
@@ -287,6 +287,16 @@ describe('typos and everyday habits', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^salesloft-hooks\/\d+\.\d+\.\d+ /);
     }
+    const json = await runCli(['version', '--json']);
+    expect(json.code).toBe(0);
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(JSON.parse(json.stdout)).toEqual({
+      name: 'salesloft-hooks',
+      version,
+      node: process.versions.node,
+      platform: process.platform,
+      arch: process.arch,
+    });
     const typo = await runCli(['list', '--evnt', 'x']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('Nonexistent flag: --evnt (did you mean --event?)');
