@@ -157,6 +157,7 @@ export interface ReplayRequest {
 
 export interface ReplayOutcome {
   id: number;
+  event_type: string | null;
   status: number;
   ms: number;
 }
@@ -170,7 +171,7 @@ export async function replayDeliveries(request: ReplayRequest): Promise<ReplayOu
       continue;
     }
     const outcome = await replayOne(delivery, request.url, request.token);
-    sent.push({ id: delivery.id, status: outcome.status, ms: outcome.ms });
+    sent.push({ id: delivery.id, event_type: delivery.event_type, status: outcome.status, ms: outcome.ms });
     request.onSent?.(delivery, outcome);
   }
   return sent;

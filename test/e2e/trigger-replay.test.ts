@@ -153,7 +153,9 @@ describe('replay', () => {
     );
     expect(result.code).toBe(0);
     expect(parseJson(result)).toEqual({
-      deliveries: [{ id: recorded[1].id, status: 200, ms: expect.any(Number) }],
+      deliveries: [
+        { id: recorded[1].id, event_type: recorded[1].event_type, status: 200, ms: expect.any(Number) },
+      ],
       skipped: [],
     });
     const received = target.received[0];
