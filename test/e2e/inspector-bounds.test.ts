@@ -64,8 +64,10 @@ describe('the inspector stays bounded under attack', () => {
     };
     expect(rows.rows[0]?.key).toBe('301');
     expect(rows.rows.filter((row) => row.body_kept === 'prefix')).toHaveLength(300);
-    // Each forgery keeps a 512-byte prefix, not its megabyte.
-    expect(most).toBeLessThan(250);
+    // Each forgery keeps a 512-byte prefix, not its megabyte: what is left is the garbage
+    // collector's slack (up to about 250 MB under Node 22 here). Keeping the bodies would be 300 MB
+    // of them and about three times as much again in strings: the old inspector ran out of heap.
+    expect(most).toBeLessThan(400);
     stalled.destroy();
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
