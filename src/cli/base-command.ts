@@ -83,20 +83,24 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   }
 
   /**
-   * The callback token for signing or subscribing: --token, else SALESLOFT_CALLBACK_TOKEN, else the
-   * one stored for the resolved API URL (created on first use).
+   * The callback token for signing or subscribing: --token (or --token-file), else
+   * SALESLOFT_CALLBACK_TOKEN, else the one stored in the state directory (created on first use,
+   * unless `readOnly`).
    */
   protected async callbackToken(
     flags: { token?: string | undefined; 'token-file'?: string | undefined },
     settings: ResolvedConfig,
     renew = false,
+    readOnly = false,
   ): Promise<CallbackToken> {
     return callbackToken({
       flag: await this.givenToken(flags),
       env: settings.callbackToken,
+      envSource: settings.sources.callbackToken === '.env' ? '.env' : 'environment',
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,
       renew,
+      readOnly,
     });
   }
 
@@ -113,13 +117,13 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   }
 
   /** Says which stored token signs (a new one in full, once; a stored one masked); a given one needs no word. */
-  protected noteSigningToken(choice: CallbackToken, apiUrl: string): void {
+  protected noteSigningToken(choice: CallbackToken): void {
     if (choice.source === 'created') {
-      this.note(`Signing with a new callback token, stored for ${apiUrl}: ${choice.token}`);
+      this.note(`Signing with a new callback token, stored in the state directory: ${choice.token}`);
     } else if (choice.source === 'stored') {
       this.note(
         this.err.dim(
-          `Signing with the callback token stored for ${apiUrl} (${maskToken(choice.token)}; \`listen --print-token\` prints it).`,
+          `Signing with the state directory's callback token (${maskToken(choice.token)}; \`listen --print-token\` prints it).`,
         ),
       );
     }

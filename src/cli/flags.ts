@@ -12,9 +12,10 @@ export const tokenFileFlag = Flags.string({
   exclusive: ['token'],
 });
 
-/** For commands that call no API but sign with the token `listen` stored for an API URL. */
+/** For commands that call no API: before 0.3 the stored callback token was per API URL. */
 export const tokenApiUrlFlag = Flags.string({
-  description: 'API URL whose stored callback token to use [env: SALESLOFT_API_URL]',
+  description:
+    'API URL whose callback token, stored per API URL before 0.3, becomes the state directory’s [env: SALESLOFT_API_URL]',
   helpGroup: 'API',
 });
 

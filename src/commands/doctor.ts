@@ -38,7 +38,7 @@ Exit 0 when no check fails, 1 when one does, 4 when the URL cannot be reached.`;
     const url = parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
     const signing = await this.callbackToken(flags, settings);
-    this.noteSigningToken(signing, settings.apiUrl);
+    this.noteSigningToken(signing);
     const { token } = signing;
     const [{ triggerEvents }, { samplePayload }, { runDoctor }] = await Promise.all([
       import('../send/trigger.js'),

@@ -10,6 +10,7 @@ import { signalExitCode, UsageError } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
+import { tokenOrigin } from '../subscriptions/tokens.js';
 
 export default class Listen extends ApiCommand<{ token: string } | undefined> {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';
@@ -56,7 +57,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     }),
     token: Flags.string({
       description:
-        'callback token for this session [env: SALESLOFT_CALLBACK_TOKEN] (default: the one stored for the API URL)',
+        'callback token for this session [env: SALESLOFT_CALLBACK_TOKEN] (default: the state directory’s)',
     }),
     'token-file': tokenFileFlag,
     'new-token': Flags.boolean({ description: 'replace the stored callback token with a new one' }),
@@ -98,7 +99,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
   async run(): Promise<{ token: string } | undefined> {
     const { flags } = await this.parse(Listen);
     const settings = this.resolveSettings(flags);
-    const { token } = await this.callbackToken(flags, settings, flags['new-token']);
+    const { token, source } = await this.callbackToken(flags, settings, flags['new-token']);
     if (flags['print-token']) {
       if (!this.jsonEnabled()) process.stdout.write(`${token}\n`);
       return { token };
@@ -172,6 +173,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         events,
         port: flags.port,
         token,
+        tokenOrigin: tokenOrigin(source),
         forwardTo,
         forwardTimeoutMs: flags['forward-timeout'] * 1000,
         record: flags.record,

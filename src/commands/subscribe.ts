@@ -1,8 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
-import { revealSecret } from '../cli/argv-secrets.js';
 import { ApiCommand } from '../cli/base-command.js';
-import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
+import { dryRunFlag, eventFlag, showTokensFlag, tokenFileFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan } from '../cli/render/subscriptions.js';
 import { handleStopSignals, requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
@@ -11,7 +10,6 @@ import { count, maskToken, safeUrl } from '../shared/text.js';
 import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe } from '../subscriptions/subscribe.js';
-import { requireToken } from '../subscriptions/tokens.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
 /** `--json`: the plan with --dry-run, else the token (once, when generated) and what was created or found. */
@@ -23,8 +21,8 @@ export default class Subscribe extends ApiCommand<SubscribeResult | undefined> {
   static override summary =
     'Subscribe a callback URL to event types: one subscription per event, all or nothing.';
   static override description =
-    `Without --event on a terminal, pick events from a checklist. Without --token a random
-token is generated and shown once. Subscriptions that already exist for the URL are reported, not
+    `Without --event on a terminal, pick events from a checklist. Without --token the state
+directory's callback token signs (the one listen, trigger and doctor use; created on first use). Subscriptions that already exist for the URL are reported, not
 created again. If any create fails, the ones this run created are deleted again.`;
 
   static override examples = [
@@ -36,8 +34,10 @@ created again. If any create fails, the ones this run created are deleted again.
     url: Flags.string({ description: 'callback URL Salesloft will POST to', required: true }),
     event: eventFlag,
     token: Flags.string({
-      description: 'callback token to sign deliveries with (default: a new random one)',
+      description:
+        'callback token to sign deliveries with [env: SALESLOFT_CALLBACK_TOKEN] (default: the state directory’s, as listen uses)',
     }),
+    'token-file': tokenFileFlag,
     disabled: Flags.boolean({ description: 'create the subscriptions disabled' }),
     'dry-run': dryRunFlag,
     yes: yesFlag,
@@ -65,11 +65,8 @@ created again. If any create fails, the ones this run created are deleted again.
       return this.jsonEnabled() ? { token: null, created: [], existing: [] } : undefined;
     }
 
-    const given = revealSecret(flags.token);
-    const token =
-      given === undefined
-        ? (await import('../subscriptions/new-token.js')).generateToken()
-        : requireToken(given, '--token');
+    const choice = await this.callbackToken(flags, settings);
+    const { token } = choice;
     const toCreate = plan.filter((item) => item.action === 'create').length;
     const { subscribeWithJournal } = await import('../listen/batch-journal.js');
     let stopSignal: string | undefined;
@@ -101,14 +98,24 @@ created again. If any create fails, the ones this run created are deleted again.
     ).finally(() => signals.dispose());
     this.warnAboutOtherTokens(result.existing, token, result.created.length > 0);
 
-    // A generated token is shown once, in full; one the user gave is masked like any other.
-    const tokenShown = given
-      ? maskUnless(flags['show-tokens'], given)
-      : result.created.length > 0
-        ? token
-        : null;
-    if (!this.jsonEnabled())
-      await this.printSummary(url, result.created, result.existing, toCreate, given ? undefined : token);
+    // A token created now is shown once, in full; any other is masked like every token.
+    const tokenShown = choice.source === 'created' ? token : maskUnless(flags['show-tokens'], token);
+    if (!this.jsonEnabled()) {
+      await this.printSummary(
+        url,
+        result.created,
+        result.existing,
+        toCreate,
+        choice.source === 'created' ? token : undefined,
+      );
+      if (choice.source === 'stored' && result.created.length > 0) {
+        this.note(
+          this.err.dim(
+            `Subscribed with the state directory's callback token (${maskToken(token)}; \`salesloft-hooks listen --print-token\` prints it).`,
+          ),
+        );
+      }
+    }
     return {
       token: tokenShown,
       created: result.created.map((sub) => publicView(sub, flags['show-tokens'])),
@@ -163,7 +170,9 @@ created again. If any create fails, the ones this run created are deleted again.
     }
     if (planned === 0) this.log('Nothing to create.');
     if (newToken && created.length > 0) {
-      this.note(`Callback token (shown once, configure your handler with it): ${this.err.bold(newToken)}`);
+      this.note(
+        `Callback token (new, stored in the state directory; configure your handler with it): ${this.err.bold(newToken)}`,
+      );
     }
   }
 }

@@ -63,7 +63,7 @@ Exits 1 when the handler answers outside 2xx.`;
     const eventTypes = triggerEvents(args.event);
     const overrides = (flags.set ?? []).map(parseOverride);
     const signing = await this.callbackToken(flags, settings);
-    this.noteSigningToken(signing, settings.apiUrl);
+    this.noteSigningToken(signing);
     const outcomes = await trigger({
       eventTypes,
       url,

@@ -4,8 +4,8 @@ import { revealSecret } from '../cli/argv-secrets.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenFileFlag } from '../cli/flags.js';
 import { readBody } from '../cli/terminal.js';
-import { ExitCode, UsageError } from '../shared/errors.js';
-import { requireToken } from '../subscriptions/tokens.js';
+import { ExitCode } from '../shared/errors.js';
+import { legacyTokens, requireToken } from '../subscriptions/tokens.js';
 
 export default class Verify extends BaseCommand<Diagnosis> {
   static override summary = 'Check an x-salesloft-signature against a body, offline, and explain a mismatch.';
@@ -33,13 +33,14 @@ export default class Verify extends BaseCommand<Diagnosis> {
     const fromFile = await this.givenToken({ 'token-file': flags['token-file'] });
     const given =
       fromFile !== undefined ? [fromFile] : (flags.token ?? []).map((token) => revealSecret(token));
-    const envToken = this.resolveSettings({}).callbackToken;
-    const [token, ...otherTokens] = given.length > 0 ? given : envToken ? [envToken] : [];
+    const settings = this.resolveSettings({});
+    let [token, ...otherTokens] =
+      given.length > 0 ? given : settings.callbackToken ? [settings.callbackToken] : [];
     if (token === undefined) {
-      throw new UsageError(
-        'No callback token: pass --token or set SALESLOFT_CALLBACK_TOKEN.',
-        'missing_token',
-      );
+      // The state directory's token, as listen, trigger and doctor sign with it (never created here);
+      // the per-URL tokens of before 0.3 are tried too, for the hint.
+      token = (await this.callbackToken({}, settings, false, true)).token;
+      otherTokens = await legacyTokens(settings.stateDir, token);
     }
     const result = diagnose(body, requireToken(token, '--token'), flags.signature, { otherTokens });
     if (!result.valid) this.setExitCode(ExitCode.negative);

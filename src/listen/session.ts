@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { withDeadline } from '../net/time.js';
 import type { Subscription } from '../salesloft/types.js';
 import { CliError, describeError, ExitCode, PartialFailureError, UsageError } from '../shared/errors.js';
-import { count, safeText } from '../shared/text.js';
+import { count, maskToken, safeText } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
@@ -22,6 +22,8 @@ export interface ListenOptions {
   port: number;
   /** The callback token of the session's subscriptions (stable: see subscriptions/tokens.ts). */
   token: string;
+  /** Where the token came from, in words (see tokenOrigin), for the hint after a refused delivery. */
+  tokenOrigin?: string;
   forwardTo?: string | undefined;
   forwardTimeoutMs: number;
   record?: string | undefined;
@@ -157,7 +159,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     if (!hintedRefusal && delivery.signature.valid && (refusedStatus === 401 || refusedStatus === 403)) {
       hintedRefusal = true;
       stderr(
-        `${errColor.yellow('Hint:')} your handler answered ${refusedStatus} to a delivery whose signature is valid. Configure it with this session's callback token (\`salesloft-hooks listen --print-token\` prints it) and compute the HMAC over the raw body, before any JSON parsing.`,
+        `${errColor.yellow('Hint:')} your handler answered ${refusedStatus} to a delivery whose signature is valid. This session signs with ${maskToken(token)}, from ${options.tokenOrigin ?? 'the state directory'}: configure your handler with that token and compute the HMAC over the raw body, before any JSON parsing.`,
       );
     }
     if (options.maxDeliveries !== undefined && received >= options.maxDeliveries) reachedMax();

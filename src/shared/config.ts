@@ -12,7 +12,7 @@ export const ENV_VARS = {
   NGROK_AUTHTOKEN:
     'ngrok authtoken used by `listen --tunnel ngrok` (https://dashboard.ngrok.com/get-started/your-authtoken).',
   SALESLOFT_CALLBACK_TOKEN:
-    'Callback token for listen, trigger, replay and verify (default: the one listen stored for the API URL; see `listen --print-token`).',
+    'Callback token for listen, subscribe, trigger, replay, verify and doctor (default: the one stored in the state directory; see `listen --print-token`).',
   SALESLOFT_HOOKS_STATE_DIR:
     'Where listen keeps session journals (default $XDG_STATE_HOME/salesloft-hooks or ~/.local/state/salesloft-hooks).',
 } as const;
@@ -33,7 +33,7 @@ export interface ResolvedConfig {
   apiKey: string | undefined;
   apiUrl: string;
   /** Where the API key and URL came from: a URL from a `.env` may only meet a key from it. */
-  sources: { apiKey: ConfigSource; apiUrl: ConfigSource };
+  sources: { apiKey: ConfigSource; apiUrl: ConfigSource; callbackToken: ConfigSource };
   /** The `.env` file that was read (whether or not it exists). */
   dotEnvFile: string;
   ngrokAuthtoken: string | undefined;
@@ -103,7 +103,13 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
   return {
     apiKey: nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY'),
     apiUrl: (nonEmpty(flags.apiUrl) ?? pick('SALESLOFT_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
-    sources: { apiKey: keySource, apiUrl: source(flags.apiUrl, 'SALESLOFT_API_URL') },
+    sources: {
+      apiKey: keySource,
+      apiUrl: source(flags.apiUrl, 'SALESLOFT_API_URL'),
+      callbackToken: ignoredFromDotEnv.includes('SALESLOFT_CALLBACK_TOKEN')
+        ? 'default'
+        : source(undefined, 'SALESLOFT_CALLBACK_TOKEN'),
+    },
     dotEnvFile: join(cwd, '.env'),
     ngrokAuthtoken: pick('NGROK_AUTHTOKEN'),
     ngrokServerAddr: pick('NGROK_SERVER_ADDR'),

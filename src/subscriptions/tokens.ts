@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { stateDirError, UsageError } from '../shared/errors.js';
 
-export type TokenSource = 'flag' | 'environment' | 'stored' | 'created';
+export type TokenSource = 'flag' | 'environment' | '.env' | 'stored' | 'created';
 
 export interface CallbackToken {
   token: string;
@@ -13,39 +13,76 @@ export interface TokenRequest {
   flag?: string | undefined;
   /** SALESLOFT_CALLBACK_TOKEN, when set. */
   env?: string | undefined;
+  /** Where SALESLOFT_CALLBACK_TOKEN came from. */
+  envSource?: 'environment' | '.env';
   stateDir: string;
-  /** The stored token belongs to this API URL (one token per Salesloft, or per emulator). */
+  /** Before 0.3 a token was stored per API URL: that URL's becomes the one token, if it has one. */
   apiUrl: string;
   /** Replace the stored token with a new one (`--new-token`). */
   renew?: boolean;
+  /** Only read: without a token given or stored, fail instead of creating one (verify). */
+  readOnly?: boolean;
 }
 
 interface TokenFile {
-  v: 1;
-  tokens: Record<string, string>;
+  v: 2;
+  /** The callback token of this state directory. */
+  token?: string;
+  /** Tokens stored per API URL before 0.3: kept, so a subscription made with one can be explained. */
+  legacy: Record<string, string>;
 }
 
 const FILE_NAME = 'callback-tokens.json';
+const DEFAULT_API_URL = 'https://api.salesloft.com';
 
 /**
- * The callback token to sign with or subscribe with: `--token`, else SALESLOFT_CALLBACK_TOKEN,
- * else the one stored for the API URL (created and stored, mode 0600, on first use).
+ * The callback token to sign with or subscribe with: `--token`, else SALESLOFT_CALLBACK_TOKEN, else
+ * the one stored in the state directory (created and stored, mode 0600, on first use). One token
+ * for every command and API URL of a state directory, so the app configured with it verifies what
+ * listen, trigger, replay and doctor sign, whichever API they were pointed at.
  */
 export async function callbackToken(request: TokenRequest): Promise<CallbackToken> {
   if (request.flag !== undefined) return { token: requireToken(request.flag, '--token'), source: 'flag' };
   if (request.env !== undefined && request.env !== '')
-    return { token: requireToken(request.env, 'SALESLOFT_CALLBACK_TOKEN'), source: 'environment' };
+    return {
+      token: requireToken(request.env, 'SALESLOFT_CALLBACK_TOKEN'),
+      source: request.envSource ?? 'environment',
+    };
   const file = join(request.stateDir, FILE_NAME);
   const stored = await readTokenFile(file);
-  const existing = stored.tokens[request.apiUrl];
-  if (existing && !request.renew) return { token: existing, source: 'stored' };
+  const existing = stored.token ?? stored.legacy[request.apiUrl] ?? stored.legacy[DEFAULT_API_URL];
+  if (existing && !request.renew) {
+    if (stored.token === undefined)
+      await writeTokenFile(request.stateDir, file, { ...stored, token: existing });
+    return { token: existing, source: 'stored' };
+  }
+  if (request.readOnly) {
+    throw new UsageError(
+      'No callback token: pass --token or --token-file, set SALESLOFT_CALLBACK_TOKEN, or run `salesloft-hooks listen --print-token` once to create the stored one.',
+      'missing_token',
+    );
+  }
   const { generateToken } = await import('./new-token.js');
   const token = generateToken();
-  await writeTokenFile(request.stateDir, file, {
-    v: 1,
-    tokens: { ...stored.tokens, [request.apiUrl]: token },
-  });
+  await writeTokenFile(request.stateDir, file, { ...stored, token });
   return { token, source: 'created' };
+}
+
+/** The tokens stored per API URL before 0.3, other than `current` (for a signature's diagnosis). */
+export async function legacyTokens(stateDir: string, current: string): Promise<string[]> {
+  const stored = await readTokenFile(join(stateDir, FILE_NAME)).catch(() => undefined);
+  return [...new Set(Object.values(stored?.legacy ?? {}))].filter((token) => token !== current);
+}
+
+/** Where a token came from, in words for a hint. */
+export function tokenOrigin(source: TokenSource): string {
+  return {
+    flag: '--token',
+    environment: 'SALESLOFT_CALLBACK_TOKEN in the environment',
+    '.env': 'SALESLOFT_CALLBACK_TOKEN in .env',
+    stored: 'the state directory (`salesloft-hooks listen --print-token` prints it)',
+    created: 'the state directory (created now; `salesloft-hooks listen --print-token` prints it)',
+  }[source];
 }
 
 /** A callback token given by the user must hold something: an empty HMAC key signs for anyone. */
@@ -61,21 +98,29 @@ async function readTokenFile(file: string): Promise<TokenFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { v: 1, tokens: {} };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { v: 2, legacy: {} };
     throw stateDirError(error);
   }
+  const strings = (value: unknown): Record<string, string> =>
+    value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+          ),
+        )
+      : {};
   try {
-    const parsed = JSON.parse(text) as Partial<TokenFile>;
-    if (parsed.v === 1 && parsed.tokens && typeof parsed.tokens === 'object') {
-      const tokens = Object.fromEntries(
-        Object.entries(parsed.tokens).filter(([, token]) => typeof token === 'string' && token !== ''),
-      );
-      return { v: 1, tokens };
+    const parsed = JSON.parse(text) as { v?: unknown; token?: unknown; tokens?: unknown; legacy?: unknown };
+    // Version 1 kept one token per API URL: those become the legacy tokens.
+    if (parsed.v === 1) return { v: 2, legacy: strings(parsed.tokens) };
+    if (parsed.v === 2) {
+      const token = typeof parsed.token === 'string' && parsed.token !== '' ? parsed.token : undefined;
+      return { v: 2, ...(token ? { token } : {}), legacy: strings(parsed.legacy) };
     }
   } catch {
     // A damaged file is replaced, as if there were none.
   }
-  return { v: 1, tokens: {} };
+  return { v: 2, legacy: {} };
 }
 
 async function writeTokenFile(stateDir: string, file: string, data: TokenFile): Promise<void> {

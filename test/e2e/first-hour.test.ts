@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/emulator.js';
 import { parseJson, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
+import { hmacHex } from '../support/hmac.js';
 import { verifyingHandler } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
@@ -51,7 +52,7 @@ describe('the callback token, from listen to trigger and replay', () => {
       env: env(emu, stateDir),
     });
     expect(triggered.code).toBe(0);
-    expect(triggered.stderr).toMatch(/Signing with the callback token stored for http:\/\/127\.0\.0\.1:\d+/);
+    expect(triggered.stderr).toContain("Signing with the state directory's callback token");
     expect(triggered.stderr).not.toContain(token);
 
     cli.child.kill('SIGINT');
@@ -108,10 +109,53 @@ describe('the callback token, from listen to trigger and replay', () => {
     await cli.waitFor(/#2 {2}<-- 401/, 'stdout');
     const hints = cli.stderr.match(/Hint: your handler answered 401 to a delivery whose signature is valid/g);
     expect(hints).toHaveLength(1);
-    expect(cli.stderr).toContain('listen --print-token');
+    const [, token] = /Callback token: (\S+)/.exec(cli.stderr) ?? [];
+    expect(cli.stderr).toContain(
+      `This session signs with ${token?.slice(0, 4)}…${token?.slice(-4)}, from the state directory (created now; \`salesloft-hooks listen --print-token\` prints it)`,
+    );
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.stderr).toContain('Summary: 2 deliveries: 2 verified, 0 invalid; forwarded: 2 4xx.');
+  });
+
+  it('one token per state directory: listen on two API URLs, subscribe and verify all use it, or SALESLOFT_CALLBACK_TOKEN', async () => {
+    const emu = await emulator();
+    const stateDir = tempDir('slh-state-');
+    const state = { SALESLOFT_HOOKS_STATE_DIR: stateDir };
+    const viaIp = await runCli(['listen', '--print-token'], {
+      env: { ...state, SALESLOFT_API_URL: emu.url },
+    });
+    const viaName = await runCli(['listen', '--print-token'], {
+      env: { ...state, SALESLOFT_API_URL: emu.url.replace('127.0.0.1', 'localhost') },
+    });
+    const viaDefault = await runCli(['listen', '--print-token'], { env: state });
+    const token = viaIp.stdout.trim();
+    expect([viaName.stdout.trim(), viaDefault.stdout.trim()]).toEqual([token, token]);
+    const subscribed = await runCli(
+      ['subscribe', '--url', 'https://hooks.example.com/a', '--event', 'note_created', '--json'],
+      {
+        env: { ...env(emu, stateDir) },
+      },
+    );
+    expect(subscribed.code).toBe(0);
+    expect(emu.store.list()[0]?.callback_token).toBe(token);
+    const body = '{"id":1}';
+    const verified = await runCli(['verify', '--signature', hmacHex(body, token)], {
+      env: state,
+      input: body,
+    });
+    expect(verified.code).toBe(0);
+    const fromEnv = await runCli(
+      ['subscribe', '--url', 'https://hooks.example.com/b', '--event', 'note_created', '--json'],
+      {
+        env: { ...env(emu, stateDir), SALESLOFT_CALLBACK_TOKEN: 'env-token-0123456789' },
+      },
+    );
+    expect(fromEnv.code).toBe(0);
+    expect(JSON.parse(fromEnv.stdout).token).toBe('env-…6789');
+    expect(emu.store.list().find((sub) => sub.callback_url.endsWith('/b'))?.callback_token).toBe(
+      'env-token-0123456789',
+    );
   });
 
   it('a delivery shows as soon as it is verified; a slow app’s answer follows on its own line', async () => {

@@ -21,9 +21,13 @@ function against(emu: Emulator, extra: Record<string, string> = {}) {
 }
 
 describe('subscribe', () => {
-  it('person_* creates 3; the same again creates 0 and reports 3 existing', async () => {
+  it('person_* creates 3 with the state directory’s token; the same again creates 0 and reports 3 existing', async () => {
     const emu = await emulator();
-    const first = await runCli(['subscribe', '--url', URL_A, '--event', 'person_*', '--json'], against(emu));
+    const state = { SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-') };
+    const first = await runCli(
+      ['subscribe', '--url', URL_A, '--event', 'person_*', '--json'],
+      against(emu, state),
+    );
     expect(first.code).toBe(0);
     const created = parseJson<{ token: string; created: Sub[]; existing: Sub[] }>(first);
     expect(created.created.map((sub) => sub.event_type)).toEqual([
@@ -40,12 +44,18 @@ describe('subscribe', () => {
     expect(first.stderr).toContain('(3/3)');
     expect(first.stderr).toContain('people:read');
 
-    const again = await runCli(['subscribe', '--url', URL_A, '--event', 'person_*', '--json'], against(emu));
+    // The token is the one listen and trigger use: stored, so shown in full only when new.
+    const print = await runCli(['listen', '--print-token'], against(emu, state));
+    expect(print.stdout.trim()).toBe(created.token);
+    const again = await runCli(
+      ['subscribe', '--url', URL_A, '--event', 'person_*', '--json'],
+      against(emu, state),
+    );
     expect(again.code).toBe(0);
     const second = parseJson<{ token: string | null; created: Sub[]; existing: Sub[] }>(again);
     expect(second.created).toEqual([]);
     expect(second.existing.map((sub) => sub.id).sort()).toEqual(created.created.map((sub) => sub.id).sort());
-    expect(second.token).toBeNull();
+    expect(second.token).toBe(`${created.token.slice(0, 4)}…${created.token.slice(-4)}`);
     expect(emu.store.list()).toHaveLength(3);
   });
 

@@ -64,7 +64,7 @@ describe('trigger', () => {
     expect(result.stdout).toMatch(
       /^#1 person_updated -> 200 in \d+ ms "ok"\n#2 person_updated -> 200 in \d+ ms "ok"\n$/,
     );
-    const token = /new callback token, stored for https:\/\/api\.salesloft\.com: ([0-9a-f]{64})/.exec(
+    const token = /new callback token, stored in the state directory: ([0-9a-f]{64})/.exec(
       result.stderr,
     )?.[1];
     expect(token).toBeDefined();

@@ -10,7 +10,7 @@ function config(
   return {
     apiKey,
     apiUrl,
-    sources,
+    sources: { ...sources, callbackToken: 'default' },
     dotEnvFile: '/work/checkout/.env',
     ngrokAuthtoken: undefined,
     ngrokServerAddr: undefined,

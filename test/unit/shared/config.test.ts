@@ -46,7 +46,7 @@ describe('configuration resolution', () => {
       ngrokServerAddr: undefined,
       callbackToken: undefined,
       stateDir: '/home/ada/.local/state/salesloft-hooks',
-      sources: { apiKey: 'default', apiUrl: 'default' },
+      sources: { apiKey: 'default', apiUrl: 'default', callbackToken: 'default' },
       dotEnvFile: join(cwd, '.env'),
       ignoredFromDotEnv: [],
     });
