@@ -93,6 +93,11 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     emulator: Flags.boolean({
       description: 'use the embedded Salesloft emulator: no API key, no tunnel, sample deliveries',
     }),
+    'emulator-interval': Flags.integer({
+      description:
+        'with --emulator: seconds between sample deliveries after the first round (0: none; default 2)',
+      min: 0,
+    }),
   };
 
   /** `--print-token` returns its JSON document; a session streams its own lines and returns nothing. */
@@ -121,7 +126,10 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     let onReady: ((session: { subscriptions: Subscription[] }) => void) | undefined;
     if (flags.emulator) {
       const { startEmulatorSource } = await import('../listen/emulator-source.js');
-      const source = await startEmulatorSource((message) => this.note(this.err.dim(message)));
+      const source = await startEmulatorSource(
+        (message) => this.note(this.err.dim(message)),
+        (flags['emulator-interval'] ?? 2) * 1000,
+      );
       this.onCleanup(() => source.close());
       apiUrl = source.url;
       api = await this.salesloft({ 'api-url': source.url, 'api-key': 'emulator' });

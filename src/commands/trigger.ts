@@ -3,7 +3,7 @@ import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
-import { ExitCode } from '../shared/errors.js';
+import { ExitCode, UsageError } from '../shared/errors.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
 export interface TriggerResult {
@@ -31,7 +31,11 @@ Exits 1 when the handler answers outside 2xx.`;
   static override flags = {
     to: Flags.string({
       description: 'URL of the webhook handler (localhost:3000/path and :3000/path work)',
-      required: true,
+    }),
+    print: Flags.boolean({
+      description:
+        'write the sample body to stdout instead of sending it (edit it, then send it with --data -)',
+      exclusive: ['to', 'data', 'count'],
     }),
     token: Flags.string({
       description:
@@ -56,6 +60,22 @@ Exits 1 when the handler answers outside 2xx.`;
 
   async run(): Promise<TriggerResult> {
     const { args, flags } = await this.parse(Trigger);
+    if (flags.print) {
+      if (this.jsonEnabled())
+        throw new UsageError('--print writes the body itself: leave out --json.', 'print_with_json');
+      const { sampleBodies, triggerEvents } = await import('../send/trigger.js');
+      const { parseOverride } = await import('../send/overrides.js');
+      const bodies = sampleBodies(triggerEvents(args.event), (flags.set ?? []).map(parseOverride));
+      // The body itself, as it would be sent: one JSON document a line (one line for one event type).
+      process.stdout.write(`${bodies.map((body) => body.toString('utf8')).join('\n')}\n`);
+      return { deliveries: [] };
+    }
+    if (flags.to === undefined) {
+      throw new UsageError(
+        'trigger needs --to URL (your handler), or --print to write the sample body.',
+        'missing_to',
+      );
+    }
     const url = parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
     const { trigger, triggerEvents } = await import('../send/trigger.js');

@@ -1,13 +1,17 @@
 import type { Emulator } from '../emulator/emulator.js';
 import type { Subscription } from '../salesloft/types.js';
 
-/** For `listen --emulator`: one sample of each subscribed type at once, then a random one every interval. */
+/**
+ * For `listen --emulator`: one sample of each subscribed type at once, then a random one every
+ * interval (0: the first round only, for a quiet session that `trigger` drives).
+ */
 export function feedSamples(
   emulator: Emulator,
   eventTypes: readonly string[],
   intervalMs = 2_000,
 ): () => void {
   for (const eventType of eventTypes) emulator.fire(eventType);
+  if (intervalMs === 0) return () => {};
   const timer = setInterval(() => {
     const eventType = eventTypes[Math.floor(Math.random() * eventTypes.length)];
     if (eventType) emulator.fire(eventType);
@@ -24,7 +28,10 @@ export interface EmulatorSource {
 }
 
 /** The embedded Salesloft of `listen --emulator`: an emulator that feeds samples once the session is ready. */
-export async function startEmulatorSource(notify: (message: string) => void): Promise<EmulatorSource> {
+export async function startEmulatorSource(
+  notify: (message: string) => void,
+  intervalMs = 2_000,
+): Promise<EmulatorSource> {
   const { startEmulator } = await import('../emulator/emulator.js');
   const emulator = await startEmulator();
   let stopFeed = () => {};
@@ -32,9 +39,15 @@ export async function startEmulatorSource(notify: (message: string) => void): Pr
     url: emulator.url,
     onReady: (session) => {
       notify(
-        `Emulator at ${emulator.url} is sending sample deliveries: one of each type, then one every 2 s.`,
+        intervalMs === 0
+          ? `Emulator at ${emulator.url} is sending sample deliveries: one of each type, then no more (--emulator-interval 0).`
+          : `Emulator at ${emulator.url} is sending sample deliveries: one of each type, then one every ${intervalMs / 1000} s.`,
       );
-      stopFeed = feedSamples(emulator, [...new Set(session.subscriptions.map((sub) => sub.event_type))]);
+      stopFeed = feedSamples(
+        emulator,
+        [...new Set(session.subscriptions.map((sub) => sub.event_type))],
+        intervalMs,
+      );
     },
     close: async () => {
       stopFeed();

@@ -53,6 +53,16 @@ export async function trigger(request: TriggerRequest): Promise<TriggerOutcome[]
   return outcomes;
 }
 
+/**
+ * The sample bodies `trigger` would send, one per event type, with the overrides applied: for
+ * `--print`, to edit and send back with `--data -`.
+ */
+export function sampleBodies(eventTypes: readonly string[], overrides: readonly Override[] = []): Buffer[] {
+  for (const name of eventTypes) requireKnownEvent(name);
+  const sample = createSampler();
+  return eventTypes.map((eventType) => sampleBytes(sample(eventType), overrides));
+}
+
 function sampleBytes(sample: Record<string, unknown>, overrides: readonly Override[]): Buffer {
   applyOverrides(sample, overrides);
   return Buffer.from(JSON.stringify(sample));

@@ -241,3 +241,43 @@ describe('replay', () => {
     expect(bad.stderr).toContain('junk.jsonl:1 is not a line written by `listen --record`');
   });
 });
+
+describe('a quiet session: trigger --print and --emulator-interval', () => {
+  it('trigger --print writes the sample (with --set) for --data - to send back; without --to or --print is exit 2', async () => {
+    const printed = await runCli(['trigger', 'person_updated', '--print', '--set', 'first_name=Zed']);
+    expect(printed.code).toBe(0);
+    const body = JSON.parse(printed.stdout) as { first_name: string; id: number };
+    expect(body.first_name).toBe('Zed');
+    const target = await recordingServer();
+    const sent = await runCli(
+      ['trigger', 'person_updated', '--to', target.url, '--data', '-', '--token', 't'],
+      {
+        input: printed.stdout.trim(),
+      },
+    );
+    expect(sent.code).toBe(0);
+    expect(target.received[0]?.body.toString()).toBe(printed.stdout.trim());
+    const missing = await runCli(['trigger', 'person_updated', '--token', 't']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('trigger needs --to URL');
+  });
+
+  it('listen --emulator --emulator-interval 0 sends the first round only', async () => {
+    const cli = startCli([
+      'listen',
+      '--emulator',
+      '--event',
+      'person_updated',
+      '--emulator-interval',
+      '0',
+      '--json',
+    ]);
+    await cli.waitFor(/"event_type":"person_updated"/, 'stdout');
+    // The default interval is 2 s: past it, still one delivery.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(cli.stdout.trim().split('\n')).toHaveLength(1);
+    expect(cli.stderr).toContain('then no more (--emulator-interval 0)');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+});
