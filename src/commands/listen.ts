@@ -8,7 +8,7 @@ import { handleStopSignals } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { signalExitCode, UsageError } from '../shared/errors.js';
 import { count } from '../shared/text.js';
-import { parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
+import { isLoopbackUrl, parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { tokenOrigin } from '../subscriptions/tokens.js';
 
@@ -36,6 +36,13 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     }),
     'forward-to': Flags.string({
       description: 'your local handler (http://localhost:3000/hooks, localhost:3000/hooks or :3000/hooks)',
+    }),
+    'forward-header': Flags.string({
+      description: "an extra header for --forward-to, 'Name: value' (repeatable)",
+      multiple: true,
+    }),
+    'forward-insecure': Flags.boolean({
+      description: 'accept a self-signed certificate from --forward-to (a loopback https dev server only)',
     }),
     'forward-timeout': Flags.integer({
       description: 'seconds to wait for --forward-to before answering 502',
@@ -115,6 +122,17 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     const publicUrl =
       flags['public-url'] === undefined ? undefined : parseCallbackUrl(flags['public-url'], '--public-url');
     const forwardTo = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
+    if ((flags['forward-insecure'] || flags['forward-header']) && forwardTo === undefined) {
+      throw new UsageError('--forward-header and --forward-insecure go with --forward-to.', 'usage');
+    }
+    if (flags['forward-insecure'] && forwardTo !== undefined && !isLoopbackUrl(forwardTo)) {
+      throw new UsageError(
+        `--forward-insecure is for your own dev server on this machine, not ${new URL(forwardTo).host}: trust its CA with NODE_EXTRA_CA_CERTS instead.`,
+        'insecure_remote',
+      );
+    }
+    const { parseForwardHeaders } = await import('../listen/forwarder.js');
+    const forwardHeaders = parseForwardHeaders(flags['forward-header'] ?? []);
 
     const [{ runListenSession }, { openTunnel }, { chooseTunnel }] = await Promise.all([
       import('../listen/session.js'),
@@ -183,6 +201,8 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         token,
         tokenOrigin: tokenOrigin(source),
         forwardTo,
+        forwardHeaders,
+        forwardInsecure: flags['forward-insecure'],
         forwardTimeoutMs: flags['forward-timeout'] * 1000,
         record: flags.record,
         maxDeliveries: flags['max-deliveries'],

@@ -3,6 +3,7 @@ import { errorCode, networkReason } from '../net/errors.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
 import { keepAlivePool } from '../net/http-request.js';
 import { timedPost } from '../net/post.js';
+import { UsageError } from '../shared/errors.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
 /**
@@ -12,14 +13,20 @@ import type { Delivery, ForwardResult } from './delivery.js';
 export function createForwarder(
   target: string,
   timeoutMs: number,
+  options: { headers?: Record<string, string>; insecure?: boolean } = {},
 ): { forward: (d: Delivery) => Promise<ForwardResult>; close: () => Promise<void> } {
   // Deliveries beyond the cap wait for a connection (within their --forward-timeout) rather than
   // each opening a descriptor of its own.
-  const pool = keepAlivePool({ idleMs: 4_000, connections: processConnectionBudget().forwarder });
+  const pool = keepAlivePool({
+    idleMs: 4_000,
+    connections: processConnectionBudget().forwarder,
+    insecure: options.insecure === true,
+  });
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {
     const started = performance.now();
     try {
-      const answer = await timedPost(target, delivery.body, forwardedHeaders(delivery.headers), {
+      const headers = { ...options.headers, ...forwardedHeaders(delivery.headers) };
+      const answer = await timedPost(target, delivery.body, headers, {
         timeoutMs,
         dispatcher: pool,
       });
@@ -52,9 +59,44 @@ function forwardedHeaders(headers: IncomingHttpHeaders): Record<string, string> 
   return kept;
 }
 
+const SELF_SIGNED = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
 function describeForwardError(error: unknown, target: string, timeoutMs: number): string {
   const host = new URL(target).host;
-  return errorCode(error) === 'ECONNREFUSED'
-    ? `nothing listening at ${host} (ECONNREFUSED)`
-    : `${host}: ${networkReason(error, timeoutMs)}`;
+  const code = errorCode(error);
+  if (code === 'ECONNREFUSED') return `nothing listening at ${host} (ECONNREFUSED)`;
+  if (code && SELF_SIGNED.has(code)) {
+    return `${host}: its certificate is not trusted (${code}): pass --forward-insecure (loopback only), or trust its CA with NODE_EXTRA_CA_CERTS (mkcert -CAROOT)`;
+  }
+  return `${host}: ${networkReason(error, timeoutMs)}`;
+}
+
+/** `--forward-header 'Name: value'`: extra headers for the app; the delivery's own are not replaced. */
+export function parseForwardHeaders(values: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf(':');
+    const name = at === -1 ? '' : value.slice(0, at).trim().toLowerCase();
+    const text = at === -1 ? '' : value.slice(at + 1).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name) || /[\r\n\0]/.test(text)) {
+      throw new UsageError(`--forward-header "${value}" is not "Name: value".`, 'bad_header');
+    }
+    if (
+      name === 'content-type' ||
+      name.startsWith('x-salesloft-') ||
+      name === 'host' ||
+      name === 'content-length'
+    ) {
+      throw new UsageError(
+        `--forward-header cannot set ${name}: the delivery's own is forwarded as received.`,
+        'bad_header',
+      );
+    }
+    headers[name] = text;
+  }
+  return headers;
 }

@@ -26,6 +26,9 @@ export interface ListenOptions {
   tokenOrigin?: string;
   forwardTo?: string | undefined;
   forwardTimeoutMs: number;
+  /** Extra headers for the app (--forward-header), and TLS without verification (--forward-insecure). */
+  forwardHeaders?: Record<string, string>;
+  forwardInsecure?: boolean;
   record?: string | undefined;
   maxDeliveries?: number | undefined;
   keep: boolean;
@@ -108,7 +111,10 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       )
     : undefined;
   const forwarder = options.forwardTo
-    ? createForwarder(options.forwardTo, options.forwardTimeoutMs)
+    ? createForwarder(options.forwardTo, options.forwardTimeoutMs, {
+        ...(options.forwardHeaders ? { headers: options.forwardHeaders } : {}),
+        insecure: options.forwardInsecure === true,
+      })
     : undefined;
   const retries = new RetryTracker();
   const output = new LineWriter(deps.stdout);

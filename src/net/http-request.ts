@@ -40,6 +40,8 @@ export interface PoolOptions {
    * loopback target (the emulator, the user's app, a receiver) never goes through a proxy.
    */
   proxy?: boolean;
+  /** Accept any TLS certificate: only for the user's own loopback dev server (--forward-insecure). */
+  insecure?: boolean;
 }
 
 /** A keep-alive pool of undici's, proxy-aware when asked. */
@@ -48,7 +50,10 @@ export function keepAlivePool(options: PoolOptions): Dispatcher {
   const settings = {
     keepAliveTimeout: options.idleMs,
     ...(options.connections === undefined ? {} : { connections: options.connections }),
-    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+    connect: {
+      timeout: options.connectTimeoutMs ?? 10_000,
+      ...(options.insecure ? { rejectUnauthorized: false } : {}),
+    },
   };
   return options.proxy && proxyConfigured() ? new EnvHttpProxyAgent(settings) : new Agent(settings);
 }
