@@ -31,7 +31,10 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
   };
   static override flags = {
     from: Flags.string({ description: 'JSON-lines file written by listen --record', required: true }),
-    to: Flags.string({ description: 'URL of the webhook handler', required: true }),
+    to: Flags.string({ description: 'URL of the webhook handler (default: the running listen session)' }),
+    session: Flags.string({
+      description: 'the listen session to deliver to, when several are running (its id)',
+    }),
     token: Flags.string({
       description:
         'sign with this callback token [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
@@ -45,7 +48,7 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
 
   async run(): Promise<ReplayResult> {
     const { args, flags } = await this.parse(Replay);
-    const url = parseForwardTarget(flags.to, '--to');
+    const explicit = flags.to === undefined ? undefined : parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
     const { damagedLineNotes, pickDeliveries, readRecording, replayDeliveries } = await import(
       '../send/replay.js'
@@ -54,6 +57,11 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     for (const note of damagedLineNotes(flags.from, recording)) this.warning(note);
     const chosen = pickDeliveries(recording, args.delivery, flags.from);
     const { token } = await this.callbackToken(flags, settings);
+    const url =
+      explicit ??
+      (await (
+        await import('../listen/session-target.js')
+      ).listenTarget(settings.stateDir, token, flags.session));
     const skipped: number[] = [];
     const sent = await replayDeliveries({
       deliveries: chosen,

@@ -30,7 +30,11 @@ Exits 1 when the handler answers outside 2xx.`;
   };
   static override flags = {
     to: Flags.string({
-      description: 'URL of the webhook handler (localhost:3000/path and :3000/path work)',
+      description:
+        'URL of the webhook handler (localhost:3000/path and :3000/path work; default: the running listen session)',
+    }),
+    session: Flags.string({
+      description: 'the listen session to deliver to, when several are running (its id)',
     }),
     print: Flags.boolean({
       description:
@@ -70,13 +74,6 @@ Exits 1 when the handler answers outside 2xx.`;
       process.stdout.write(`${bodies.map((body) => body.toString('utf8')).join('\n')}\n`);
       return { deliveries: [] };
     }
-    if (flags.to === undefined) {
-      throw new UsageError(
-        'trigger needs --to URL (your handler), or --print to write the sample body.',
-        'missing_to',
-      );
-    }
-    const url = parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
     const { trigger, triggerEvents } = await import('../send/trigger.js');
     const { parseOverride } = await import('../send/overrides.js');
@@ -84,6 +81,14 @@ Exits 1 when the handler answers outside 2xx.`;
     const overrides = (flags.set ?? []).map(parseOverride);
     const signing = await this.callbackToken(flags, settings);
     this.noteSigningToken(signing);
+    const url =
+      flags.to === undefined
+        ? await (await import('../listen/session-target.js')).listenTarget(
+            settings.stateDir,
+            signing.token,
+            flags.session,
+          )
+        : parseForwardTarget(flags.to, '--to');
     const outcomes = await trigger({
       eventTypes,
       url,

@@ -23,9 +23,12 @@ export interface JournalData {
   api_url: string;
   callback_url: string;
   subscription_ids: number[];
-  /** A `subscribe` batch: the event types it set out to create, and the SHA-256 of its token. */
+  /** A `subscribe` batch: the event types it set out to create. */
   event_types?: string[];
+  /** The SHA-256 of the token it signs or subscribes with (a `trigger` through listen checks it). */
   token_sha256?: string;
+  /** A listen session's own receiver on this machine, where `trigger` and `replay` deliver. */
+  receiver_url?: string;
   /** Refreshed while the session runs, so that another host (or container) can tell it is alive. */
   heartbeat_at?: string;
 }
@@ -158,6 +161,25 @@ export async function deadSessionJournals(
   stateDir: string,
   liveness: Liveness = {},
 ): Promise<FoundJournal[]> {
+  return (await sessionJournals(stateDir, liveness))
+    .filter((journal) => journal.dead)
+    .map(({ file, data }) => ({ file, data }));
+}
+
+/** The journals of listen sessions that are running now (for `trigger` and `replay` without --to). */
+export async function liveSessionJournals(
+  stateDir: string,
+  liveness: Liveness = {},
+): Promise<FoundJournal[]> {
+  return (await sessionJournals(stateDir, liveness))
+    .filter((journal) => !journal.dead && journal.data.kind !== 'subscribe')
+    .map(({ file, data }) => ({ file, data }));
+}
+
+async function sessionJournals(
+  stateDir: string,
+  liveness: Liveness,
+): Promise<(FoundJournal & { dead: boolean })[]> {
   let names: string[];
   try {
     names = await readdir(sessionsDir(stateDir));
@@ -168,15 +190,14 @@ export async function deadSessionJournals(
   if (journals.length === 0) return [];
   const now = liveness.now ?? (await stateDirNow(stateDir));
   const identity = liveness.identity ?? processIdentity();
-  const found: FoundJournal[] = [];
+  const found: (FoundJournal & { dead: boolean })[] = [];
   for (const name of journals) {
     const file = join(sessionsDir(stateDir), name);
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
       if (!wellFormed(data, name)) continue;
       const { mtimeMs } = await stat(file);
-      if (!isDead(data, { ...liveness, identity }, now - mtimeMs)) continue;
-      found.push({ file, data });
+      found.push({ file, data, dead: isDead(data, { ...liveness, identity }, now - mtimeMs) });
     } catch {
       // A journal cut short by a crash mid-write is skipped; the next session rewrites its own.
     }

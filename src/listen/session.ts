@@ -9,7 +9,7 @@ import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
 import { type Delivery, type ForwardResult, REPLAY_HEADER } from './delivery.js';
 import { createForwarder } from './forwarder.js';
-import { deadSessionJournals, SessionJournal } from './journal.js';
+import { deadSessionJournals, SessionJournal, tokenDigest } from './journal.js';
 import { LineWriter } from './line-writer.js';
 import { Receiver, type Rejection } from './receiver.js';
 import { Recorder } from './recorder.js';
@@ -244,6 +244,8 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       started_at: new Date().toISOString(),
       api_url: deps.apiUrl,
       callback_url: callbackUrl,
+      receiver_url: `${receiver.localUrl}/salesloft-hooks/${sessionId}`,
+      token_sha256: tokenDigest(token),
     });
     const activeJournal = journal;
     stopHeartbeat = activeJournal.keepAlive();

@@ -259,7 +259,7 @@ describe('a quiet session: trigger --print and --emulator-interval', () => {
     expect(target.received[0]?.body.toString()).toBe(printed.stdout.trim());
     const missing = await runCli(['trigger', 'person_updated', '--token', 't']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('trigger needs --to URL');
+    expect(missing.stderr).toContain('No listen session is running from this state directory');
   });
 
   it('listen --emulator --emulator-interval 0 sends the first round only', async () => {
@@ -279,5 +279,60 @@ describe('a quiet session: trigger --print and --emulator-interval', () => {
     expect(cli.stderr).toContain('then no more (--emulator-interval 0)');
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+  });
+});
+
+describe('trigger and replay through a running listen, as stripe trigger does', () => {
+  it('with no --to they deliver to the one listen session: verified, printed, forwarded', async () => {
+    const emu = await emulator();
+    const stateDir = tempDir('slh-state-');
+    const env = {
+      SALESLOFT_API_URL: emu.url,
+      SALESLOFT_API_KEY: 'ak_test',
+      SALESLOFT_HOOKS_STATE_DIR: stateDir,
+    };
+    const record = join(tempDir(), 'deliveries.jsonl');
+    const cli = startCli(['listen', '--event', 'person_updated', '--no-inspect', '--record', record], env);
+    await cli.waitFor(/Callback token:/);
+    const triggered = await runCli(['trigger', 'person_updated', '--set', 'first_name=Through'], { env });
+    expect(triggered.code).toBe(0);
+    expect(triggered.stdout).toMatch(/^#1 person_updated -> 200/);
+    await cli.waitFor(/#1 {2}person_updated .*Through.* verified/, 'stdout');
+    const replayed = await runCli(['replay', '1', '--from', record], { env });
+    expect(replayed.code).toBe(0);
+    await cli.waitFor(/#2 {2}person_updated .* verified/, 'stdout');
+    // A token other than the session's would only be refused: said before anything is sent.
+    const other = await runCli(['trigger', 'person_updated', '--token', 'another-token'], { env });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('signs with another callback token');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('two sessions: exit 2 naming them; --session picks one', async () => {
+    const emu = await emulator();
+    const stateDir = tempDir('slh-state-');
+    const env = {
+      SALESLOFT_API_URL: emu.url,
+      SALESLOFT_API_KEY: 'ak_test',
+      SALESLOFT_HOOKS_STATE_DIR: stateDir,
+    };
+    const sessions = [
+      startCli(['listen', '--event', 'person_updated', '--no-inspect'], env),
+      startCli(['listen', '--event', 'person_updated', '--no-inspect'], env),
+    ];
+    const ids: string[] = [];
+    for (const session of sessions)
+      ids.push((await session.waitFor(/Ready: \S+\/salesloft-hooks\/([0-9a-f]+) /))[1] as string);
+    for (const session of sessions) await session.waitFor(/Callback token:/);
+    const both = await runCli(['trigger', 'person_updated'], { env });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/2 listen sessions are running \(.*\): pass --session ID/);
+    const picked = await runCli(['trigger', 'person_updated', '--session', ids[1] as string], { env });
+    expect(picked.code).toBe(0);
+    await sessions[1]?.waitFor(/#1 {2}person_updated .* verified/, 'stdout');
+    expect(sessions[0]?.stdout).toBe('');
+    for (const session of sessions) session.child.kill('SIGINT');
+    for (const session of sessions) expect(await session.exited).toBe(0);
   });
 });

@@ -1,0 +1,35 @@
+import { UsageError } from '../shared/errors.js';
+import { liveSessionJournals, tokenDigest } from './journal.js';
+
+/**
+ * Where `trigger` and `replay` deliver without --to: the receiver of the one listen session running
+ * from this state directory (as `stripe trigger` goes through `stripe listen`), so the delivery is
+ * verified, printed, shown in the inspector and forwarded like a real one. `session` picks one of
+ * several; a token other than the session's would only be refused, so it is an input error.
+ */
+export async function listenTarget(stateDir: string, token: string, session?: string): Promise<string> {
+  const live = (await liveSessionJournals(stateDir)).filter((journal) => journal.data.receiver_url);
+  const chosen = session === undefined ? live : live.filter((journal) => journal.data.session_id === session);
+  const [journal] = chosen;
+  if (!journal) {
+    throw new UsageError(
+      session === undefined
+        ? 'No listen session is running from this state directory: start `salesloft-hooks listen` in another terminal, or pass --to URL.'
+        : `No running listen session ${session} (running: ${live.map((found) => found.data.session_id).join(', ') || 'none'}).`,
+      'no_session',
+    );
+  }
+  if (chosen.length > 1) {
+    throw new UsageError(
+      `${chosen.length} listen sessions are running (${chosen.map((found) => found.data.session_id).join(', ')}): pass --session ID, or --to URL.`,
+      'several_sessions',
+    );
+  }
+  if (journal.data.token_sha256 !== undefined && journal.data.token_sha256 !== tokenDigest(token)) {
+    throw new UsageError(
+      `listen session ${journal.data.session_id} signs with another callback token (its --token or SALESLOFT_CALLBACK_TOKEN): pass the same one here.`,
+      'other_token',
+    );
+  }
+  return journal.data.receiver_url as string;
+}
