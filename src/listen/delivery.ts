@@ -24,7 +24,10 @@ export interface Delivery {
   /** Request headers as received (lower-case names). */
   headers: IncomingHttpHeaders;
   body: Buffer;
-  signature: SignatureVerdict;
+  signature: SignatureVerdict & {
+    /** For an invalid one, what probably went wrong (SHA-256, a re-serialized body, ...), when a known mistake explains it. */
+    hint?: string;
+  };
   forward: ForwardResult | null;
   /** What the receiver answered Salesloft. */
   status: number;

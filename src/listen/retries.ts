@@ -2,18 +2,29 @@ import { createHash } from 'node:crypto';
 
 const WINDOW_MS = 60_000;
 
-/** Recognises Salesloft's retries: the same event type and body within 60 s of an earlier delivery. */
+/**
+ * Recognises Salesloft's retries: the same event type, body and signature within 60 s of an
+ * earlier delivery. A repeat of a body with another signature is not a retry (a forgery copying a
+ * real delivery's body is shown as what it is).
+ */
 export class RetryTracker {
   private readonly seen = new Map<string, { id: number; at: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** The id of the delivery this one repeats, if any; remembers this one either way. */
-  check(id: number, eventType: string | null, body: Uint8Array, validSignature?: string): number | undefined {
+  check(
+    id: number,
+    eventType: string | null,
+    body: Uint8Array,
+    signature: string | undefined,
+    valid = false,
+  ): number | undefined {
     const at = this.now();
     this.forgetBefore(at - WINDOW_MS);
-    // A valid signature is already an HMAC of the body: use it rather than hashing the body again.
-    const fingerprint = validSignature?.toLowerCase() ?? createHash('sha1').update(body).digest('base64');
+    const given = (signature ?? '').trim().toLowerCase();
+    // A valid signature is already an HMAC of the body: it alone tells the body and the signature.
+    const fingerprint = valid ? given : `${createHash('sha1').update(body).digest('base64')}\0${given}`;
     const key = `${eventType ?? ''}\0${fingerprint}`;
     const earlier = this.seen.get(key);
     if (earlier) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
+import { diagnose } from '../catalog/signature.js';
 import { withDeadline } from '../net/time.js';
 import type { Subscription } from '../salesloft/types.js';
 import { CliError, describeError, ExitCode, PartialFailureError, UsageError } from '../shared/errors.js';
@@ -16,6 +17,9 @@ import { Recorder } from './recorder.js';
 import { RetryTracker } from './retries.js';
 import { SessionStats } from './stats.js';
 import type { Tunnel } from './tunnel/tunnel.js';
+
+/** Invalid bodies up to this size get a diagnosis on their line. */
+const DIAGNOSED_BYTES = 64 * 1024;
 
 export interface ListenOptions {
   events: readonly string[];
@@ -139,6 +143,16 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const retryOfById = new Map<number, number>();
   let inspect: ((delivery: Delivery, retryOf: number | undefined) => void) | undefined;
   const onReceived = (delivery: Delivery) => {
+    // An invalid signature's likely cause on its line, as the inspector shows it (small bodies
+    // only: a flood of large forgeries is not worth diagnosing).
+    if (!delivery.signature.valid && delivery.body.length <= DIAGNOSED_BYTES) {
+      const hint = diagnose(
+        delivery.body,
+        token,
+        firstHeader(delivery.headers['x-salesloft-signature']),
+      ).hint;
+      if (hint) delivery.signature.hint = hint;
+    }
     // A replay from the inspector repeats a delivery on purpose: it is marked as such, not as a retry.
     const isReplay = delivery.headers[REPLAY_HEADER] !== undefined;
     const retryOf = isReplay
@@ -147,7 +161,8 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
           delivery.id,
           delivery.event_type,
           delivery.body,
-          delivery.signature.valid ? String(delivery.headers['x-salesloft-signature']) : undefined,
+          firstHeader(delivery.headers['x-salesloft-signature']),
+          delivery.signature.valid,
         );
     if (retryOf !== undefined) retryOfById.set(delivery.id, retryOf);
     inspect?.(delivery, retryOf);
@@ -370,4 +385,8 @@ async function rollBackUnjournaled(
     'journal_failed',
     ExitCode.failed,
   );
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -114,6 +114,30 @@ describe('listen against the emulator', () => {
     expect(lines).toHaveLength(4);
     expect(lines.every((line) => line.includes('INVALID: mismatch'))).toBe(true);
     expect(lines.slice(1).every((line) => line.includes('retry of #1'))).toBe(true);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('a SHA-256 signature says so on its line; a forged copy of a real body is not a retry', async () => {
+    const emu = await emulator();
+    const { cli, callbackUrl } = await listen(emu, ['--event', 'note_created']);
+    const [, token] = await cli.waitFor(/Callback token: (\S+)/);
+    const body = '{"id":1}';
+    const post = (signature: string) =>
+      fetch(callbackUrl, {
+        method: 'POST',
+        headers: { 'x-salesloft-event': 'note_created', 'x-salesloft-signature': signature },
+        body,
+      });
+    expect((await post(hmacHex(body, token as string))).status).toBe(200);
+    const sha256 = createHmac('sha256', token as string)
+      .update(body)
+      .digest('hex');
+    expect((await post(sha256)).status).toBe(401);
+    await cli.waitFor(/#2 .*\n/, 'stdout');
+    const [, forged] = cli.stdout.trim().split('\n');
+    expect(forged).toContain('INVALID: malformed (matches HMAC-SHA256 of the body: Salesloft uses HMAC-SHA1');
+    expect(forged).not.toContain('retry of');
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
   });

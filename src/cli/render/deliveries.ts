@@ -54,9 +54,10 @@ export function deliveryLine(
       ? safeText(String((body as { id: unknown }).id), MAX_ID_CHARS)
       : '-';
   const summary = safeText(summarize(delivery.event_type, body));
+  const hint = delivery.signature.hint ? ` (${delivery.signature.hint})` : '';
   const verdict = delivery.signature.valid
     ? color.green('verified')
-    : color.red(`INVALID: ${safeText(delivery.signature.reason ?? '')}`);
+    : color.red(`INVALID: ${safeText(delivery.signature.reason ?? '')}${safeText(hint, 160)}`);
   const parts = [
     color.dim(delivery.received_at.slice(11, 19)),
     color.dim(`#${delivery.id}`),

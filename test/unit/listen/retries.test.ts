@@ -7,14 +7,14 @@ describe('retry detection window', () => {
     const tracker = new RetryTracker(() => now);
     const a = Buffer.from('{"id":"a"}');
     const b = Buffer.from('{"id":"b"}');
-    expect(tracker.check(1, 'person_updated', a)).toBeUndefined();
+    expect(tracker.check(1, 'person_updated', a, 'x')).toBeUndefined();
     now = 1_000;
-    expect(tracker.check(2, 'person_updated', b)).toBeUndefined();
+    expect(tracker.check(2, 'person_updated', b, 'x')).toBeUndefined();
     now = 50_000;
-    expect(tracker.check(3, 'person_updated', a)).toBe(1);
+    expect(tracker.check(3, 'person_updated', a, 'x')).toBe(1);
     now = 100_000;
-    expect(tracker.check(4, 'person_updated', b)).toBeUndefined();
-    expect(tracker.check(5, 'person_updated', a)).toBe(1);
+    expect(tracker.check(4, 'person_updated', b, 'x')).toBeUndefined();
+    expect(tracker.check(5, 'person_updated', a, 'x')).toBe(1);
   });
 
   it('the source holds no raw control bytes', async () => {
@@ -29,13 +29,21 @@ describe('retry detection', () => {
     let now = 0;
     const tracker = new RetryTracker(() => now);
     const body = Buffer.from('{"id":1}');
-    expect(tracker.check(1, 'person_updated', body, 'ab')).toBeUndefined();
+    expect(tracker.check(1, 'person_updated', body, 'ab', true)).toBeUndefined();
     now = 15_000;
-    expect(tracker.check(2, 'person_updated', body, 'AB')).toBe(1);
-    expect(tracker.check(3, 'task_created', body, 'ab')).toBeUndefined();
-    expect(tracker.check(4, 'person_updated', Buffer.from('{"id":2}'))).toBeUndefined();
-    expect(tracker.check(5, 'person_updated', Buffer.from('{"id":2}'))).toBe(4);
+    expect(tracker.check(2, 'person_updated', body, 'AB', true)).toBe(1);
+    expect(tracker.check(3, 'task_created', body, 'ab', true)).toBeUndefined();
+    expect(tracker.check(4, 'person_updated', Buffer.from('{"id":2}'), 'bad')).toBeUndefined();
+    expect(tracker.check(5, 'person_updated', Buffer.from('{"id":2}'), 'bad')).toBe(4);
     now = 200_000;
-    expect(tracker.check(6, 'person_updated', body, 'ab')).toBeUndefined();
+    expect(tracker.check(6, 'person_updated', body, 'ab', true)).toBeUndefined();
+  });
+
+  it('a forged repeat of a real delivery’s body, with another signature, is not a retry', () => {
+    const tracker = new RetryTracker(() => 0);
+    const body = Buffer.from('{"id":1}');
+    expect(tracker.check(1, 'person_updated', body, 'a'.repeat(40), true)).toBeUndefined();
+    expect(tracker.check(2, 'person_updated', body, 'f'.repeat(40))).toBeUndefined();
+    expect(tracker.check(3, 'person_updated', body, 'e'.repeat(40))).toBeUndefined();
   });
 });
