@@ -64,8 +64,37 @@ export async function callbackToken(request: TokenRequest): Promise<CallbackToke
   }
   const { generateToken } = await import('./new-token.js');
   const token = generateToken();
-  await writeTokenFile(request.stateDir, file, { ...stored, token });
+  const fresh = stored.token === undefined && Object.keys(stored.legacy).length === 0 && !request.renew;
+  if (fresh && !(await createTokenFile(request.stateDir, file, { v: 2, token, legacy: {} }))) {
+    // Another command created it at the same moment (two listens started at once): use that one.
+    const winner = (await readTokenFile(file)).token;
+    if (winner) return { token: winner, source: 'stored' };
+  }
+  if (!fresh) await writeTokenFile(request.stateDir, file, { ...stored, token });
   return { token, source: 'created' };
+}
+
+/** Creates the file only if there is none (false when another process made it first). */
+async function createTokenFile(stateDir: string, file: string, data: TokenFile): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const { link, mkdir, rm, writeFile } = await import('node:fs/promises');
+  try {
+    await mkdir(stateDir, { recursive: true, mode: 0o700 });
+    await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: written as any other update (no guard against a race).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+      await writeTokenFile(stateDir, file, data);
+      return true;
+    }
+    throw stateDirError(error);
+  } finally {
+    await rm(temp, { force: true });
+  }
 }
 
 /** The tokens stored per API URL before 0.3, other than `current` (for a signature's diagnosis). */

@@ -76,3 +76,13 @@ describe('the stored callback token', () => {
     expect((await callbackToken({ stateDir, apiUrl: 'a' })).source).toBe('created');
   });
 });
+
+describe('two commands at once', () => {
+  it('on a fresh state directory, commands creating the token at the same moment agree on one', async () => {
+    const stateDir = tempDir();
+    const tokens = await Promise.all(
+      Array.from({ length: 8 }, () => callbackToken({ stateDir, apiUrl: 'a' })),
+    );
+    expect(new Set(tokens.map((choice) => choice.token)).size).toBe(1);
+  });
+});
