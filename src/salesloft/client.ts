@@ -233,6 +233,7 @@ export class SalesloftClient {
   private deadline(): Deadline {
     let end = Date.now() + (this.options.timeouts?.totalMs ?? 30_000);
     return {
+      noticed: false,
       remainingMs: () => Math.max(0, end - Date.now()),
       passed: () => Date.now() >= end,
       extendBy: (ms) => {
@@ -245,13 +246,15 @@ export class SalesloftClient {
     const delay = this.governor.delayMs();
     if (delay > 0) await this.wait(delay);
     const totalMs = this.options.timeouts?.totalMs ?? 30_000;
-    const notice = setTimeout(
-      () =>
-        this.options.notify?.(
-          `Still waiting for Salesloft at ${this.host} (${method} ${path}); giving up after ${Math.round(totalMs / 1000)} s.`,
-        ),
-      this.options.timeouts?.noticeMs ?? 5_000,
-    );
+    // Said once per call, not once per attempt: a retried request is still one wait for the user.
+    const notice = deadline.noticed
+      ? undefined
+      : setTimeout(() => {
+          deadline.noticed = true;
+          this.options.notify?.(
+            `Still waiting for Salesloft at ${this.host} (${method} ${path}); giving up after ${Math.round(totalMs / 1000)} s.`,
+          );
+        }, this.options.timeouts?.noticeMs ?? 5_000);
     try {
       const timeouts = this.options.timeouts;
       const response = await sendRequest(new URL(`${this.basePath}${path}`, this.origin), {
@@ -338,6 +341,8 @@ export class SalesloftClient {
 }
 
 interface Deadline {
+  /** The "still waiting" note was given for this call. */
+  noticed: boolean;
   remainingMs(): number;
   passed(): boolean;
   extendBy(ms: number): void;

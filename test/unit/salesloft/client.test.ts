@@ -292,4 +292,17 @@ describe('answers that cannot be trusted', () => {
     expect(describeError(error).exitCode).toBe(4);
     expect(notes.some((note) => note.startsWith(`Still waiting for Salesloft at 127.0.0.1:`))).toBe(true);
   });
+
+  it('says it is still waiting once per call, however many attempts the call makes', async () => {
+    const server = createServer(() => {});
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { client: api, notes } = client(url, {
+      timeouts: { totalMs: 5_000, noticeMs: 100, headersMs: 250 },
+    });
+    await api.list().catch(() => undefined);
+    server.closeAllConnections();
+    expect(notes.filter((note) => note.startsWith('Still waiting for Salesloft'))).toHaveLength(1);
+  });
 });
