@@ -185,12 +185,19 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     }
     if (options.maxDeliveries !== undefined && received >= options.maxDeliveries) reachedMax();
   };
-  const onRejection = (rejection: Rejection) =>
+  // Deliveries past --max-deliveries are counted, and said once at the end, not a line each.
+  let pastMax = 0;
+  const onRejection = (rejection: Rejection) => {
+    if (rejection.status === 503) {
+      pastMax += 1;
+      return;
+    }
     stderr(
       errColor.dim(
         `rejected ${safeText(rejection.method, 20)} ${safeText(rejection.path, 200)}: ${rejection.status} ${rejection.reason}`,
       ),
     );
+  };
 
   const receiver = await new Receiver({
     sessionPath: `/salesloft-hooks/${sessionId}`,
@@ -309,6 +316,8 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   }
 
   const reason = await Promise.race([deps.stopRequested, maxReached]);
+  // The last delivery's line comes before "cleaning up".
+  output.flush();
   stderr(
     reason === 'max-deliveries'
       ? `Received ${count(received, 'delivery', 'deliveries')}; cleaning up.`
@@ -334,6 +343,11 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   }
   await shutdownTransport();
   stderr(`Summary: ${stats.summary()}.`);
+  if (pastMax > 0) {
+    stderr(
+      `Answered ${count(pastMax, 'delivery', 'deliveries')} after --max-deliveries with 503 (Salesloft retries ${pastMax === 1 ? 'it' : 'them'}).`,
+    );
+  }
   if (recorder && recorder.missed > 0) {
     stderr(
       `${errColor.yellow('Warning:')} ${count(recorder.missed, 'delivery', 'deliveries')} could not be written to ${safeText(recorder.file)}.`,

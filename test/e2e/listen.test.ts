@@ -142,6 +142,44 @@ describe('listen against the emulator', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('deliveries past --max-deliveries are one line with their count, not a line each', async () => {
+    const emu = await emulator();
+    const { cli, callbackUrl } = await listen(emu, [
+      '--event',
+      'note_created',
+      '--max-deliveries',
+      '1',
+      '--no-inspect',
+    ]);
+    const [, token] = await cli.waitFor(/Callback token: (\S+)/);
+    const body = '{"id":1}';
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(callbackUrl, {
+          method: 'POST',
+          headers: {
+            'x-salesloft-event': 'note_created',
+            'x-salesloft-signature': hmacHex(body, token as string),
+          },
+          body,
+        }).then(
+          (answer) => answer.status,
+          () => 0,
+        ),
+      ),
+    );
+    expect(await cli.exited).toBe(0);
+    const refused = statuses.filter((status) => status === 503).length;
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(cli.stderr).not.toContain('rejected POST');
+    if (refused > 0) {
+      expect(cli.stderr).toContain(
+        `Answered ${refused === 1 ? '1 delivery' : `${refused} deliveries`} after --max-deliveries with 503`,
+      );
+    }
+    expect(cli.stderr.match(/after --max-deliveries/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
   it('--forward-to sends byte-identical bodies with the original headers, and reports the status', async () => {
     const emu = await emulator();
     const target = await recordingServer();
