@@ -69,7 +69,11 @@ Exits 1 when the handler answers outside 2xx.`;
         throw new UsageError('--print writes the body itself: leave out --json.', 'print_with_json');
       const { sampleBodies, triggerEvents } = await import('../send/trigger.js');
       const { parseOverride } = await import('../send/overrides.js');
-      const bodies = sampleBodies(triggerEvents(args.event), (flags.set ?? []).map(parseOverride));
+      const bodies = sampleBodies(
+        triggerEvents(args.event),
+        (flags.set ?? []).map(parseOverride),
+        (message) => this.warning(message),
+      );
       // The body itself, as it would be sent: one JSON document a line (one line for one event type).
       process.stdout.write(`${bodies.map((body) => body.toString('utf8')).join('\n')}\n`);
       return { deliveries: [] };
@@ -96,6 +100,7 @@ Exits 1 when the handler answers outside 2xx.`;
       count: flags.count,
       dataFile: flags.data,
       overrides,
+      onWarning: (message) => this.warning(message),
       onSent: (index, eventType, outcome) => {
         if (!this.jsonEnabled()) this.log(sentLine(index + 1, eventType, outcome, this.out));
       },

@@ -1,3 +1,4 @@
+import { editDistance, nearest } from '../catalog/typos.js';
 import { UsageError } from '../shared/errors.js';
 
 export interface Override {
@@ -38,4 +39,29 @@ export function applyOverrides(target: Record<string, unknown>, overrides: reado
     }
     node[path[path.length - 1] as string] = value;
   }
+}
+
+/**
+ * The overrides whose path names a field the sample does not have (a typo such as `frist_name`
+ * would otherwise add a field silently), each with the closest field names of the sample.
+ */
+export function unknownFields(
+  sample: Record<string, unknown>,
+  overrides: readonly Override[],
+): { path: string; suggestions: string[] }[] {
+  const unknown: { path: string; suggestions: string[] }[] = [];
+  for (const { path } of overrides) {
+    let node: unknown = sample;
+    for (const [depth, part] of path.entries()) {
+      if (node === null || typeof node !== 'object') break;
+      const fields = Object.keys(node as Record<string, unknown>);
+      if (!fields.includes(part)) {
+        const close = nearest(part, fields, 2).filter((field) => editDistance(part, field) <= 3);
+        unknown.push({ path: path.slice(0, depth + 1).join('.'), suggestions: close });
+        break;
+      }
+      node = (node as Record<string, unknown>)[part];
+    }
+  }
+  return unknown;
 }

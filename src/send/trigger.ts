@@ -5,7 +5,7 @@ import { nearest } from '../catalog/typos.js';
 import { createSampler } from '../samples/index.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-import { applyOverrides, type Override } from './overrides.js';
+import { applyOverrides, type Override, unknownFields } from './overrides.js';
 import { type PostOutcome, postDelivery } from './post.js';
 
 export interface TriggerRequest {
@@ -19,6 +19,8 @@ export interface TriggerRequest {
   /** Changes made to each sample (`--set`). */
   overrides?: readonly Override[];
   onSent?: (index: number, eventType: string, outcome: PostOutcome) => void;
+  /** A `--set` path the sample does not have (said once per event type and path). */
+  onWarning?: (message: string) => void;
 }
 
 export interface TriggerOutcome extends PostOutcome {
@@ -44,7 +46,10 @@ export async function trigger(request: TriggerRequest): Promise<TriggerOutcome[]
   const outcomes: TriggerOutcome[] = [];
   for (const eventType of request.eventTypes) {
     for (let round = 0; round < request.count; round++) {
-      const body = fixed ?? sampleBytes(sample(eventType), request.overrides ?? []);
+      const drawn = fixed === undefined ? sample(eventType) : undefined;
+      if (drawn && round === 0)
+        warnUnknownFields(eventType, drawn, request.overrides ?? [], request.onWarning);
+      const body = fixed ?? sampleBytes(drawn as Record<string, unknown>, request.overrides ?? []);
       const outcome = await postDelivery(request.url, body, deliveryHeaders(eventType, body, request.token));
       outcomes.push({ event_type: eventType, ...outcome });
       request.onSent?.(outcomes.length - 1, eventType, outcome);
@@ -57,10 +62,31 @@ export async function trigger(request: TriggerRequest): Promise<TriggerOutcome[]
  * The sample bodies `trigger` would send, one per event type, with the overrides applied: for
  * `--print`, to edit and send back with `--data -`.
  */
-export function sampleBodies(eventTypes: readonly string[], overrides: readonly Override[] = []): Buffer[] {
+export function sampleBodies(
+  eventTypes: readonly string[],
+  overrides: readonly Override[] = [],
+  onWarning?: (message: string) => void,
+): Buffer[] {
   for (const name of eventTypes) requireKnownEvent(name);
   const sample = createSampler();
-  return eventTypes.map((eventType) => sampleBytes(sample(eventType), overrides));
+  return eventTypes.map((eventType) => {
+    const drawn = sample(eventType);
+    warnUnknownFields(eventType, drawn, overrides, onWarning);
+    return sampleBytes(drawn, overrides);
+  });
+}
+
+function warnUnknownFields(
+  eventType: string,
+  sample: Record<string, unknown>,
+  overrides: readonly Override[],
+  onWarning: ((message: string) => void) | undefined,
+): void {
+  for (const { path, suggestions } of unknownFields(sample, overrides)) {
+    onWarning?.(
+      `--set ${path}: the ${eventType} sample has no such field, so it is added${suggestions.length > 0 ? ` (did you mean ${suggestions.join(' or ')}?)` : ''}.`,
+    );
+  }
 }
 
 function sampleBytes(sample: Record<string, unknown>, overrides: readonly Override[]): Buffer {

@@ -257,6 +257,11 @@ describe('a quiet session: trigger --print and --emulator-interval', () => {
     );
     expect(sent.code).toBe(0);
     expect(target.received[0]?.body.toString()).toBe(printed.stdout.trim());
+    const typo = await runCli(['trigger', 'person_updated', '--print', '--set', 'frist_name=Zed']);
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain(
+      '--set frist_name: the person_updated sample has no such field, so it is added (did you mean first_name',
+    );
     const missing = await runCli(['trigger', 'person_updated', '--token', 't']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No listen session is running from this state directory');

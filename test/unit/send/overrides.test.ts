@@ -36,3 +36,19 @@ describe('--set path=value', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('a --set path the sample does not have', () => {
+  it('is named with the closest fields (a typo would otherwise add a field silently)', async () => {
+    const { unknownFields, parseOverride } = await import('../../../src/send/overrides.js');
+    const sample = { first_name: 'Ada', account: { id: 1, _href: 'x' } };
+    expect(
+      unknownFields(
+        sample,
+        ['frist_name=Zed', 'account.idd=2', 'account.id=3', 'first_name=Grace'].map(parseOverride),
+      ),
+    ).toEqual([
+      { path: 'frist_name', suggestions: ['first_name'] },
+      { path: 'account.idd', suggestions: ['id'] },
+    ]);
+  });
+});
