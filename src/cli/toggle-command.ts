@@ -1,20 +1,34 @@
 import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { type Partial, UsageError } from '../shared/errors.js';
+import { count } from '../shared/text.js';
+import { urlSelector } from '../shared/urls.js';
 import type { BatchFailure } from '../subscriptions/batch.js';
 import { parseIds } from '../subscriptions/ids.js';
 import { setEnabledAll } from '../subscriptions/toggle.js';
+import { findTargets } from '../subscriptions/unsubscribe.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 import { ApiCommand } from './base-command.js';
+import { eventFlag, yesFlag } from './flags.js';
 import { describeSubscription } from './render/subscriptions.js';
 
 export type ToggleJson = Partial<{ updated: ShownSubscription[]; failed?: BatchFailure[] }>;
 
 // oclif's parse() copies only a command class's own statics, so each subclass re-declares these.
 export const toggleArgs = {
-  id: Args.string({ description: 'subscription id (repeatable)', required: true }),
+  id: Args.string({ description: 'subscription id (repeatable)' }),
+};
+export const toggleFlags = {
+  url: Flags.string({ description: 'select subscriptions whose callback URL contains this' }),
+  event: eventFlag,
+  yes: yesFlag,
 };
 
-/** `enable` and `disable`: a PUT {enabled} for each id. */
+/**
+ * `enable` and `disable`: a PUT {enabled} for each selected subscription. Ids alone are done as
+ * asked; `--url` or `--event` select as `unsubscribe` does, and what they select is shown and
+ * confirmed first (`--yes` without a terminal).
+ */
 export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
   protected abstract readonly enabled: boolean;
 
@@ -22,13 +36,39 @@ export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
     const { argv, flags } = await this.parse({
       strict: false,
       args: toggleArgs,
+      flags: toggleFlags,
       baseFlags: ApiCommand.baseFlags,
       enableJsonFlag: true,
     });
     const ids = parseIds(argv as string[]);
-    if (ids.length === 0) throw new UsageError('Pass at least one subscription id.', 'no_selector');
+    const selecting = flags.url !== undefined || (flags.event?.length ?? 0) > 0;
+    if (ids.length === 0 && !selecting) {
+      throw new UsageError('Say which: pass subscription ids, --url or --event.', 'no_selector');
+    }
     const api = await this.salesloft(flags);
-    const { result, problem } = await setEnabledAll(api, ids, this.enabled);
+    let chosen = ids;
+    if (selecting) {
+      const target = await findTargets(api, {
+        ids,
+        ...(flags.url === undefined ? {} : { url: urlSelector(flags.url) }),
+        ...(flags.event ? { events: flags.event } : {}),
+      });
+      const verb = this.enabled ? 'enable' : 'disable';
+      if (target.selected.length === 0) {
+        this.note(`No subscription matches; nothing to ${verb}.`);
+        return { updated: [] };
+      }
+      this.note(`About to ${verb} ${target.selected.length}:`);
+      for (const sub of target.selected) this.note(`  ${describeSubscription(sub)}`);
+      const question = `${this.enabled ? 'Enable' : 'Disable'} ${count(target.selected.length, 'subscription')}?`;
+      if (!(await this.confirmed(question, flags.yes))) {
+        this.note('Nothing changed.');
+        this.setExitCode(1);
+        return { updated: [] };
+      }
+      chosen = target.selected.map((sub) => sub.id);
+    }
+    const { result, problem } = await setEnabledAll(api, chosen, this.enabled);
     if (!this.jsonEnabled()) {
       for (const sub of result.updated)
         this.log(`${this.enabled ? 'Enabled' : 'Disabled'} ${describeSubscription(sub)}`);

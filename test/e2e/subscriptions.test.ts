@@ -392,3 +392,38 @@ describe('API errors and configuration', () => {
     expect(result.stdout.trim().startsWith('[')).toBe(true);
   });
 });
+
+describe('enable and disable by selector', () => {
+  it('--url and --event select as unsubscribe does: shown, confirmed (--yes without a terminal), then done', async () => {
+    const emu = await emulator();
+    const a = emu.store.create({ callback_url: URL_A, callback_token: 't', event_type: 'person_created' });
+    emu.store.create({ callback_url: URL_A, callback_token: 't', event_type: 'task_created' });
+    emu.store.create({
+      callback_url: URL_B,
+      callback_token: 't',
+      event_type: 'person_created',
+    });
+    const asked = await runCli(['disable', '--url', 'hooks.example.com'], against(emu));
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain('pass --yes');
+    expect(emu.store.list().every((sub) => sub.enabled)).toBe(true);
+    const disabled = await runCli(
+      ['disable', '--url', 'hooks.example.com', '--event', 'person_*', '--yes', '--json'],
+      against(emu),
+    );
+    expect(disabled.code).toBe(0);
+    expect(parseJson<{ updated: Sub[] }>(disabled).updated.map((sub) => sub.id)).toEqual([a.id]);
+    expect(
+      emu.store
+        .list()
+        .filter((sub) => !sub.enabled)
+        .map((sub) => sub.id),
+    ).toEqual([a.id]);
+    const enabled = await runCli(['enable', '--event', 'person_created', '--yes'], against(emu));
+    expect(enabled.code).toBe(0);
+    expect(emu.store.list().every((sub) => sub.enabled)).toBe(true);
+    const none = await runCli(['enable'], against(emu));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('pass subscription ids, --url or --event');
+  });
+});
