@@ -23,14 +23,14 @@ describe('the bundled oclif plugins', () => {
     expect(script.stdout).toContain(`SALESLOFT_HOOKS_AC_BASH_SETUP_PATH=${cache}/autocomplete/bash_setup`);
   });
 
-  it('an unknown command is named, with the way to the list of commands, exit 127', async () => {
+  it('an unknown command is named, with what was probably meant (no terminal to ask on) and the way to the list, exit 127', async () => {
     // NODE_ENV=development once made oclif look for TypeScript sources and warn about them.
     const result = await runCli(['lst'], { env: { NODE_ENV: 'development' } });
     expect(result.code).toBe(127);
     // The plugin colours its words under CI=true even on a pipe (as it did before the bundle).
     const stderr = stripVTControlCharacters(result.stderr);
     expect(stderr).toBe(
-      ' ›   Warning: lst is not a salesloft-hooks command.\n ›   Error: Run salesloft-hooks help for a list of available commands.\n',
+      ' ›   Warning: lst is not a salesloft-hooks command.\n ›   Warning: Did you mean list?\n ›   Error: Run salesloft-hooks help for a list of available commands.\n',
     );
   });
 });
