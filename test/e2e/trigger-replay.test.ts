@@ -287,15 +287,20 @@ describe('a quiet session: trigger --print and --emulator-interval', () => {
   });
 });
 
+/** An emulator and the environment of commands that share one state directory. */
+async function sharedState() {
+  const emu = await emulator();
+  const env = {
+    SALESLOFT_API_URL: emu.url,
+    SALESLOFT_API_KEY: 'ak_test',
+    SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-'),
+  };
+  return { emu, env };
+}
+
 describe('trigger and replay through a running listen, as stripe trigger does', () => {
   it('with no --to they deliver to the one listen session: verified, printed, forwarded', async () => {
-    const emu = await emulator();
-    const stateDir = tempDir('slh-state-');
-    const env = {
-      SALESLOFT_API_URL: emu.url,
-      SALESLOFT_API_KEY: 'ak_test',
-      SALESLOFT_HOOKS_STATE_DIR: stateDir,
-    };
+    const { env } = await sharedState();
     const record = join(tempDir(), 'deliveries.jsonl');
     const cli = startCli(['listen', '--event', 'person_updated', '--no-inspect', '--record', record], env);
     await cli.waitFor(/Callback token:/);
@@ -315,13 +320,7 @@ describe('trigger and replay through a running listen, as stripe trigger does', 
   });
 
   it('two sessions: exit 2 naming them; --session picks one', async () => {
-    const emu = await emulator();
-    const stateDir = tempDir('slh-state-');
-    const env = {
-      SALESLOFT_API_URL: emu.url,
-      SALESLOFT_API_KEY: 'ak_test',
-      SALESLOFT_HOOKS_STATE_DIR: stateDir,
-    };
+    const { env } = await sharedState();
     const sessions = [
       startCli(['listen', '--event', 'person_updated', '--no-inspect'], env),
       startCli(['listen', '--event', 'person_updated', '--no-inspect'], env),
