@@ -62,7 +62,7 @@ describe('trigger', () => {
     const result = await runCli(['trigger', 'person_updated', '--to', target.url, '--count', '2']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^#1 person_updated -> 200 in \d+ ms "ok"\n#2 person_updated -> 200 in \d+ ms "ok"\n$/,
+      /^#1 person_updated {2}<-- 200 \d+ ms "ok"\n#2 person_updated {2}<-- 200 \d+ ms "ok"\n$/,
     );
     const token = /new callback token, stored in the state directory: ([0-9a-f]{64})/.exec(
       result.stderr,
@@ -100,7 +100,7 @@ describe('trigger', () => {
     const target = await recordingServer(() => 401);
     const result = await runCli(['trigger', 'note_created', '--to', target.url, '--token', 'k']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/-> 401/);
+    expect(result.stdout).toMatch(/<-- 401/);
     expect(result.stderr).toContain('answered outside 2xx (401)');
   });
 
@@ -306,7 +306,7 @@ describe('trigger and replay through a running listen, as stripe trigger does', 
     await cli.waitFor(/Callback token:/);
     const triggered = await runCli(['trigger', 'person_updated', '--set', 'first_name=Through'], { env });
     expect(triggered.code).toBe(0);
-    expect(triggered.stdout).toMatch(/^#1 person_updated -> 200/);
+    expect(triggered.stdout).toMatch(/^#1 person_updated {2}<-- 200/);
     await cli.waitFor(/#1 {2}person_updated .*Through.* verified/, 'stdout');
     const replayed = await runCli(['replay', '1', '--from', record], { env });
     expect(replayed.code).toBe(0);

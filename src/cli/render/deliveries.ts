@@ -99,7 +99,10 @@ export function colorStatus(status: number, color: ChalkInstance): string {
   return status >= 500 ? color.red(text) : color.yellow(text);
 }
 
-/** `#3 person_updated -> 200 in 12 ms "ok"`: one delivery sent by `trigger` or `replay`. */
+/**
+ * `#3 person_updated  <-- 200 12 ms "ok"`: one delivery sent by `trigger` or `replay`, the app's
+ * answer with the same arrow as listen's forward line.
+ */
 export function sentLine(
   id: number,
   eventType: string,
@@ -107,7 +110,7 @@ export function sentLine(
   color: ChalkInstance,
 ): string {
   const excerpt = outcome.excerpt ? color.dim(` ${safeText(JSON.stringify(outcome.excerpt))}`) : '';
-  return `#${id} ${safeText(eventType)} -> ${colorStatus(outcome.status, color)} in ${outcome.ms} ms${excerpt}`;
+  return `#${id} ${safeText(eventType)}  <-- ${colorStatus(outcome.status, color)} ${outcome.ms} ms${excerpt}`;
 }
 
 /** What `listen` prints: JSON lines once each delivery is answered, or human lines as they happen. */
