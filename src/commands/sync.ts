@@ -59,16 +59,20 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
         'Pass --file FILE (the YAML of desired subscriptions), or --schema.',
         'missing_file',
       );
-    const [{ readDesiredState }, { planJson, planSync }, { applySync, syncFailure }] = await Promise.all([
-      import('../sync/desired.js'),
-      import('../sync/plan.js'),
-      import('../sync/apply.js'),
-    ]);
+    const [{ readDesiredState }, { planJson, planNotes, planSync }, { applySync, syncFailure }] =
+      await Promise.all([
+        import('../sync/desired.js'),
+        import('../sync/plan.js'),
+        import('../sync/apply.js'),
+      ]);
     const desired = await readDesiredState(flags.file, variableLookup(process.env, process.cwd()));
     for (const warning of desired.warnings) this.warning(warning);
 
     const api = await this.salesloft(flags);
-    const steps = planSync(desired, await api.list(), flags.prune ?? 'none');
+    const current = await api.list();
+    const steps = planSync(desired, current, flags.prune ?? 'none');
+    for (const note of planNotes(desired, current, steps, flags.prune ?? 'none', flags.file))
+      this.warning(note);
     const plan = planJson(steps);
     if (!this.jsonEnabled()) {
       this.log(

@@ -1,4 +1,5 @@
 import type { Subscription } from '../salesloft/types.js';
+import { maskUserinfo } from '../shared/text.js';
 import type { DesiredState, DesiredSubscription } from './desired.js';
 
 export type PruneMode = 'none' | 'managed' | 'all';
@@ -90,4 +91,55 @@ export function planJson(steps: readonly SyncStep[]): Record<string, unknown>[] 
     const { desired: _desired, ...rest } = step as SyncStep & { desired?: unknown };
     return rest;
   });
+}
+
+/**
+ * What a plan is right to do but the user may not expect, as notes for stderr: one URL given two
+ * tokens by two entries (its handler must accept both), subscriptions at a URL the file manages
+ * that the file does not declare (kept unless `--prune`), and a recreate of a subscription that is
+ * disabled in Salesloft coming back enabled because the file says so.
+ */
+export function planNotes(
+  desired: DesiredState,
+  current: readonly Subscription[],
+  steps: readonly SyncStep[],
+  prune: PruneMode,
+  file: string,
+): string[] {
+  const notes: string[] = [];
+  const tokens = new Map<string, Map<string, number>>();
+  for (const want of desired.subscriptions) {
+    const byToken = tokens.get(want.callback_url) ?? new Map<string, number>();
+    if (!byToken.has(want.callback_token)) byToken.set(want.callback_token, want.line);
+    tokens.set(want.callback_url, byToken);
+  }
+  for (const [url, byToken] of tokens) {
+    if (byToken.size < 2) continue;
+    const lines = [...byToken.values()].map((line) => `${file}:${line}`).join(' and ');
+    notes.push(
+      `${maskUserinfo(url)} is given ${byToken.size} different tokens (${lines}): its handler must accept each of them.`,
+    );
+  }
+  if (prune === 'none') {
+    const declared = new Set(desired.subscriptions.map((want) => `${want.callback_url}\n${want.event_type}`));
+    const managed = new Set(desired.urls);
+    const undeclared = current.filter(
+      (sub) => managed.has(sub.callback_url) && !declared.has(`${sub.callback_url}\n${sub.event_type}`),
+    );
+    if (undeclared.length > 0) {
+      notes.push(
+        `${undeclared.length} subscription${undeclared.length === 1 ? '' : 's'} at URLs this file manages ${undeclared.length === 1 ? 'is' : 'are'} not declared (${undeclared.map((sub) => `#${sub.id} ${sub.event_type}`).join(', ')}): kept; --prune deletes ${undeclared.length === 1 ? 'it' : 'them'}.`,
+      );
+    }
+  }
+  for (const step of steps) {
+    if (step.action !== 'recreate' || !step.enabled) continue;
+    const old = current.find((sub) => sub.id === step.id);
+    if (old && !old.enabled) {
+      notes.push(
+        `#${step.id} ${step.event_type} is disabled in Salesloft; recreated with the new token, it comes back enabled (${file}:${step.desired.line} says enabled, the default). Set enabled: false to keep it off.`,
+      );
+    }
+  }
+  return notes;
 }

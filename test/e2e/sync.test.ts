@@ -246,3 +246,42 @@ describe('sync', () => {
     expect(parseJson<{ plan: Step[] }>(result).plan).toHaveLength(5);
   });
 });
+
+describe('what a sync plan says besides the plan', () => {
+  it('two tokens for one URL, undeclared subscriptions at a managed URL, and a disabled one that a recreate enables', async () => {
+    const emu = await emulator();
+    const undeclared = emu.store.create({
+      callback_url: HOOK,
+      callback_token: 'x',
+      event_type: 'note_created',
+    });
+    const disabled = emu.store.create({
+      callback_url: TASKS,
+      callback_token: 'old-token',
+      event_type: 'task_created',
+    });
+    emu.store.setEnabled(disabled.id, false);
+    const { file } = fileWith(`subscriptions:
+  - url: ${HOOK}
+    token: token-one
+    events: [person_created]
+  - url: ${HOOK}
+    token: token-two
+    events: [person_updated]
+  - url: ${TASKS}
+    token: new-token
+    events: [task_created]
+`);
+    const result = await sync(emu, file, ['--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `${HOOK} is given 2 different tokens (${file}:2 and ${file}:5): its handler must accept each of them.`,
+    );
+    expect(result.stderr).toContain(
+      `1 subscription at URLs this file manages is not declared (#${undeclared.id} note_created): kept; --prune deletes it.`,
+    );
+    expect(result.stderr).toContain(
+      `#${disabled.id} task_created is disabled in Salesloft; recreated with the new token, it comes back enabled`,
+    );
+  });
+});
