@@ -78,6 +78,8 @@ Exits 1 when the handler answers outside 2xx.`;
       process.stdout.write(`${bodies.map((body) => body.toString('utf8')).join('\n')}\n`);
       return { deliveries: [] };
     }
+    // A bad --to is refused before anything else (a token created, a session looked for).
+    const explicit = flags.to === undefined ? undefined : parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
     const { trigger, triggerEvents } = await import('../send/trigger.js');
     const { parseOverride } = await import('../send/overrides.js');
@@ -86,13 +88,10 @@ Exits 1 when the handler answers outside 2xx.`;
     const signing = await this.callbackToken(flags, settings);
     this.noteSigningToken(signing);
     const url =
-      flags.to === undefined
-        ? await (await import('../listen/session-target.js')).listenTarget(
-            settings.stateDir,
-            signing.token,
-            flags.session,
-          )
-        : parseForwardTarget(flags.to, '--to');
+      explicit ??
+      (await (
+        await import('../listen/session-target.js')
+      ).listenTarget(settings.stateDir, signing.token, flags.session));
     const outcomes = await trigger({
       eventTypes,
       url,
