@@ -4,7 +4,7 @@ import { verify } from '../catalog/signature.js';
 import { readCapped } from '../net/body.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
 import { listenOn } from '../net/listen-on.js';
-import type { Delivery, ForwardResult } from './delivery.js';
+import { type Delivery, type ForwardResult, firstHeader } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 3_000;
@@ -134,12 +134,12 @@ export class Receiver {
     path: string,
     body: Buffer,
   ): Promise<void> {
-    const signature = verify(body, this.options.token, first(req.headers['x-salesloft-signature']));
+    const signature = verify(body, this.options.token, firstHeader(req.headers['x-salesloft-signature']));
     const delivery: Delivery = {
       id: ++this.sequence,
       received_at: new Date().toISOString(),
       path,
-      event_type: first(req.headers['x-salesloft-event']) ?? null,
+      event_type: firstHeader(req.headers['x-salesloft-event']) ?? null,
       headers: req.headers,
       body,
       signature,
@@ -197,8 +197,4 @@ function guarded(callback: () => void): void {
   } catch {
     // The session's own callbacks report their failures; the receiver's job is the answer.
   }
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -8,7 +8,7 @@ import { count, maskToken, safeText } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
-import { type Delivery, type ForwardResult, REPLAY_HEADER } from './delivery.js';
+import { type Delivery, type ForwardResult, firstHeader, REPLAY_HEADER } from './delivery.js';
 import { createForwarder } from './forwarder.js';
 import { deadSessionJournals, SessionJournal, tokenDigest } from './journal.js';
 import { LineWriter } from './line-writer.js';
@@ -399,8 +399,4 @@ async function rollBackUnjournaled(
     'journal_failed',
     ExitCode.failed,
   );
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_API_URL } from '../shared/config.js';
 import { stateDirError, UsageError } from '../shared/errors.js';
 
 export type TokenSource = 'flag' | 'environment' | '.env' | 'stored' | 'created';
@@ -33,7 +34,6 @@ interface TokenFile {
 }
 
 const FILE_NAME = 'callback-tokens.json';
-const DEFAULT_API_URL = 'https://api.salesloft.com';
 
 /**
  * The callback token to sign with or subscribe with: `--token`, else SALESLOFT_CALLBACK_TOKEN, else

@@ -1,4 +1,4 @@
-import type { Entry, InspectorRow, ResponseSeen } from './record.js';
+import type { Entry, ResponseSeen } from './record.js';
 
 export const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Rows at most, whatever their size: the list the page loads stays a few megabytes. */
@@ -58,8 +58,8 @@ export class InspectorStore {
   }
 
   /**
-   * Adds an entry that is built only when it is needed: at once when a page is watching, else
-   * when the page asks. An inspector nobody looks at costs the receiver next to nothing.
+   * Adds an entry that is built only when it is needed: when the event stream writes its row, or
+   * when a page asks for it. An inspector nobody looks at costs the receiver next to nothing.
    */
   putLazy(key: string, bytes: number, build: () => Entry): void {
     this.putSlot(key, { bytes, build });
@@ -136,11 +136,6 @@ export class InspectorStore {
   /** Keys, newest first (rows are built only as they are read: see `get`). */
   keys(): string[] {
     return [...this.entries.keys()].reverse();
-  }
-
-  /** Newest first. */
-  rows(): InspectorRow[] {
-    return [...this.entries.values()].reverse().map((slot) => built(slot).row);
   }
 
   /** Oldest first, for the export. */
