@@ -1,4 +1,4 @@
-import { hmacHex, sign } from '../catalog/signature.js';
+import { deliveryHeaders, hmacHex, sign } from '../catalog/signature.js';
 
 export type CheckResult = 'pass' | 'warn' | 'fail';
 
@@ -16,49 +16,67 @@ export interface CheckPlan {
 /** Marks doctor's deliveries as test traffic, so a handler can recognise and ignore them. */
 export const DOCTOR_HEADER = 'x-salesloft-hooks-doctor';
 export const SLOW_MS = 3_000;
+export const VALID_CHECK = 'valid signature';
 const UNKNOWN_EVENT = 'salesloft_hooks_doctor_unknown_event';
+const LARGE_FIELD_BYTES = 256 * 1024;
 
-const ok = (status: number) => status >= 200 && status < 300;
+/** Rejecting the valid delivery, when the compact probe did not settle why. */
+export const REJECTS_VALID =
+  'the handler rejects a valid delivery: it has another token, or it verifies something other than the raw body';
+/** Rejecting the valid delivery but accepting the same event written compactly: certain. */
+export const RESERIALISES =
+  'the handler verifies a re-serialised body: it signs JSON.stringify of the parsed body, whose bytes differ from what Salesloft sends (\\u0026, \\/); verify the raw request body';
+
+export const ok = (status: number) => status >= 200 && status < 300;
 const refused = (status: number) => status >= 400 && status < 500;
 
-/** The conformance checks of issue #17, in the order they are sent. */
+/** A delivery's headers (signature as given, or none) marked as doctor's test traffic. */
+export function checkHeaders(event: string, signature: string | undefined): Record<string, string> {
+  const { 'x-salesloft-signature': _signed, ...headers } = deliveryHeaders(event, '', '');
+  return {
+    ...headers,
+    ...(signature === undefined ? {} : { 'x-salesloft-signature': signature }),
+    [DOCTOR_HEADER]: '1',
+  };
+}
+
+/**
+ * The conformance checks of issue #17, in the order they are sent. Each carries a fresh sample
+ * (`freshBody`: a new resource id, so a handler that refuses a resource it has seen is not blamed
+ * for every check), except the retry, which repeats the valid delivery byte for byte.
+ */
 export function doctorChecks(input: {
   eventType: string;
   token: string;
-  body: Buffer;
-  largeBody: Buffer;
+  freshBody: () => Buffer;
 }): CheckPlan[] {
-  const { eventType, token, body } = input;
-  const headers = (event: string, signature: string | undefined): Record<string, string> => ({
-    'content-type': 'application/json',
-    'x-salesloft-event': event,
-    ...(signature === undefined ? {} : { 'x-salesloft-signature': signature }),
-    [DOCTOR_HEADER]: '1',
+  const { eventType, token, freshBody } = input;
+  const valid = freshBody();
+  const validSignature = sign(valid, token);
+  const signed = (bytes: Buffer, event = eventType) => ({
+    body: bytes,
+    headers: checkHeaders(event, sign(bytes, token)),
   });
-  const valid = sign(body, token);
-  return [
+  const plans: CheckPlan[] = [
     {
-      name: 'valid signature',
-      sent: `a signed ${eventType} sample`,
+      name: VALID_CHECK,
+      sent: `a signed ${eventType} sample, as Rails writes JSON (\\u0026, \\/)`,
       expected: '2xx',
-      body,
-      headers: headers(eventType, valid),
+      body: valid,
+      headers: checkHeaders(eventType, validSignature),
       judge: (status) =>
         ok(status)
           ? PASS
           : {
               result: 'fail',
-              note: refused(status)
-                ? 'the handler rejects a valid delivery: usually a JSON body parser re-serialized the body before the check (verify the raw bytes), or the handler has another token'
-                : 'the handler fails on a valid delivery',
+              note: refused(status) ? REJECTS_VALID : 'the handler fails on a valid delivery',
             },
     },
     {
       name: 'wrong signature',
-      sent: 'the same body with a signature made with another token',
+      sent: 'a fresh sample signed with another token',
       expected: '401 or 403',
-      body,
-      headers: headers(eventType, sign(body, `${token}-wrong`)),
+      ...forged(freshBody(), (bytes) => sign(bytes, `${token}-wrong`)),
       judge: (status) =>
         status === 401 || status === 403
           ? PASS
@@ -68,26 +86,23 @@ export function doctorChecks(input: {
     },
     {
       name: 'no signature',
-      sent: 'the same body without x-salesloft-signature',
+      sent: 'a fresh sample without x-salesloft-signature',
       expected: '4xx',
-      body,
-      headers: headers(eventType, undefined),
+      ...forged(freshBody(), () => undefined),
       judge: mustRefuse('the handler accepts deliveries that carry no signature'),
     },
     {
       name: 'SHA-256 signature',
-      sent: 'the same body signed with HMAC-SHA256 instead of SHA-1',
+      sent: 'a fresh sample signed with HMAC-SHA256 instead of SHA-1',
       expected: '4xx',
-      body,
-      headers: headers(eventType, hmacHex('sha256', body, token)),
+      ...forged(freshBody(), (bytes) => hmacHex('sha256', bytes, token)),
       judge: mustRefuse('the handler accepts any hex: it does not compare the HMAC-SHA1'),
     },
     {
       name: 'signature letter case',
-      sent: 'the valid signature in upper case',
+      sent: 'a fresh sample, its signature in upper case',
       expected: '2xx',
-      body,
-      headers: headers(eventType, valid.toUpperCase()),
+      ...forged(freshBody(), (bytes) => sign(bytes, token).toUpperCase()),
       judge: mustAccept(
         'warn',
         'Salesloft sends lower-case hex, but comparing hex case-insensitively is the safe habit',
@@ -97,8 +112,8 @@ export function doctorChecks(input: {
       name: 'retried delivery',
       sent: 'the valid delivery again, byte for byte (a Salesloft retry)',
       expected: '2xx',
-      body,
-      headers: headers(eventType, valid),
+      body: valid,
+      headers: checkHeaders(eventType, validSignature),
       judge: (status) =>
         status >= 500
           ? { result: 'fail', note: 'a retry fails: handling the same delivery twice must be safe' }
@@ -109,24 +124,35 @@ export function doctorChecks(input: {
     },
     {
       name: 'unknown event type',
-      sent: `a valid delivery of ${UNKNOWN_EVENT}`,
+      sent: `a fresh sample as ${UNKNOWN_EVENT}`,
       expected: '2xx',
-      body,
-      headers: headers(UNKNOWN_EVENT, valid),
+      ...signed(freshBody(), UNKNOWN_EVENT),
       judge: mustAccept('warn', 'a new event type breaks the handler, and Salesloft retries it for nothing'),
     },
     {
       name: 'large body, unknown fields',
-      sent: 'a valid delivery with extra fields and a 256 KiB string',
+      sent: 'a fresh sample with extra fields and a 256 KiB string',
       expected: '2xx',
-      body: input.largeBody,
-      headers: headers(eventType, sign(input.largeBody, token)),
+      ...signed(withLargeFields(freshBody())),
       judge: mustAccept(
         'fail',
         'a large body or unknown fields break the handler (an email body can be this large)',
       ),
     },
   ];
+  return plans;
+
+  function forged(bytes: Buffer, signature: (bytes: Buffer) => string | undefined) {
+    return { body: bytes, headers: checkHeaders(eventType, signature(bytes)) };
+  }
+}
+
+/** The body with an unknown nested field and a 256 KiB string added before its closing brace. */
+function withLargeFields(body: Buffer): Buffer {
+  const text = body.toString('utf8').trimEnd();
+  const extra = `"doctor_unknown_field":{"nested":[1,"two",null]},"body":"${'x'.repeat(LARGE_FIELD_BYTES)}"`;
+  const open = text.slice(0, -1);
+  return Buffer.from(`${open}${open.trimEnd().endsWith('{') ? '' : ','}${extra}}`);
 }
 
 type Verdict = { result: CheckResult; note: string };

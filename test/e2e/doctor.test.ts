@@ -2,11 +2,23 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseJson, runCli } from '../support/cli.js';
+import { cleanEnv, parseJson, runCli, tempDir } from '../support/cli.js';
 import { hmacHex } from '../support/hmac.js';
 
 const TOKEN = 'doctor-token';
-type Mode = 'correct' | 'never-checks' | 'reserializes';
+/**
+ * Handlers people write: a correct one; one that never checks; an Express-style one that parses
+ * the JSON and signs `JSON.stringify(req.body)`; one that pretty-prints before signing; a correct
+ * one that refuses a resource id it has seen (409); one with no route (404); one that redirects.
+ */
+type Mode =
+  | 'correct'
+  | 'never-checks'
+  | 'express-json'
+  | 'reserializes'
+  | 'non-idempotent'
+  | 'not-found'
+  | 'redirect';
 
 const servers: Server[] = [];
 afterEach(() => {
@@ -16,26 +28,36 @@ afterEach(() => {
   }
 });
 
-/** Three handlers people write: a correct one, one that never checks, one that checks a re-serialized body. */
-async function handler(mode: Mode): Promise<{ url: string; doctorHeaders: string[] }> {
+async function handler(mode: Mode, token = TOKEN): Promise<{ url: string; doctorHeaders: string[] }> {
   const doctorHeaders: string[] = [];
+  const seen = new Set<unknown>();
   const server = createServer((req, res) => {
+    if (mode === 'not-found') return res.writeHead(404).end('Cannot POST /hooks');
+    if (mode === 'redirect') return res.writeHead(301, { location: 'https://example.test/hooks/' }).end();
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       doctorHeaders.push(String(req.headers['x-salesloft-hooks-doctor']));
       const raw = Buffer.concat(chunks);
       if (mode === 'never-checks') return res.writeHead(200).end('ok');
+      const parsed = JSON.parse(raw.toString()) as { id?: unknown };
       const signed =
-        mode === 'reserializes' ? Buffer.from(JSON.stringify(JSON.parse(raw.toString()), null, 2)) : raw;
+        mode === 'reserializes'
+          ? Buffer.from(JSON.stringify(parsed, null, 2))
+          : mode === 'express-json'
+            ? Buffer.from(JSON.stringify(parsed))
+            : raw;
       const given = Buffer.from(
         String(req.headers['x-salesloft-signature'] ?? '')
           .trim()
           .toLowerCase(),
       );
-      const expected = Buffer.from(hmacHex(signed, TOKEN));
+      const expected = Buffer.from(hmacHex(signed, token));
       const valid = given.length === expected.length && timingSafeEqual(given, expected);
-      res.writeHead(valid ? 200 : 401).end(valid ? 'ok' : 'bad signature');
+      if (!valid) return res.writeHead(401).end('bad signature');
+      if (mode === 'non-idempotent' && seen.has(parsed.id)) return res.writeHead(409).end('seen');
+      seen.add(parsed.id);
+      res.writeHead(200).end('ok');
     });
   });
   servers.push(server);
@@ -53,6 +75,7 @@ type Report = {
     note: string;
   }[];
   passed: boolean;
+  stopped: string | null;
 };
 
 describe('doctor', () => {
@@ -83,7 +106,7 @@ describe('doctor', () => {
     const result = await runCli(['doctor', '--to', app.url, '--token', TOKEN]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^FAIL {2}wrong signature .*got 200 in \d+ ms.*\n {8}the handler accepts forgeries/m,
+      /^FAIL {2}wrong signature +401 or 403 +200 in \d+ ms.*\n {6}the handler accepts forgeries/m,
     );
     expect(result.stdout).toMatch(/^FAIL {2}no signature /m);
     expect(result.stdout).toMatch(/^Doctor: \d+ pass, \d+ warn, 3 FAIL\.$/m);
@@ -95,7 +118,67 @@ describe('doctor', () => {
     expect(result.code).toBe(1);
     const first = parseJson<Report>(result).checks[0];
     expect(first).toMatchObject({ name: 'valid signature', result: 'fail', status: 401 });
-    expect(first?.note).toContain('a JSON body parser re-serialized the body');
+    expect(first?.note).toBe(
+      'the handler rejects a valid delivery: it has another token, or it verifies something other than the raw body',
+    );
+  });
+
+  it('an Express-style handler that signs JSON.stringify(req.body) fails, and the note says re-serialised for certain', async () => {
+    const app = await handler('express-json');
+    const result = await runCli(['doctor', '--to', app.url, '--token', TOKEN, '--json']);
+    expect(result.code).toBe(1);
+    const report = parseJson<Report>(result);
+    expect(report.checks[0]).toMatchObject({ name: 'valid signature', result: 'fail', status: 401 });
+    expect(report.checks[0]?.note).toMatch(
+      /^the handler verifies a re-serialised body: .*verify the raw request body$/,
+    );
+    expect(report.passed).toBe(false);
+  });
+
+  it('a handler that refuses a resource it has seen warns on the retry only: every other check carries a fresh id', async () => {
+    const app = await handler('non-idempotent');
+    const result = await runCli(['doctor', '--to', app.url, '--token', TOKEN, '--json']);
+    expect(result.code).toBe(0);
+    const report = parseJson<Report>(result);
+    expect(
+      report.checks.filter((check) => check.result !== 'pass').map((check) => [check.name, check.status]),
+    ).toEqual([['retried delivery', 409]]);
+  });
+
+  it('a 404 to the valid delivery stops the run with "no route at this URL", not a pass for every forgery', async () => {
+    const app = await handler('not-found');
+    const human = await runCli(['doctor', '--to', app.url, '--token', TOKEN]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/^FAIL {2}valid signature +2xx +404 in \d+ ms/m);
+    expect(human.stdout).toContain(
+      'no route at this URL: the handler answered 404 to a valid POST; check the path',
+    );
+    expect(human.stdout).toMatch(/^Doctor stopped: /m);
+    expect(human.stdout).not.toMatch(/^pass /m);
+    const report = parseJson<Report>(await runCli(['doctor', '--to', app.url, '--token', TOKEN, '--json']));
+    expect(report.checks.map((check) => check.name)).toEqual(['valid signature']);
+    expect(report).toMatchObject({ passed: false, stopped: expect.stringMatching(/^no route at this URL/) });
+  });
+
+  it('a redirect stops the run and names where it points', async () => {
+    const app = await handler('redirect');
+    const result = await runCli(['doctor', '--to', app.url, '--token', TOKEN, '--json']);
+    expect(result.code).toBe(1);
+    expect(parseJson<Report>(result).stopped).toBe(
+      'no route at this URL: it redirects to https://example.test/hooks/, and Salesloft does not follow redirects; use the final URL',
+    );
+  });
+
+  it('signs with the token listen --print-token prints when no token is given, and a glob --event says which type it used', async () => {
+    const env = { env: cleanEnv({ SALESLOFT_HOOKS_STATE_DIR: tempDir() }) };
+    const printed = await runCli(['listen', '--print-token'], env);
+    const app = await handler('correct', printed.stdout.trim());
+    const result = await runCli(['doctor', '--to', app.url, '--event', 'cadence_membership_*'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^Using cadence_membership_created, the first of 2 event types matching cadence_membership_\*\.$/m,
+    );
+    expect(result.stdout).toMatch(/^Doctor: 9 pass, 0 warn, 0 FAIL\.$/m);
   });
 
   it('an unreachable URL is exit 4', async () => {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { railsJson } from '../../../src/doctor/rails-json.js';
+import { samplePayload } from '../../../src/library/samples.js';
+
+describe('railsJson', () => {
+  it('writes what ActiveSupport writes: \\u0026, \\u003c, \\u003e, \\/ inside strings, and parses back to the same value', () => {
+    const value = { company: 'Johnson & Lee <EMEA>', url: 'https://a.example/b', n: 2, line: '\u2028' };
+    const text = railsJson(value);
+    expect(text).toBe(
+      '{"company":"Johnson \\u0026 Lee \\u003cEMEA\\u003e","url":"https:\\/\\/a.example\\/b","n":2,"line":"\\u2028"}',
+    );
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('makes the samples change bytes when a handler re-serialises them, but for the three conversation resources, which carry no link or free text (doctor warns)', () => {
+    const survivors = EVENT_TYPES.map(({ name }) => name).filter((name) => {
+      const body = railsJson(samplePayload(name));
+      return JSON.stringify(JSON.parse(body)) === body;
+    });
+    expect(survivors).toEqual([
+      'conversation_created',
+      'conversation_recording_created',
+      'conversation_transcript_created',
+    ]);
+  });
+});
