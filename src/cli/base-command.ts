@@ -73,7 +73,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     const settings = this.resolveSettings(flags);
     if (!settings.apiKey) {
       throw new UsageError(
-        'No Salesloft API key: pass --api-key or set SALESLOFT_API_KEY (in the environment or .env).',
+        'No Salesloft API key: pass --api-key or set SALESLOFT_API_KEY (in the environment or .env). Without an account, try `salesloft-hooks listen --emulator`, or run `salesloft-hooks emulator` and follow what it prints.',
         'missing_api_key',
       );
     }

@@ -358,10 +358,14 @@ describe('API errors and configuration', () => {
     });
   });
 
-  it('no API key anywhere exits 2 naming --api-key and SALESLOFT_API_KEY', async () => {
+  it('no API key anywhere exits 2 naming --api-key and SALESLOFT_API_KEY, and the way without an account', async () => {
     const result = await runCli(['list']);
     expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/--api-key.*SALESLOFT_API_KEY/);
+    expect(result.stderr).toContain(
+      'Without an account, try `salesloft-hooks listen --emulator`, or run `salesloft-hooks emulator` and follow what it prints.',
+    );
   });
 
   it('the API key comes from the flag, else the environment, else .env in the working directory', async () => {
