@@ -1,11 +1,27 @@
 import * as Flags from '@oclif/core/flags';
+import { EVENT_TYPES } from '../catalog/event-types.js';
+
+/**
+ * A flag whose values the shell completes (`listen --event <TAB>`) while it still takes others
+ * (globs, lists): `completions` is read by the autocomplete plugin (see patches/README.md).
+ */
+export function completing<F extends object>(flag: F, completions: readonly string[]): F {
+  Object.assign(flag, { completions: [...completions] });
+  return flag;
+}
+
+/** The values `--event` completes to: the 37 names and `all`. */
+export const EVENT_COMPLETIONS: readonly string[] = [...EVENT_TYPES.map((event) => event.name), 'all'];
 
 /** Flags shared by several commands, defined once. */
-export const eventFlag = Flags.string({
-  char: 'e',
-  description: 'event type, glob (person_*, *_deleted) or all; repeatable, comma lists accepted',
-  multiple: true,
-});
+export const eventFlag = completing(
+  Flags.string({
+    char: 'e',
+    description: 'event type, glob (person_*, *_deleted) or all; repeatable, comma lists accepted',
+    multiple: true,
+  }),
+  EVENT_COMPLETIONS,
+);
 
 export const tokenFileFlag = Flags.string({
   description: 'read the callback token from this file (kept out of `ps`, unlike --token)',

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
+import { completing, EVENT_COMPLETIONS, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { doctorHeader, doctorLine, doctorTally } from '../cli/render/doctor.js';
 import type { DoctorResult } from '../doctor/run.js';
 import { ExitCode } from '../shared/errors.js';
@@ -27,7 +27,10 @@ check fails, 1 when one does or the run stopped, 4 when the URL cannot be reache
         'the handler’s callback token [env: SALESLOFT_CALLBACK_TOKEN] (default: the one listen uses)',
     }),
     'token-file': tokenFileFlag,
-    event: Flags.string({ char: 'e', description: 'event type of the samples', default: 'person_updated' }),
+    event: completing(
+      Flags.string({ char: 'e', description: 'event type of the samples', default: 'person_updated' }),
+      EVENT_COMPLETIONS.filter((name) => name !== 'all'),
+    ),
     timeout: Flags.integer({ description: 'seconds to wait for each answer', default: 10, min: 1, max: 120 }),
     'api-url': tokenApiUrlFlag,
   };
