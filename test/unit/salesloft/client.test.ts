@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapBounded } from '../../../src/salesloft/concurrency.js';
 import { describeError } from '../../../src/shared/errors.js';
@@ -304,5 +304,22 @@ describe('answers that cannot be trusted', () => {
     await api.list().catch(() => undefined);
     server.closeAllConnections();
     expect(notes.filter((note) => note.startsWith('Still waiting for Salesloft'))).toHaveLength(1);
+  });
+
+  it('a TLS black hole (a port that takes the connection and never answers the handshake) ends in our words', async () => {
+    const sockets = new Set<Socket>();
+    const hole = createNetServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => hole.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(hole.address() as AddressInfo).port}`;
+    const { client: api } = client(url, { timeouts: { connectMs: 200, totalMs: 600 } });
+    const error = await api.list().catch((caught: unknown) => caught);
+    for (const socket of sockets) socket.destroy();
+    hole.close();
+    expect(describeError(error)).toMatchObject({
+      exitCode: 4,
+      message: expect.stringMatching(
+        /^Cannot reach Salesloft at 127\.0\.0\.1:\d+: timed out connecting \(CONNECT_TIMEOUT\)$/,
+      ),
+    });
   });
 });
