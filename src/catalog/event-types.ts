@@ -1,8 +1,8 @@
 import { byText } from '../shared/text.js';
 
-/** One documented Salesloft webhook event type. */
-export interface EventType {
-  readonly name: string;
+/** One documented Salesloft webhook event type, as `events` lists it. */
+export interface EventTypeInfo {
+  readonly name: EventType;
   readonly resource: string;
   readonly action: string;
   readonly description: string;
@@ -19,7 +19,7 @@ type Row = readonly [
 ];
 
 // The 37 event types of Salesloft's webhook reference (see shared/reference/salesloft-facts.md).
-const ROWS: readonly Row[] = [
+const ROWS = [
   ['account_created', 'account', 'created', 'accounts:read', 'A new Account record was created.'],
   ['account_deleted', 'account', 'deleted', 'accounts:read', 'An Account record was deleted.'],
   ['account_updated', 'account', 'updated', 'accounts:read', 'An existing Account record was updated.'],
@@ -123,10 +123,13 @@ const ROWS: readonly Row[] = [
   ['task_updated', 'task', 'updated', 'tasks:read', 'A Task was updated.'],
   ['user_created', 'user', 'created', 'team:read', 'A Salesloft User was created.'],
   ['user_updated', 'user', 'updated', 'team:read', 'A Salesloft User was updated.'],
-];
+] as const satisfies readonly Row[];
+
+/** The name of one of the 37 documented event types: `'account_created' | ... | 'user_updated'`. */
+export type EventType = (typeof ROWS)[number][0];
 
 /** The catalog, sorted by name: the only list of event types in the project. */
-export const EVENT_TYPES: readonly EventType[] = ROWS.map(([name, resource, action, scope, description]) => ({
+export const EVENT_TYPES: readonly EventTypeInfo[] = ROWS.map(([name, resource, action, scope, description]) => ({
   name,
   resource,
   action,
@@ -136,10 +139,10 @@ export const EVENT_TYPES: readonly EventType[] = ROWS.map(([name, resource, acti
 
 const BY_NAME = new Map(EVENT_TYPES.map((event) => [event.name, event]));
 
-export function findEventType(name: string): EventType | undefined {
-  return BY_NAME.get(name);
+export function findEventType(name: string): EventTypeInfo | undefined {
+  return BY_NAME.get(name as EventType);
 }
 
-export function isCatalogEvent(name: string): boolean {
-  return BY_NAME.has(name);
+export function isCatalogEvent(name: string): name is EventType {
+  return BY_NAME.has(name as EventType);
 }

@@ -1,7 +1,7 @@
-import { findEventType } from '../catalog/event-types.js';
+import { isCatalogEvent } from '../catalog/event-types.js';
 import { SampleContext } from './context.js';
 import { Random } from './random.js';
-import { EVENT_BUILDERS, type Payload, RESOURCE_BUILDERS } from './resources.js';
+import { EVENT_SAMPLES, type Payload } from './resources.js';
 
 export type { Payload } from './resources.js';
 
@@ -23,9 +23,8 @@ export function createSampler(options: SamplerOptions = {}): (eventType: string)
     (options.seed === undefined ? () => new Date() : () => new Date(SEEDED_EPOCH + calls * 1000));
   return (eventType) => {
     calls += 1;
-    const builder = EVENT_BUILDERS[eventType] ?? RESOURCE_BUILDERS[findEventType(eventType)?.resource ?? ''];
     const context = new SampleContext(random, now());
-    if (!builder) return { id: context.id(), updated_at: context.at() };
-    return builder(context);
+    if (!isCatalogEvent(eventType)) return { id: context.id(), updated_at: context.at() };
+    return { ...EVENT_SAMPLES[eventType](context) };
   };
 }

@@ -1,12 +1,34 @@
+import type { EventType } from '../catalog/event-types.js';
+import type {
+  Account,
+  BulkJob,
+  Cadence,
+  CadenceMembership,
+  Call,
+  CallDataRecord,
+  Conversation,
+  ConversationRecording,
+  ConversationTranscript,
+  Email,
+  EmailWithBodyAndSubject,
+  EventPayloads,
+  LinkSwap,
+  Meeting,
+  Note,
+  Person,
+  Step,
+  Success,
+  Task,
+  User,
+} from '../catalog/payloads.js';
 import type { SampleContext } from './context.js';
 
 export type Payload = Record<string, unknown>;
-type Builder = (ctx: SampleContext) => Payload;
 
 // Shapes follow the Salesloft v2 REST resources that each delivery mirrors (salesloft-facts.md:
 // "the bare resource object, the same shape as the REST resource").
 
-const person: Builder = (ctx) => {
+const person = (ctx: SampleContext): Person => {
   const who = ctx.person();
   const place = ctx.place();
   return {
@@ -47,7 +69,7 @@ const person: Builder = (ctx) => {
   };
 };
 
-const account: Builder = (ctx) => {
+const account = (ctx: SampleContext): Account => {
   const name = ctx.company();
   const place = ctx.place();
   const domain = `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.com`;
@@ -75,7 +97,7 @@ const account: Builder = (ctx) => {
   };
 };
 
-const cadence: Builder = (ctx) => ({
+const cadence = (ctx: SampleContext): Cadence => ({
   id: ctx.id(),
   created_at: ctx.recent(),
   updated_at: ctx.at(),
@@ -108,7 +130,7 @@ const cadence: Builder = (ctx) => ({
   },
 });
 
-const cadenceMembership: Builder = (ctx) => ({
+const cadenceMembership = (ctx: SampleContext): CadenceMembership => ({
   id: ctx.id(),
   added_at: ctx.recent(),
   created_at: ctx.recent(),
@@ -130,7 +152,7 @@ const cadenceMembership: Builder = (ctx) => ({
   },
 });
 
-const call: Builder = (ctx) => ({
+const call = (ctx: SampleContext): Call => ({
   id: ctx.id(),
   to: `+1 404 555 0${ctx.random.int(100, 199)}`,
   duration: ctx.random.int(0, 900),
@@ -148,7 +170,7 @@ const call: Builder = (ctx) => ({
   step: ctx.link('steps'),
 });
 
-const callDataRecord: Builder = (ctx) => ({
+const callDataRecord = (ctx: SampleContext): CallDataRecord => ({
   id: ctx.id(),
   to: `+1 404 555 0${ctx.random.int(100, 199)}`,
   from: `+1 678 555 0${ctx.random.int(100, 199)}`,
@@ -165,7 +187,7 @@ const callDataRecord: Builder = (ctx) => ({
   user: ctx.link('users'),
 });
 
-const conversation: Builder = (ctx) => ({
+const conversation = (ctx: SampleContext): Conversation => ({
   id: ctx.random.uuid(),
   title: ctx.random.pick(['Discovery call', 'Demo: platform overview', 'Pricing review']),
   platform: ctx.random.pick(['zoom', 'teams', 'dialer']),
@@ -183,7 +205,7 @@ const conversation: Builder = (ctx) => ({
   meeting_id: null,
 });
 
-const conversationRecording: Builder = (ctx) => ({
+const conversationRecording = (ctx: SampleContext): ConversationRecording => ({
   id: ctx.random.uuid(),
   conversation_id: ctx.random.uuid(),
   status: 'completed',
@@ -193,7 +215,7 @@ const conversationRecording: Builder = (ctx) => ({
   updated_at: ctx.at(),
 });
 
-const conversationTranscript: Builder = (ctx) => ({
+const conversationTranscript = (ctx: SampleContext): ConversationTranscript => ({
   id: ctx.random.uuid(),
   conversation_id: ctx.random.uuid(),
   language_code: 'en-US',
@@ -202,7 +224,7 @@ const conversationTranscript: Builder = (ctx) => ({
   updated_at: ctx.at(),
 });
 
-const email: Builder = (ctx) => {
+const email = (ctx: SampleContext): Email => {
   const who = ctx.person();
   const status = ctx.random.pick(['sent', 'delivered', 'bounced']);
   return {
@@ -236,7 +258,7 @@ const email: Builder = (ctx) => {
   };
 };
 
-const emailWithBodyAndSubject: Builder = (ctx) => {
+const emailWithBodyAndSubject = (ctx: SampleContext): EmailWithBodyAndSubject => {
   const base = email(ctx);
   const subject = ctx.random.pick([
     'Quick question about your Q4 pipeline',
@@ -251,7 +273,7 @@ const emailWithBodyAndSubject: Builder = (ctx) => {
 };
 
 // link_swap's payload is not documented; this follows the email it concerns plus its links (guess).
-const linkSwap: Builder = (ctx) => ({
+const linkSwap = (ctx: SampleContext): LinkSwap => ({
   id: ctx.id(),
   mailing: { id: ctx.id() },
   recipient: ctx.link('people'),
@@ -263,7 +285,7 @@ const linkSwap: Builder = (ctx) => ({
   created_at: ctx.at(),
 });
 
-const meeting: Builder = (ctx) => {
+const meeting = (ctx: SampleContext): Meeting => {
   const who = ctx.person();
   const start = ctx.random.int(1, 10) * 24 * 60;
   return {
@@ -293,7 +315,7 @@ const meeting: Builder = (ctx) => {
   };
 };
 
-const note: Builder = (ctx) => ({
+const note = (ctx: SampleContext): Note => ({
   id: ctx.id(),
   content: ctx.random.pick([
     'Spoke with the VP: budget approved for Q1, wants a follow-up demo.',
@@ -307,7 +329,7 @@ const note: Builder = (ctx) => ({
   user: ctx.link('users'),
 });
 
-const step: Builder = (ctx) => {
+const step = (ctx: SampleContext): Step => {
   const type = ctx.random.pick(['email', 'phone', 'other', 'integration']);
   const day = ctx.random.int(1, 14);
   return {
@@ -326,7 +348,7 @@ const step: Builder = (ctx) => {
   };
 };
 
-const task: Builder = (ctx) => {
+const task = (ctx: SampleContext): Task => {
   const taskType = ctx.random.pick(['call', 'email', 'general']);
   return {
     id: ctx.id(),
@@ -347,14 +369,14 @@ const task: Builder = (ctx) => {
   };
 };
 
-const completedTask: Builder = (ctx) => ({
+const completedTask = (ctx: SampleContext): Task => ({
   ...task(ctx),
   current_state: 'completed',
   completed_at: ctx.at(),
   completed_by_user: ctx.link('users'),
 });
 
-const user: Builder = (ctx) => {
+const user = (ctx: SampleContext): User => {
   const who = ctx.person();
   return {
     id: ctx.id(),
@@ -392,7 +414,7 @@ const user: Builder = (ctx) => {
   };
 };
 
-const success: Builder = (ctx) => ({
+const success = (ctx: SampleContext): Success => ({
   id: ctx.id(),
   created_at: ctx.at(),
   updated_at: ctx.at(),
@@ -408,7 +430,7 @@ const success: Builder = (ctx) => ({
   latest_step: ctx.link('steps'),
 });
 
-const bulkJob: Builder = (ctx) => {
+const bulkJob = (ctx: SampleContext): BulkJob => {
   const total = ctx.random.int(10, 5000);
   const errors = ctx.random.int(0, 5);
   return {
@@ -427,30 +449,47 @@ const bulkJob: Builder = (ctx) => {
   };
 };
 
-/** A builder per resource of the catalog. */
-export const RESOURCE_BUILDERS: Readonly<Record<string, Builder>> = {
-  account,
-  bulk_job: bulkJob,
-  cadence,
-  cadence_membership: cadenceMembership,
-  call,
-  call_data_record: callDataRecord,
-  conversation,
-  conversation_recording: conversationRecording,
-  conversation_transcript: conversationTranscript,
-  email,
-  meeting,
-  note,
-  person,
-  step,
-  success,
-  task,
-  user,
-};
-
-/** Event types whose payload differs from their resource's plain builder. */
-export const EVENT_BUILDERS: Readonly<Record<string, Builder>> = {
+/**
+ * The sample of each of the 37 event types, typed by its payload (src/catalog/payloads.ts): each
+ * builder declares the payload it returns, so the compiler checks every field of every sample
+ * against the types the library promises (a field either side lacks fails the type check).
+ */
+export const EVENT_SAMPLES: { readonly [T in EventType]: (ctx: SampleContext) => EventPayloads[T] } = {
+  account_created: account,
+  account_deleted: account,
+  account_updated: account,
+  bulk_job_completed: bulkJob,
+  cadence_created: cadence,
+  cadence_deleted: cadence,
+  cadence_membership_created: cadenceMembership,
+  cadence_membership_updated: cadenceMembership,
+  cadence_updated: cadence,
+  call_created: call,
+  call_data_record_created: callDataRecord,
+  call_data_record_updated: callDataRecord,
+  call_updated: call,
+  conversation_created: conversation,
+  conversation_recording_created: conversationRecording,
+  conversation_transcript_created: conversationTranscript,
+  email_updated: email,
   email_with_body_and_subject_updated: emailWithBodyAndSubject,
   link_swap: linkSwap,
+  meeting_booked: meeting,
+  meeting_updated: meeting,
+  note_created: note,
+  note_deleted: note,
+  note_updated: note,
+  person_created: person,
+  person_deleted: person,
+  person_updated: person,
+  step_created: step,
+  step_deleted: step,
+  step_updated: step,
+  success_created: success,
   task_completed: completedTask,
+  task_created: task,
+  task_deleted: task,
+  task_updated: task,
+  user_created: user,
+  user_updated: user,
 };

@@ -1,4 +1,4 @@
-import type { EventType } from '../../catalog/event-types.js';
+import type { EventTypeInfo } from '../../catalog/event-types.js';
 import { byText } from '../../shared/text.js';
 
 /** The two styles the catalog uses (a chalk instance has them). */
@@ -8,7 +8,7 @@ export interface CatalogColors {
 }
 
 /** The catalog grouped by resource, one event a line. */
-export function renderEventCatalog(events: readonly EventType[], color: CatalogColors): string {
+export function renderEventCatalog(events: readonly EventTypeInfo[], color: CatalogColors): string {
   const width = Math.max(...events.map((event) => event.name.length));
   const lines: string[] = [];
   let resource: string | undefined;
