@@ -1,5 +1,5 @@
-// Compiles src/ to dist/, bundles the CLI (scripts/bundle.js) and regenerates the oclif
-// manifest (none of them is committed).
+// Compiles src/ to dist/, bundles the CLI (scripts/bundle.js), builds the library for import and
+// require (scripts/library.js) and regenerates the oclif manifest (none of them is committed).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,4 +20,5 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'oclif.manifest.json'), { force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.build.json']);
 run(join(root, 'scripts', 'bundle.js'), []);
+run(join(root, 'scripts', 'library.js'), []);
 run(join(dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

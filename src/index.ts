@@ -1,12 +1,37 @@
-// The library: `import { verifySignature, startEmulator, ... } from 'salesloft-hooks'`.
-// It loads none of the CLI (oclif, prompts, ngrok) and no HTTP client until the emulator starts.
-export { EVENT_TYPES, type EventType } from './catalog/event-types.js';
-export { type Emulator, type EmulatorOptions, type FaultRule, startEmulator } from './library/emulator.js';
+// The library: `import { Webhooks, createNodeMiddleware, ... } from 'salesloft-hooks'` (or require).
+// It loads none of the CLI (oclif, prompts, ngrok), no HTTP client until the emulator starts, and
+// no node: module at load time, so it also runs where node:crypto is missing (edge runtimes).
+export { EVENT_TYPES, type EventType, type EventTypeInfo } from './catalog/event-types.js';
+export type * from './catalog/payloads.js';
+export { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './library/dedupe.js';
+export {
+  type Emulator,
+  type EmulatorOptions,
+  type FaultRule,
+  type Subscription,
+  startEmulator,
+} from './library/emulator.js';
+export {
+  HandlerError,
+  PayloadError,
+  PayloadTooLargeError,
+  SignatureError,
+  WebhookError,
+} from './library/errors.js';
+export type { WebhookEvent, WebhookHandler } from './library/events.js';
+export { createFetchHandler } from './library/fetch-handler.js';
+export type { HeadersInput } from './library/headers.js';
+export { createNodeMiddleware, type NodeMiddlewareOptions } from './library/node-middleware.js';
 export { samplePayload } from './library/samples.js';
 export {
   diagnoseSignature,
-  SignatureError,
   signPayload,
+  type TokenInput,
   verifyRequest,
   verifySignature,
+  verifySignatureAsync,
+  verifyWebhook,
+  verifyWebhookAsync,
 } from './library/signatures.js';
+export { signedDelivery } from './library/test-helpers.js';
+export { DEFAULT_MAX_BODY_BYTES, Webhooks, type WebhooksOptions } from './library/webhooks.js';

@@ -129,13 +129,15 @@ const ROWS = [
 export type EventType = (typeof ROWS)[number][0];
 
 /** The catalog, sorted by name: the only list of event types in the project. */
-export const EVENT_TYPES: readonly EventTypeInfo[] = ROWS.map(([name, resource, action, scope, description]) => ({
-  name,
-  resource,
-  action,
-  description,
-  scopes: scope ? [scope] : [],
-})).sort((a, b) => byText(a.name, b.name));
+export const EVENT_TYPES: readonly EventTypeInfo[] = ROWS.map(
+  ([name, resource, action, scope, description]) => ({
+    name,
+    resource,
+    action,
+    description,
+    scopes: scope ? [scope] : [],
+  }),
+).sort((a, b) => byText(a.name, b.name));
 
 const BY_NAME = new Map(EVENT_TYPES.map((event) => [event.name, event]));
 

@@ -117,7 +117,14 @@ export interface CadenceMembership {
   person: Link;
   user: Link | null;
   latest_action: Link | null;
-  counts: { views: number; clicks: number; replies: number; calls: number; sent_emails: number; bounces: number };
+  counts: {
+    views: number;
+    clicks: number;
+    replies: number;
+    calls: number;
+    sent_emails: number;
+    bounces: number;
+  };
 }
 
 export interface Call {

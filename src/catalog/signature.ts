@@ -1,10 +1,29 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import { nestedDeeperThan } from '../shared/json-depth.js';
 import { maskToken } from '../shared/text.js';
 
+let loadedCrypto: typeof NodeCrypto | null | undefined;
+
+/**
+ * node:crypto where the runtime has it (Node, Bun, Deno), else null (an edge runtime: Workers,
+ * Vercel Edge). Taken with `process.getBuiltinModule` rather than imported, so the library loads
+ * where there is no node:crypto and verifies there with Web Crypto (`verifyAsync`).
+ */
+export function nodeCrypto(): typeof NodeCrypto | null {
+  loadedCrypto ??=
+    (globalThis.process?.getBuiltinModule?.('node:crypto') as typeof NodeCrypto | undefined) ?? null;
+  return loadedCrypto;
+}
+
+function requireNodeCrypto(): typeof NodeCrypto {
+  const crypto = nodeCrypto();
+  if (!crypto) throw new Error('node:crypto is not available here: use the async verification (Web Crypto)');
+  return crypto;
+}
+
 /** The one HMAC of the project: hex HMAC-SHA1 of the raw body, keyed with the callback token. */
 export function sign(body: Uint8Array | string, token: string): string {
-  return createHmac('sha1', token).update(body).digest('hex');
+  return requireNodeCrypto().createHmac('sha1', token).update(body).digest('hex');
 }
 
 /** The headers Salesloft sends with a delivery (the only documented ones). */
@@ -41,11 +60,41 @@ export function verify(
   if (!hasToken(token)) return { valid: false, reason: 'mismatch' };
   const received = signature.trim();
   if (!SHA1_HEX.test(received)) return { valid: false, reason: 'malformed' };
-  const expected = createHmac('sha1', token).update(body).digest();
+  const crypto = requireNodeCrypto();
+  const expected = crypto.createHmac('sha1', token).update(body).digest();
   const actual = Buffer.from(received, 'hex');
-  return timingSafeEqual(expected, actual)
+  return crypto.timingSafeEqual(expected, actual)
     ? { valid: true, reason: null }
     : { valid: false, reason: 'mismatch' };
+}
+
+/**
+ * `verify` for any runtime: node:crypto where there is one, else Web Crypto's HMAC-SHA1
+ * (`crypto.subtle`, in every browser-like runtime), compared in constant time.
+ */
+export async function verifyAsync(
+  body: Uint8Array | string,
+  token: string,
+  signature: string | undefined,
+): Promise<SignatureVerdict> {
+  if (nodeCrypto()) return verify(body, token, signature);
+  if (signature === undefined || signature.trim() === '') return { valid: false, reason: 'missing' };
+  if (!hasToken(token)) return { valid: false, reason: 'mismatch' };
+  const received = signature.trim().toLowerCase();
+  if (!SHA1_HEX.test(received)) return { valid: false, reason: 'malformed' };
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error('neither node:crypto nor Web Crypto is available to verify signatures');
+  const encoder = new TextEncoder();
+  const key = await subtle.importKey('raw', encoder.encode(token), { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
+  const bytes = typeof body === 'string' ? encoder.encode(body) : body;
+  const mac = new Uint8Array(await subtle.sign('HMAC', key, bytes as Uint8Array<ArrayBuffer>));
+  let difference = 0;
+  for (let index = 0; index < mac.length; index += 1) {
+    difference |= (mac[index] ?? 0) ^ Number.parseInt(received.slice(index * 2, index * 2 + 2), 16);
+  }
+  return difference === 0 ? { valid: true, reason: null } : { valid: false, reason: 'mismatch' };
 }
 
 /** A usable callback token: a string with something in it besides white space. */
@@ -126,7 +175,7 @@ function explainMismatch(
 
 /** Hex HMAC of `body` (SHA-1 is what Salesloft sends; SHA-256 for diagnosis and doctor's forgeries). */
 export function hmacHex(algorithm: 'sha1' | 'sha256', body: Uint8Array, token: string): string {
-  return createHmac(algorithm, token).update(body).digest('hex');
+  return requireNodeCrypto().createHmac(algorithm, token).update(body).digest('hex');
 }
 
 /** Ways a proxy or framework commonly rewrites a JSON body before the handler sees it. */

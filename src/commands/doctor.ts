@@ -1,4 +1,5 @@
 import * as Flags from '@oclif/core/flags';
+import { isCatalogEvent } from '../catalog/event-types.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { completing, EVENT_COMPLETIONS, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { doctorHeader, doctorLine, doctorTally } from '../cli/render/doctor.js';
@@ -48,7 +49,7 @@ check fails, 1 when one does or the run stopped, 4 when the URL cannot be reache
       import('../doctor/run.js'),
       import('../doctor/rails-json.js'),
     ]);
-    const matching = triggerEvents(flags.event);
+    const matching = triggerEvents(flags.event).filter(isCatalogEvent);
     const [eventType = 'person_updated'] = matching;
     if (matching.length > 1) {
       this.note(`Using ${eventType}, the first of ${matching.length} event types matching ${flags.event}.`);

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type EventType, isCatalogEvent } from '../catalog/event-types.js';
 import { listenOn } from '../net/listen-on.js';
+import type { Subscription } from '../salesloft/types.js';
 import { createSampler } from '../samples/index.js';
 import { type ApiContext, handleApi } from './api-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-routes.js';
@@ -104,8 +106,17 @@ export class Emulator {
     return this;
   }
 
+  /** Subscribes `url` to each of `events` with `token`, as `POST /v2/webhook_subscriptions` would. */
+  subscribe(input: { url: string; token: string; events: readonly EventType[] }): Subscription[] {
+    for (const eventType of input.events) requireCatalogEvent(eventType);
+    return input.events.map((eventType) =>
+      this.store.create({ callback_url: input.url, callback_token: input.token, event_type: eventType }),
+    );
+  }
+
   /** Delivers one event to every enabled subscription of its type (`data` defaults to a sample). */
-  fire(eventType: string, data?: unknown): FiredEvent {
+  fire(eventType: EventType, data?: unknown): FiredEvent {
+    requireCatalogEvent(eventType);
     const body = data === undefined ? this.sample(eventType) : data;
     const bytes = Buffer.from(JSON.stringify(body));
     const targets = this.store.list({ enabled: true }).filter((sub) => sub.event_type === eventType);
@@ -168,6 +179,13 @@ export class Emulator {
     if (this.requests.length > REQUEST_LOG_LIMIT)
       this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
     this.options.log?.({ type: 'request', method, path, status });
+  }
+}
+
+/** A type outside the catalog is a mistake in the caller's code (a typo), never a delivery. */
+function requireCatalogEvent(eventType: string): void {
+  if (!isCatalogEvent(eventType)) {
+    throw new RangeError(`"${eventType}" is not one of the 37 documented event types`);
   }
 }
 

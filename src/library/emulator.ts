@@ -1,7 +1,10 @@
+import type { EventType } from '../catalog/event-types.js';
+import type { EventPayload } from '../catalog/payloads.js';
 import type { DeliveryRecord } from '../emulator/deliverer.js';
 import type { FaultRule } from '../emulator/faults.js';
+import type { Subscription } from '../salesloft/types.js';
 
-export type { DeliveryRecord, FaultRule };
+export type { DeliveryRecord, FaultRule, Subscription };
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -18,8 +21,16 @@ export interface EmulatorOptions {
 /** A local Salesloft for your tests: the webhook-subscriptions REST API at `url` and real signed deliveries. */
 export interface Emulator {
   readonly url: string;
-  /** Delivers an event to every enabled subscription of its type (`data` defaults to a realistic sample). */
-  fire(eventType: string, data?: unknown): { event_type: string; body: unknown; deliveries: number[] };
+  /** Subscribes `url` to `events` with `token` (as `POST /v2/webhook_subscriptions` does, without HTTP). */
+  subscribe(input: { url: string; token: string; events: readonly EventType[] }): Subscription[];
+  /**
+   * Delivers an event to every enabled subscription of its type, signed with each one's token
+   * (`data` defaults to a realistic sample). A type outside the 37 does not compile, and throws.
+   */
+  fire<T extends EventType>(
+    eventType: T,
+    data?: EventPayload<T> | Record<string, unknown>,
+  ): { event_type: string; body: unknown; deliveries: number[] };
   /** Every delivery and its attempts. */
   deliveries(): DeliveryRecord[];
   /** Resolves once every delivery has succeeded or used up its retries. */

@@ -1,14 +1,126 @@
-import { diagnose, sign, verify } from '../catalog/signature.js';
+import { diagnose, hasToken, sign, verify, verifyAsync } from '../catalog/signature.js';
+import { PayloadError, SignatureError } from './errors.js';
+import type { WebhookEvent } from './events.js';
+import { firstValue, type HeadersInput, headerValue } from './headers.js';
+
+export { SignatureError } from './errors.js';
 
 type Body = string | Uint8Array;
+/** One token, or several while rotating (any may match). An empty or blank token never verifies. */
+export interface TokenInput {
+  token?: string | undefined;
+  tokens?: readonly string[] | undefined;
+}
+/** The `x-salesloft-signature` value as Node's `req.headers` types it. */
+type SignatureInput = string | readonly string[] | null | undefined;
 
-/** True when `signature` (the `x-salesloft-signature` header) is the HMAC-SHA1 of the raw `body` under `token`. */
-export function verifySignature(input: {
-  body: Body;
-  token: string;
-  signature: string | null | undefined;
-}): boolean {
-  return verify(input.body, input.token, input.signature ?? undefined).valid;
+/** The tokens to try, without the empty or blank ones (an unset variable must not sign for anyone). */
+function tokensOf(input: TokenInput): string[] {
+  return [...(input.token === undefined ? [] : [input.token]), ...(input.tokens ?? [])].filter(hasToken);
+}
+
+function signaturesOf(signature: SignatureInput): (string | undefined)[] {
+  if (signature === null || signature === undefined) return [undefined];
+  return typeof signature === 'string' ? [signature] : signature.length === 0 ? [undefined] : [...signature];
+}
+
+type Verdict = ReturnType<typeof verify>;
+
+/** Every (token, signature value) pair to try, and the verdict to give when none matches. */
+function candidates(
+  input: TokenInput,
+  signature: SignatureInput,
+): { pairs: [string, string | undefined][]; none: Verdict } {
+  const tokens = tokensOf(input);
+  const pairs = signaturesOf(signature).flatMap((value) =>
+    (tokens.length === 0 ? [''] : tokens).map((token): [string, string | undefined] => [token, value]),
+  );
+  return { pairs, none: { valid: false, reason: tokens.length === 0 ? 'mismatch' : 'missing' } };
+}
+
+/** The verdict to report: a mismatch says more than a missing value. */
+function worse(current: Verdict, next: Verdict): Verdict {
+  return current.reason === 'missing' || next.reason === 'mismatch' ? next : current;
+}
+
+/** Valid if any token and any signature value match; else the most telling reason. */
+function verdictOf(body: Body, input: TokenInput, signature: SignatureInput): Verdict {
+  const { pairs, none } = candidates(input, signature);
+  let verdict = none;
+  for (const [token, value] of pairs) {
+    const next = verify(body, token, value);
+    if (next.valid) return next;
+    verdict = worse(verdict, next);
+  }
+  return verdict;
+}
+
+/** `verdictOf` on Web Crypto where there is no node:crypto. */
+async function verdictOfAsync(body: Body, input: TokenInput, signature: SignatureInput): Promise<Verdict> {
+  const { pairs, none } = candidates(input, signature);
+  let verdict = none;
+  for (const [token, value] of pairs) {
+    const next = await verifyAsync(body, token, value);
+    if (next.valid) return next;
+    verdict = worse(verdict, next);
+  }
+  return verdict;
+}
+
+/**
+ * True when `signature` (the `x-salesloft-signature` header, as Node types it) is the HMAC-SHA1 of
+ * the raw `body` under `token`, or under any of `tokens` (rotation).
+ */
+export function verifySignature(input: TokenInput & { body: Body; signature: SignatureInput }): boolean {
+  return verdictOf(input.body, input, input.signature).valid;
+}
+
+/** `verifySignature` for any runtime: Web Crypto where there is no node:crypto (edge runtimes). */
+export async function verifySignatureAsync(
+  input: TokenInput & { body: Body; signature: SignatureInput },
+): Promise<boolean> {
+  return (await verdictOfAsync(input.body, input, input.signature)).valid;
+}
+
+/**
+ * Verifies a delivery and returns it typed: `{ eventType, payload, raw }`. Throws `SignatureError`
+ * (answer 401) when the signature does not verify, `PayloadError` (400) when the body is not a
+ * JSON object or `x-salesloft-event` is missing. `headers`: Node's `req.headers`, a Fetch `Headers`
+ * or a plain object.
+ */
+export function verifyWebhook(input: TokenInput & { body: Body; headers: HeadersInput }): WebhookEvent {
+  const verdict = verdictOf(input.body, input, headerValue(input.headers, 'x-salesloft-signature'));
+  if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
+  return parseDelivery(input.body, input.headers);
+}
+
+/** `verifyWebhook` for any runtime: Web Crypto where there is no node:crypto (edge runtimes). */
+export async function verifyWebhookAsync(
+  input: TokenInput & { body: Body; headers: HeadersInput },
+): Promise<WebhookEvent> {
+  const verdict = await verdictOfAsync(
+    input.body,
+    input,
+    headerValue(input.headers, 'x-salesloft-signature'),
+  );
+  if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
+  return parseDelivery(input.body, input.headers);
+}
+
+function parseDelivery(body: Body, headers: HeadersInput): WebhookEvent {
+  const eventType = firstValue(headerValue(headers, 'x-salesloft-event'))?.trim();
+  if (!eventType) throw new PayloadError('Delivery has no x-salesloft-event header');
+  const raw = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw);
+  } catch (error) {
+    throw new PayloadError('Delivery body is not JSON', { cause: error });
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new PayloadError('Delivery body is not a JSON object');
+  }
+  return { eventType, payload, raw } as WebhookEvent;
 }
 
 /** The `x-salesloft-signature` value Salesloft sends for `body`: lowercase hex HMAC-SHA1 keyed with `token`. */
@@ -33,27 +145,18 @@ export function diagnoseSignature(input: {
   return hint === undefined ? { valid, reason } : { valid, reason, hint };
 }
 
-/** Thrown by `verifyRequest` when the signature does not verify; `reason` says why. */
-export class SignatureError extends Error {
-  constructor(readonly reason: 'missing' | 'malformed' | 'mismatch') {
-    super(
-      `Salesloft signature ${reason === 'missing' ? 'is missing' : reason === 'malformed' ? 'is malformed' : 'does not match'}`,
-    );
-    this.name = 'SignatureError';
-  }
-}
-
 /**
  * Verifies a Fetch API `Request` (Next.js route handlers, Hono, Bun, Deno, Workers): reads the raw
  * body once, checks `x-salesloft-signature`, and returns the event type and the parsed body
  * (`null` when it is not JSON). Throws `SignatureError` when the signature does not verify.
+ * Kept from 0.2; `createFetchHandler` and `verifyWebhookAsync` are the typed way.
  */
 export async function verifyRequest(
   request: Request,
   token: string,
 ): Promise<{ eventType: string | null; body: unknown; raw: string }> {
   const bytes = new Uint8Array(await request.arrayBuffer());
-  const verdict = verify(bytes, token, request.headers.get('x-salesloft-signature') ?? undefined);
+  const verdict = await verifyAsync(bytes, token, request.headers.get('x-salesloft-signature') ?? undefined);
   if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
   const raw = new TextDecoder().decode(bytes);
   let body: unknown = null;

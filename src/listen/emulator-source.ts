@@ -1,3 +1,4 @@
+import { isCatalogEvent } from '../catalog/event-types.js';
 import type { Emulator } from '../emulator/emulator.js';
 import type { Subscription } from '../salesloft/types.js';
 
@@ -7,9 +8,10 @@ import type { Subscription } from '../salesloft/types.js';
  */
 export function feedSamples(
   emulator: Emulator,
-  eventTypes: readonly string[],
+  subscribed: readonly string[],
   intervalMs = 2_000,
 ): () => void {
+  const eventTypes = subscribed.filter(isCatalogEvent);
   for (const eventType of eventTypes) emulator.fire(eventType);
   if (intervalMs === 0) return () => {};
   const timer = setInterval(() => {

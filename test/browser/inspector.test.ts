@@ -183,7 +183,12 @@ describe('the inspector page in a real browser', () => {
       'person_updated,task_completed,cadence_membership_created,email_updated',
     );
     await page.setViewportSize({ width: 1280, height: 760 });
-    for (const type of ['cadence_membership_created', 'email_updated', 'task_completed', 'person_updated']) {
+    for (const type of [
+      'cadence_membership_created',
+      'email_updated',
+      'task_completed',
+      'person_updated',
+    ] as const) {
       emu.fire(type);
       await page.waitForSelector(`#list .row:has-text("${type}")`);
     }

@@ -271,7 +271,13 @@ describe('listen against the emulator', () => {
       '--record',
       record,
     ]);
-    for (const type of ['task_created', 'task_updated', 'task_completed', 'task_deleted', 'task_created'])
+    for (const type of [
+      'task_created',
+      'task_updated',
+      'task_completed',
+      'task_deleted',
+      'task_created',
+    ] as const)
       emu.fire(type);
     expect(await cli.exited).toBe(0);
     expect(emu.store.list()).toEqual([]);

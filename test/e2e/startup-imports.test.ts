@@ -95,27 +95,34 @@ describe('start-up path', () => {
 });
 
 describe('the library', () => {
-  it('importing salesloft-hooks (dist/index.js) loads neither oclif, undici, @inquirer/prompts nor @ngrok/ngrok', async () => {
-    const file = join(tempDir('slh-trace-'), 'modules.txt');
-    const script = join(tempDir('slh-lib-'), 'import.mjs');
-    writeFileSync(
-      script,
-      `const lib = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});\nif (lib.EVENT_TYPES.length !== 37) process.exit(3);\n`,
-    );
-    const child = spawnSync(
-      process.execPath,
-      ['--import', join(ROOT, 'test', 'support', 'trace-imports.mjs'), script],
-      {
-        env: { ...process.env, TRACE_IMPORTS_FILE: file },
-      },
-    );
-    expect(child.status).toBe(0);
-    const lines = readFileSync(file, 'utf8').split('\n');
-    expect(lines.some((line) => line.includes('/dist/catalog/signature.js'))).toBe(true);
-    for (const heavy of [...PACKAGES, '@oclif/core']) {
-      expect(
-        lines.filter((line) => line.includes(`/node_modules/${heavy}/`) || line.endsWith(` ${heavy}`)),
-      ).toEqual([]);
-    }
-  });
+  it.each([
+    ['import', 'esm/index.js', 'const lib = await import'],
+    ['require', 'cjs/index.js', 'const lib = require'],
+  ])(
+    '%s of salesloft-hooks (dist/lib/%s) loads neither oclif, undici, @inquirer/prompts nor @ngrok/ngrok, nor any CLI module',
+    async (_how, entry, load) => {
+      const file = join(tempDir('slh-trace-'), 'modules.txt');
+      const script = join(tempDir('slh-lib-'), entry.startsWith('esm') ? 'load.mjs' : 'load.cjs');
+      const path = JSON.stringify(join(ROOT, 'dist', 'lib', entry));
+      writeFileSync(script, `${load}(${path});\nif (lib.EVENT_TYPES.length !== 37) process.exit(3);\n`);
+      const child = spawnSync(
+        process.execPath,
+        ['--import', join(ROOT, 'test', 'support', 'trace-imports.mjs'), script],
+        {
+          env: { ...process.env, TRACE_IMPORTS_FILE: file },
+        },
+      );
+      expect(child.status).toBe(0);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines.some((line) => line.includes(`/dist/lib/${entry}`))).toBe(true);
+      for (const heavy of [...PACKAGES, '@oclif/core']) {
+        expect(
+          lines.filter((line) => line.includes(`/node_modules/${heavy}/`) || line.endsWith(` ${heavy}`)),
+        ).toEqual([]);
+      }
+      expect(lines.filter((line) => /\/(cli|commands|listen)\//.test(line))).toEqual([]);
+      // ES modules: no node: module at load, so the library loads on an edge runtime too.
+      if (entry.startsWith('esm')) expect(lines.filter((line) => line.includes('node:'))).toEqual([]);
+    },
+  );
 });

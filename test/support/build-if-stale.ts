@@ -5,12 +5,21 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What the build reads: a change to any of them makes dist/ stale. */
-const INPUTS = ['src', 'scripts', 'patches', 'assets', 'package.json', 'tsconfig.build.json'];
+const INPUTS = [
+  'src',
+  'scripts',
+  'patches',
+  'assets',
+  'package.json',
+  'tsconfig.build.json',
+  'tsconfig.lib.json',
+];
 const OUTPUTS = [
   'dist/cli.cjs',
   'dist/launch.cjs',
   'dist/undici.cjs',
-  'dist/index.js',
+  'dist/lib/esm/index.js',
+  'dist/lib/cjs/index.js',
   'oclif.manifest.json',
 ];
 

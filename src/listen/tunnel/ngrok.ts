@@ -20,7 +20,7 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
       'ngrok needs an authtoken: get one at https://dashboard.ngrok.com/get-started/your-authtoken and set NGROK_AUTHTOKEN (environment or .env), or use --tunnel none --public-url URL.',
     );
   }
-  const ngrok = await import('@ngrok/ngrok');
+  const ngrok = await loadNgrok();
   try {
     const listener = await withTimeout(
       ngrok.forward({
@@ -48,6 +48,18 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TunnelError(
       `Could not open the ngrok tunnel (${reason}); check your network and NGROK_AUTHTOKEN, or use --tunnel none --public-url URL.`,
+      { cause: error },
+    );
+  }
+}
+
+/** The SDK, an optional dependency: an install without it (`--omit=optional`) says how to get it. */
+async function loadNgrok(): Promise<typeof import('@ngrok/ngrok')> {
+  try {
+    return await import('@ngrok/ngrok');
+  } catch (error) {
+    throw new TunnelError(
+      'The ngrok tunnel needs @ngrok/ngrok, an optional dependency that is not installed here (an install with --omit=optional?): install salesloft-hooks with its optional dependencies (npm install -g salesloft-hooks), or use --tunnel none --public-url URL.',
       { cause: error },
     );
   }

@@ -89,6 +89,7 @@ describe('the library', () => {
       samplePayload('person_updated', { seed: 3 }),
     );
     expect(samplePayload('task_completed', { seed: 3 })).toHaveProperty('subject');
+    // @ts-expect-error: a typo is not an event type, and throws too
     expect(() => samplePayload('person_updatd')).toThrow(RangeError);
   });
 

@@ -1,0 +1,14 @@
+import type { EventType } from '../catalog/event-types.js';
+import type { EventPayload } from '../catalog/payloads.js';
+
+/**
+ * A verified delivery: its type, the Salesloft resource it carries, and the raw body it came as.
+ * A union over event types, so `if (event.eventType === 'person_updated')` narrows the payload. A
+ * type newer than this library still arrives (at `'*'` handlers): keep a default branch.
+ */
+export type WebhookEvent<T extends EventType = EventType> = {
+  [K in T]: { eventType: K; payload: EventPayload<K>; raw: string };
+}[T];
+
+/** A handler of events of type `T`. Its return value is awaited; a throw answers 500. */
+export type WebhookHandler<T extends EventType = EventType> = (event: WebhookEvent<T>) => unknown;

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerFor, servesPath } from './answer.js';
+import { PayloadTooLargeError, WebhookError } from './errors.js';
+import type { Webhooks } from './webhooks.js';
+
+/** A request as Node hands it over, and as Express or Fastify may have decorated it (`body`). */
+type Request = IncomingMessage & { body?: unknown; originalUrl?: string };
+
+export interface NodeMiddlewareOptions {
+  /** Serve only this path (other requests go to `next`, or get 404 without one). Default: every path. */
+  path?: string;
+}
+
+/**
+ * A `node:http` request listener that is also Express (or Connect) middleware: it reads the raw
+ * body itself (or takes the `Buffer`/string that `express.raw()` or a Fastify buffer parser left in
+ * `req.body`), verifies, dispatches, and answers 200, 400, 401, 405, 413 or 500.
+ */
+export function createNodeMiddleware(
+  webhooks: Webhooks,
+  options: NodeMiddlewareOptions = {},
+): (req: Request, res: ServerResponse, next?: (error?: unknown) => void) => void {
+  return (req, res, next) => {
+    if (!servesPath(req.originalUrl ?? req.url, options.path)) {
+      if (next) return next();
+      return send(res, 404, 'Not Found');
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return send(res, 405, 'Method Not Allowed');
+    }
+    void rawBody(req, webhooks.maxBodyBytes)
+      .then((body) => webhooks.receive({ body, headers: req.headers }))
+      .then(
+        () => answerFor(undefined),
+        (error: unknown) => answerFor(error),
+      )
+      .then(({ status, text }) => send(res, status, text));
+  };
+}
+
+function send(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+}
+
+/** The bytes as they came: what a framework kept raw, else read from the stream (up to `limit`). */
+async function rawBody(req: Request, limit: number): Promise<Uint8Array | string> {
+  if (typeof req.body === 'string' || req.body instanceof Uint8Array) return req.body;
+  if (req.body !== undefined && req.body !== null && typeof req.body === 'object' && req.readableEnded) {
+    throw new WebhookError(
+      'A body parser read this request before the webhook middleware: mount the middleware before express.json() (or give it express.raw()), so it verifies the bytes Salesloft signed',
+      500,
+    );
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new PayloadTooLargeError(limit);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > limit) {
+      req.resume();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(chunk);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}

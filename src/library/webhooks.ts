@@ -1,0 +1,89 @@
+import type { EventType } from '../catalog/event-types.js';
+import { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './dedupe.js';
+import { HandlerError, PayloadTooLargeError } from './errors.js';
+import type { WebhookEvent, WebhookHandler } from './events.js';
+import { firstValue, type HeadersInput, headerValue } from './headers.js';
+import { type TokenInput, verifyWebhookAsync } from './signatures.js';
+
+export interface WebhooksOptions extends TokenInput {
+  /** Larger bodies are refused with 413 before they are verified (default 5 MiB). */
+  maxBodyBytes?: number;
+  /** Skip a retry of a delivery that already succeeded: `true` for the in-memory store, or your own. */
+  dedupe?: boolean | DedupeStore;
+  /** How long a handled delivery is remembered (default five minutes). */
+  dedupeTtlMs?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The receiver, after Octokit's: `on` registers handlers by event type, `receive` verifies a
+ * delivery, parses it and calls the handlers of its type and those of `'*'` (which also get types
+ * newer than this library). A handler that throws makes `receive` reject with a `HandlerError`
+ * (answer 500: Salesloft retries), after the `onError` handlers have seen it.
+ */
+export class Webhooks {
+  readonly maxBodyBytes: number;
+  private readonly tokens: TokenInput;
+  private readonly handlers = new Map<string, WebhookHandler<EventType>[]>();
+  private readonly errorHandlers: ((error: HandlerError) => unknown)[] = [];
+  private readonly dedupe: DedupeStore | undefined;
+  private readonly dedupeTtlMs: number;
+
+  constructor(options: WebhooksOptions) {
+    if (
+      ![options.token, ...(options.tokens ?? [])].some((token) => typeof token === 'string' && token.trim())
+    ) {
+      throw new TypeError(
+        'Webhooks needs a callback token (`token`) or tokens (`tokens`), not empty or blank',
+      );
+    }
+    this.tokens = { token: options.token, tokens: options.tokens };
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.dedupe = options.dedupe === true ? new MemoryDedupeStore() : options.dedupe || undefined;
+    this.dedupeTtlMs = options.dedupeTtlMs ?? DEDUPE_TTL_MS;
+  }
+
+  on<T extends EventType>(type: T | readonly T[], handler: WebhookHandler<T>): void;
+  on(type: '*', handler: WebhookHandler): void;
+  on(type: string | readonly string[], handler: WebhookHandler<never>): void {
+    for (const name of typeof type === 'string' ? [type] : type) {
+      const list = this.handlers.get(name) ?? [];
+      list.push(handler as WebhookHandler<EventType>);
+      this.handlers.set(name, list);
+    }
+  }
+
+  onError(handler: (error: HandlerError) => unknown): void {
+    this.errorHandlers.push(handler);
+  }
+
+  /**
+   * Verifies, parses and dispatches one delivery. Rejects with `SignatureError` (401),
+   * `PayloadError` (400), `PayloadTooLargeError` (413) or `HandlerError` (500); `status` on each says
+   * what to answer. A retry of a delivery already handled is skipped when `dedupe` is on.
+   */
+  async receive(input: { body: string | Uint8Array; headers: HeadersInput }): Promise<void> {
+    const size =
+      typeof input.body === 'string' ? new TextEncoder().encode(input.body).length : input.body.length;
+    if (size > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+    const event = await verifyWebhookAsync({ ...this.tokens, body: input.body, headers: input.headers });
+    const key = this.dedupe ? dedupeKey(event, input.headers) : undefined;
+    if (key !== undefined && (await this.dedupe?.has(key))) return;
+    const handlers = [...(this.handlers.get(event.eventType) ?? []), ...(this.handlers.get('*') ?? [])];
+    const outcomes = await Promise.allSettled(handlers.map(async (handler) => handler(event)));
+    const errors = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    if (errors.length > 0) {
+      const error = new HandlerError(errors, event.eventType);
+      await Promise.allSettled(this.errorHandlers.map(async (handler) => handler(error)));
+      throw error;
+    }
+    if (key !== undefined) await this.dedupe?.add(key, this.dedupeTtlMs);
+  }
+}
+
+/** A delivery and its retries share the body and so the signature (an HMAC of the body). */
+function dedupeKey(event: WebhookEvent, headers: HeadersInput): string {
+  const signature = firstValue(headerValue(headers, 'x-salesloft-signature'))?.trim().toLowerCase() ?? '';
+  return `${event.eventType}:${signature}:${event.raw.length}`;
+}

@@ -1,0 +1,30 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { startEmulator, verifySignature, type WebhookEvent, Webhooks } from 'salesloft-hooks';
+
+const webhooks = new Webhooks({ tokens: ['current', 'previous'] });
+webhooks.on('person_updated', (event) => {
+  const name: string | null = event.payload.first_name;
+  return name;
+});
+webhooks.on(['task_created', 'task_completed'], (event) => {
+  const subject: string = event.payload.subject;
+  return subject;
+});
+webhooks.on('*', (event: WebhookEvent) => {
+  if (event.eventType === 'cadence_membership_created') {
+    const state: string = event.payload.current_state;
+    return state;
+  }
+  return undefined;
+});
+const headers: IncomingHttpHeaders = {};
+export const valid: boolean = verifySignature({
+  body: '{}',
+  token: 't',
+  signature: headers['x-salesloft-signature'],
+});
+export async function fire(): Promise<void> {
+  const emulator = await startEmulator();
+  emulator.fire('person_updated');
+  await emulator.close();
+}
