@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, tempDir } from './cli.js';
 
-export const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/** execFile as a promise; npm on Windows is a .cmd, which Node runs only through a shell. */
+export const run = (
+  file: string,
+  args: string[],
+  options: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {},
+) => execFileAsync(file, args, { ...options, shell: process.platform === 'win32' && file === 'npm' });
 
 /** The package as npm would publish it (from the build the suite runs after): the tarball's path. */
 export async function packTarball(): Promise<string> {

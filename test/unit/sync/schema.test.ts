@@ -8,7 +8,9 @@ import { parseDesiredState } from '../../../src/sync/desired.js';
 import { syncSchema } from '../../../src/sync/schema.js';
 import { ROOT } from '../../support/cli.js';
 
-const ajv = new Ajv2020({ allErrors: true });
+// Strict: an unknown keyword is an error; patternErrorMessage is the one editors' annotation used.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
 const validate = ajv.compile(await syncSchema());
 const lookup = (name: string) => (name === 'SALESLOFT_CALLBACK_TOKEN' ? 'from-env' : undefined);
 
@@ -21,6 +23,13 @@ describe('the sync file schema', () => {
       expect(validate(parse(text)), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
       expect(() => parseDesiredState(text, name, lookup)).not.toThrow();
     }
+  });
+
+  it('has a versioned $id where the release publishes it, the package version', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await syncSchema()).$id).toBe(
+      `https://unpkg.com/salesloft-hooks@${version}/schema/sync.schema.json`,
+    );
   });
 
   it('names every catalog event type, so editors complete them', async () => {
@@ -43,6 +52,10 @@ describe('the sync file schema', () => {
     ],
     ['enabled not a boolean', `subscriptions:\n  - ${entry}\n    token: t\n    enabled: "yes"\n`],
     ['no events', 'subscriptions:\n  - url: https://hooks.example.com/x\n    token: t\n'],
+    [
+      'an event typo (invalid in an editor as in sync)',
+      'subscriptions:\n  - url: https://hooks.example.com/x\n    token: t\n    events: [person_updatd]\n',
+    ],
     [
       'a pattern with capitals',
       'subscriptions:\n  - url: https://hooks.example.com/x\n    token: t\n    events: [Person_*]\n',
