@@ -4,6 +4,7 @@ import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { eventFlag, tokenFileFlag } from '../cli/flags.js';
 import { deliveryView } from '../cli/render/deliveries.js';
+import { sessionLine } from '../cli/render/session.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { signalExitCode, UsageError } from '../shared/errors.js';
@@ -190,9 +191,11 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         stopRequested: signals.first,
         live,
         stdout: (text) => process.stdout.write(text),
-        stderr: (line) => this.note(line),
         view: deliveryView(this.jsonEnabled(), this.out, { body: flags.body, headers: flags.headers }),
-        errColor: this.err,
+        onEvent: (event) => {
+          const line = sessionLine(event, this.err);
+          if (line !== undefined) this.note(line);
+        },
         ...(onReady ? { onReady } : {}),
       },
       {

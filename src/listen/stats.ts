@@ -1,11 +1,11 @@
-import { byText, count } from '../shared/text.js';
 import type { Delivery } from './delivery.js';
+import type { SessionTotals } from './session-events.js';
 
-/** What a session received, for the line printed when it ends. */
+/** What a session received, for the summary when it ends. */
 export class SessionStats {
-  verified = 0;
-  invalid = 0;
-  private readonly forwards = new Map<string, number>();
+  private verified = 0;
+  private invalid = 0;
+  private readonly forwards: Record<string, number> = {};
 
   add(delivery: Delivery): void {
     if (delivery.signature.valid) this.verified += 1;
@@ -13,17 +13,10 @@ export class SessionStats {
     if (!delivery.forward) return;
     const status = delivery.forward.status;
     const kind = status === null ? 'failed' : `${Math.floor(status / 100)}xx`;
-    this.forwards.set(kind, (this.forwards.get(kind) ?? 0) + 1);
+    this.forwards[kind] = (this.forwards[kind] ?? 0) + 1;
   }
 
-  /** `3 deliveries: 2 verified, 1 invalid; forwarded: 2 2xx, 1 failed`. */
-  summary(): string {
-    const total = this.verified + this.invalid;
-    let line = `${count(total, 'delivery', 'deliveries')}: ${this.verified} verified, ${this.invalid} invalid`;
-    if (this.forwards.size > 0) {
-      const kinds = [...this.forwards.entries()].sort(([a], [b]) => byText(a, b));
-      line += `; forwarded: ${kinds.map(([kind, n]) => `${n} ${kind}`).join(', ')}`;
-    }
-    return line;
+  totals(): SessionTotals {
+    return { verified: this.verified, invalid: this.invalid, forwards: { ...this.forwards } };
   }
 }

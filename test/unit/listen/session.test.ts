@@ -1,7 +1,9 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { sessionLine } from '../../../src/cli/render/session.js';
 import { SessionJournal } from '../../../src/listen/journal.js';
 import { runListenSession } from '../../../src/listen/session.js';
+import type { SessionEvent } from '../../../src/listen/session-events.js';
 import { noTunnel } from '../../../src/listen/tunnel/none.js';
 import { tempDir } from '../../support/cli.js';
 import { client, emulator } from '../../support/emulator.js';
@@ -26,9 +28,8 @@ async function session(emuUrl: string) {
       openTunnel: async (_port, localUrl) => noTunnel(localUrl),
       stopRequested: new Promise(() => {}),
       stdout: () => {},
-      stderr: (line) => lines.push(line),
+      onEvent: (event: SessionEvent) => lines.push(sessionLine(event, plain) ?? ''),
       view: { received: () => undefined, answered: () => undefined, unrendered: () => '' },
-      errColor: plain,
       createJournal: fullDisk,
     },
     {
@@ -84,9 +85,8 @@ describe('cleanup that fails', () => {
           stop = resolve;
         }),
         stdout: () => {},
-        stderr: (line) => lines.push(line),
+        onEvent: (event: SessionEvent) => lines.push(sessionLine(event, plain) ?? ''),
         view: { received: () => undefined, answered: () => undefined, unrendered: () => '' },
-        errColor: plain,
         onReady: () => {
           emu.faults.add({ kind: 'status', status: 500, method: 'DELETE', count: 0 });
           stop('SIGTERM');

@@ -1,0 +1,97 @@
+import { UsageError } from '../shared/errors.js';
+import type { Delivery, ForwardResult } from './delivery.js';
+import type { DeliveryFlow } from './delivery-flow.js';
+import { createForwarder } from './forwarder.js';
+import { Receiver } from './receiver.js';
+import type { Recorder } from './recorder.js';
+import type { SessionEvent } from './session-events.js';
+
+export interface TransportOptions {
+  sessionId: string;
+  port: number;
+  token: string;
+  stateDir: string;
+  forwardTo?: string | undefined;
+  forwardTimeoutMs: number;
+  forwardHeaders?: Record<string, string> | undefined;
+  forwardInsecure?: boolean | undefined;
+  maxDeliveries?: number | undefined;
+  inspect?: { port?: number | undefined; budgetMb?: number | undefined } | undefined;
+  showReceiver?: boolean | undefined;
+}
+
+/** The local side of a session: the receiver, the forwarder to the app, the inspector, the recording. */
+export interface Transport {
+  receiver: Receiver;
+  /** Closes everything, waiting for a delivery still being forwarded (and recorded). */
+  close(): Promise<void>;
+}
+
+/** Starts the receiver (and the forwarder and the inspector when asked) for one session. */
+export async function startTransport(
+  options: TransportOptions,
+  flow: DeliveryFlow,
+  recorder: Recorder | undefined,
+  onEvent: (event: SessionEvent) => void,
+): Promise<Transport> {
+  const forwarder = options.forwardTo
+    ? createForwarder(options.forwardTo, options.forwardTimeoutMs, {
+        ...(options.forwardHeaders ? { headers: options.forwardHeaders } : {}),
+        insecure: options.forwardInsecure === true,
+      })
+    : undefined;
+  const sessionPath = `/salesloft-hooks/${options.sessionId}`;
+  const receiver = await new Receiver({
+    sessionPath,
+    token: options.token,
+    port: options.port,
+    onReceived: (delivery) => flow.received(delivery),
+    onDelivery: (delivery) => flow.answered(delivery),
+    onRejection: (rejection) => flow.rejected(rejection),
+    limit: options.maxDeliveries,
+    ...(forwarder
+      ? { forward: (delivery: Delivery): Promise<ForwardResult> => forwarder.forward(delivery) }
+      : {}),
+  })
+    .start()
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new UsageError(
+        `Port ${options.port} on 127.0.0.1 is in use: pass another --port (0 picks a free port).`,
+        'port_in_use',
+      );
+    });
+  const inspector = options.inspect
+    ? await (await import('./inspector/open.js'))
+        .openInspector({
+          port: options.inspect.port,
+          stateDir: options.stateDir,
+          budgetBytes:
+            options.inspect.budgetMb === undefined ? undefined : options.inspect.budgetMb * 1024 * 1024,
+          token: options.token,
+          target: options.forwardTo
+            ? { url: options.forwardTo, isReceiver: false }
+            : { url: `${receiver.localUrl}${sessionPath}`, isReceiver: true },
+        })
+        .catch(async (error: unknown) => {
+          await receiver.close();
+          throw error;
+        })
+    : undefined;
+  if (inspector) {
+    flow.inspect = inspector.show;
+    onEvent({ type: 'inspector', url: inspector.url });
+  }
+  if (options.showReceiver) onEvent({ type: 'receiver', url: receiver.localUrl });
+  return {
+    receiver,
+    async close() {
+      await inspector?.close();
+      // A delivery still being forwarded is waited for (up to the forward's own timeout) and recorded.
+      await receiver.close(forwarder ? Math.max(3_000, options.forwardTimeoutMs + 1_000) : undefined);
+      flow.flush();
+      await forwarder?.close();
+      await recorder?.close();
+    },
+  };
+}
