@@ -59,6 +59,11 @@ export class Receiver {
     });
   }
 
+  /** Deliveries counted against --max-deliveries: admitted, their bodies read or being read. */
+  get admittedCount(): number {
+    return this.admitted;
+  }
+
   get port(): number {
     if (!this.address) throw new Error('the receiver is not listening');
     return this.address.port;

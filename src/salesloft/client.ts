@@ -1,5 +1,6 @@
 import { errorCode, networkReason, TIMEOUT_CODES } from '../net/errors.js';
 import { configuredProxy, keepAlivePool, sendRequest } from '../net/http-request.js';
+import { sleep } from '../net/time.js';
 import type { Dispatcher } from '../net/undici.js';
 import { ApiError, CliError, ExitCode, NetworkError } from '../shared/errors.js';
 import { maskUserinfo } from '../shared/text.js';
@@ -25,7 +26,18 @@ export interface ClientOptions {
   }>;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
+  /** The time and the waits (back-off, rate limits): the real ones unless a test gives its own. */
+  clock?: Clock;
 }
+
+/** What the client knows of time: tests pass one that moves on when it is waited on. */
+export interface Clock {
+  now(): number;
+  /** Waits `ms`, or until `signal` aborts (then rejects with its reason). */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const REAL_CLOCK: Clock = { now: () => Date.now(), sleep };
 
 export interface RetryPolicy {
   /** Attempts for one request on network errors and 5xx (429s do not count). */
@@ -84,6 +96,7 @@ export class SalesloftClient {
   private readonly retry: RetryPolicy;
   private readonly governor: RateGovernor;
   private readonly random: () => number;
+  private readonly clock: Clock;
   /** Time spent waiting on consecutive 429s; bounded by `maxRateLimitWaitMs`. */
   private rateLimitWaitedMs = 0;
   /** Waits in progress (rate limits, back-off), each ended by `interruptWaits`. */
@@ -96,7 +109,8 @@ export class SalesloftClient {
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.random = options.random ?? Math.random;
-    this.governor = new RateGovernor(this.retry.lowWater);
+    this.clock = options.clock ?? REAL_CLOCK;
+    this.governor = new RateGovernor(this.retry.lowWater, () => this.clock.now());
     const proxied = !isLoopbackUrl(options.baseUrl);
     this.proxy = proxied ? configuredProxy(url) : undefined;
     this.pool = keepAlivePool({
@@ -120,19 +134,15 @@ export class SalesloftClient {
     for (const stop of [...this.waits]) stop(error);
   }
 
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const stop = (error: Error) => {
-        clearTimeout(timer);
-        this.waits.delete(stop);
-        reject(error);
-      };
-      const timer = setTimeout(() => {
-        this.waits.delete(stop);
-        resolve();
-      }, ms);
-      this.waits.add(stop);
-    });
+  private async wait(ms: number): Promise<void> {
+    const controller = new AbortController();
+    const stop = (error: Error) => controller.abort(error);
+    this.waits.add(stop);
+    try {
+      await this.clock.sleep(ms, controller.signal);
+    } finally {
+      this.waits.delete(stop);
+    }
   }
 
   async list(filter: { enabled?: boolean } = {}): Promise<Subscription[]> {
@@ -231,11 +241,12 @@ export class SalesloftClient {
 
   /** The end of one call's time: every attempt of it shares this budget. */
   private deadline(): Deadline {
-    let end = Date.now() + (this.options.timeouts?.totalMs ?? 30_000);
+    const { clock } = this;
+    let end = clock.now() + (this.options.timeouts?.totalMs ?? 30_000);
     return {
       noticed: false,
-      remainingMs: () => Math.max(0, end - Date.now()),
-      passed: () => Date.now() >= end,
+      remainingMs: () => Math.max(0, end - clock.now()),
+      passed: () => clock.now() >= end,
       extendBy: (ms) => {
         end += ms;
       },
@@ -258,7 +269,7 @@ export class SalesloftClient {
     try {
       const timeouts = this.options.timeouts;
       const response = await sendRequest(new URL(`${this.basePath}${path}`, this.origin), {
-        signal: AbortSignal.timeout(Math.max(1, deadline.remainingMs())),
+        signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline.remainingMs()))),
         method,
         dispatcher: this.pool,
         headers: {
@@ -303,7 +314,7 @@ export class SalesloftClient {
   private async waitForRateLimit(answer: Answer): Promise<number> {
     const { ms, why } = rateLimitWaitMs(
       { retryAfter: answer.retryAfter, date: answer.date },
-      { jitterMs: this.retry.rateLimitJitterMs, random: this.random, localNow: Date.now() },
+      { jitterMs: this.retry.rateLimitJitterMs, random: this.random, localNow: this.clock.now() },
     );
     if (this.rateLimitWaitedMs + ms > this.retry.maxRateLimitWaitMs) {
       throw new ApiError(

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/emulator.js';
 import { SalesloftClient } from '../../src/salesloft/client.js';
+import { TestClock } from './clock.js';
 
 const running: { close(): Promise<void> }[] = [];
 
@@ -26,14 +27,16 @@ export function client(
   overrides: Partial<ConstructorParameters<typeof SalesloftClient>[0]> = {},
 ) {
   const notes: string[] = [];
+  const clock = overrides.clock instanceof TestClock ? overrides.clock : new TestClock();
   const instance = new SalesloftClient({
     baseUrl,
     apiKey: 'ak_test',
     userAgent: 'salesloft-hooks/test',
     notify: (message) => notes.push(message),
     retry: { baseDelayMs: 5, maxDelayMs: 20, rateLimitJitterMs: 10 },
+    clock,
     ...overrides,
   });
   running.push(instance);
-  return { client: instance, notes };
+  return { client: instance, notes, clock };
 }

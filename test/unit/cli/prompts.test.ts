@@ -14,16 +14,26 @@ function terminal() {
     input,
     output,
     screen: () => screen,
-    /** Types keys once `text` is on screen. */
+    /** Types keys once `text` is on screen, each in its own turn of the event loop. */
     async typeAfter(text: string, keys: string[]): Promise<void> {
-      const deadline = Date.now() + 5_000;
-      while (!screen.includes(text)) {
-        if (Date.now() > deadline) throw new Error(`prompt never showed "${text}"; screen: ${screen}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+      if (!screen.includes(text)) {
+        await new Promise<void>((resolve, reject) => {
+          const guard = setTimeout(
+            () => reject(new Error(`prompt never showed "${text}"; screen: ${screen}`)),
+            5_000,
+          );
+          const seen = () => {
+            if (!screen.includes(text)) return;
+            clearTimeout(guard);
+            output.off('data', seen);
+            resolve();
+          };
+          output.on('data', seen);
+        });
       }
       for (const key of keys) {
         input.write(key);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await new Promise((resolve) => setImmediate(resolve));
       }
     },
   };

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery } from '../../../src/listen/delivery.js';
 import { Receiver } from '../../../src/listen/receiver.js';
 import { hmacHex } from '../../support/hmac.js';
@@ -36,7 +36,7 @@ async function partialPost(instance: Receiver): Promise<Socket> {
   sockets.push(socket);
   await new Promise((resolve) => socket.once('connect', resolve));
   socket.write(`POST ${PATH} HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{"id"`);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await vi.waitFor(() => expect(instance.admittedCount).toBe(1));
   return socket;
 }
 
@@ -45,7 +45,7 @@ describe('the receiver', () => {
     const { instance, delivered } = await receiver(1);
     const aborted = await partialPost(instance);
     aborted.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(instance.admittedCount).toBe(0));
     const answer = await post(instance, '{"id":1}');
     expect(answer.status).toBe(200);
     expect(delivered.map((delivery) => delivery.id)).toEqual([1]);

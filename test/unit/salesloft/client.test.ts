@@ -3,6 +3,7 @@ import { type AddressInfo, createServer as createNetServer, type Socket } from '
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapBounded } from '../../../src/salesloft/concurrency.js';
 import { describeError } from '../../../src/shared/errors.js';
+import { TestClock } from '../../support/clock.js';
 import { client, emulator } from '../../support/emulator.js';
 
 const NEW = {
@@ -139,25 +140,29 @@ describe('SalesloftClient against the emulator', () => {
 
   it('after a 429 without Retry-After, waits for the server’s next minute, says so, and succeeds', async () => {
     const emu = await emulator({ rateLimitPerMinute: 2 });
-    // Put the emulator's clock 2 s before a minute boundary so the wait is short.
+    // The emulator's clock 2 s before a minute boundary; the client's waits move it on too.
     emu.clockOffsetMs = 60_000 - (Date.now() % 60_000) - 2_000;
+    const clock = new TestClock((ms) => {
+      emu.clockOffsetMs += ms;
+    });
     // lowWater 0: no slowing down before the wall, so the third request meets the 429.
     const { client: api, notes } = client(emu.url, {
       retry: { baseDelayMs: 5, rateLimitJitterMs: 10, lowWater: 0 },
+      clock,
     });
     await api.list();
     await api.list();
-    const before = Date.now();
     expect(await api.list()).toEqual([]);
-    const waited = Date.now() - before;
     expect(emu.requests.map((r) => r.status)).toEqual([200, 200, 429, 200]);
     expect(notes).toEqual([
       expect.stringMatching(
         /^Rate limited by Salesloft \(429\): waiting [\d.]+ s for Salesloft's next rate-limit minute\.$/,
       ),
     ]);
-    // Waited until the server's minute turned, not a fixed back-off.
-    expect(waited).toBeGreaterThanOrEqual(200);
+    // Waited until the server's minute turned (about 2 s), not a fixed back-off.
+    expect(clock.slept).toHaveLength(1);
+    expect(clock.slept[0]).toBeGreaterThanOrEqual(1_500);
+    expect(clock.slept[0]).toBeLessThanOrEqual(2_600);
   });
 
   it('honours Retry-After', async () => {
@@ -216,11 +221,11 @@ describe('SalesloftClient against the emulator', () => {
 
   it('spaces requests out when the remaining budget runs low', async () => {
     const emu = await emulator({ rateLimitPerMinute: 25 });
-    const { client: api } = client(emu.url, { retry: { lowWater: 23 } });
-    const before = Date.now();
+    const { client: api, clock } = client(emu.url, { retry: { lowWater: 23 } });
     for (let i = 0; i < 4; i++) await api.list();
-    // Without slowing down, four local requests take a few milliseconds.
-    expect(Date.now() - before).toBeGreaterThan(50);
+    // The first answers leave 24 and 23 in the minute; below 23 each request waits its share.
+    expect(clock.slept.length).toBeGreaterThanOrEqual(1);
+    expect(clock.slept.every((ms) => ms > 0 && ms <= 2_000)).toBe(true);
     expect(emu.requests.every((r) => r.status === 200)).toBe(true);
   });
 });

@@ -40,22 +40,32 @@ async function inspector(store: InspectorStore) {
   return started;
 }
 
-/** Reads an event stream until `done` says so; returns its events. */
-async function readEvents(url: string, headers: Record<string, string>, done: (events: string[]) => boolean) {
+/** Opens an event stream (resolved once its head came: the server is watching the store then). */
+async function openEvents(url: string, headers: Record<string, string>) {
   const controller = new AbortController();
   const answer = await fetch(url, { headers, signal: controller.signal });
-  const events: string[] = [];
-  let text = '';
-  const decoder = new TextDecoder();
-  for await (const chunk of answer.body as AsyncIterable<Uint8Array>) {
-    text += decoder.decode(chunk);
-    const parts = text.split('\n\n');
-    text = parts.pop() ?? '';
-    events.push(...parts.filter((part) => part.includes('event: ')));
-    if (done(events)) break;
-  }
-  controller.abort();
-  return events;
+  return {
+    /** Reads until `done` says so; returns the events. */
+    async read(done: (events: string[]) => boolean): Promise<string[]> {
+      const events: string[] = [];
+      let text = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of answer.body as AsyncIterable<Uint8Array>) {
+        text += decoder.decode(chunk);
+        const parts = text.split('\n\n');
+        text = parts.pop() ?? '';
+        events.push(...parts.filter((part) => part.includes('event: ')));
+        if (done(events)) break;
+      }
+      controller.abort();
+      return events;
+    },
+  };
+}
+
+/** Reads an event stream until `done` says so; returns its events. */
+async function readEvents(url: string, headers: Record<string, string>, done: (events: string[]) => boolean) {
+  return (await openEvents(url, headers)).read(done);
 }
 
 describe('the inspector’s event stream', () => {
@@ -63,10 +73,9 @@ describe('the inspector’s event stream', () => {
     const store = new InspectorStore();
     const page = await inspector(store);
     const url = page.url.replace('/?key=', '/api/events?key=');
-    const reading = readEvents(url, {}, (events) => events.some((event) => event.includes('event: row')));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stream = await openEvents(url, {});
     for (let id = 1; id <= 250; id++) store.put(delivery(id));
-    const events = await reading;
+    const events = await stream.read((events) => events.some((event) => event.includes('event: row')));
     expect(events[0]).toContain('event: skipped\ndata: {"count":150}');
     const rows = events.filter((event) => event.includes('event: row'));
     expect(rows).toHaveLength(100);
