@@ -55,8 +55,8 @@ describe('sendRequest', () => {
   });
 
   it('waits for a slow answer past the pool’s idle time, which only closes unused connections', async () => {
-    const { url } = await serve((_req, res) => setTimeout(() => res.end('late'), 80));
-    const dispatcher = keepAlivePool({ idleMs: 20 });
+    const { url } = await serve((_req, res) => setTimeout(() => res.end('late'), 300));
+    const dispatcher = keepAlivePool({ idleMs: 100 });
     const answer = await sendRequest(url, { ...request, dispatcher });
     expect(answer.body?.toString()).toBe('late');
     await dispatcher.destroy();
