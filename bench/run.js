@@ -160,7 +160,7 @@ async function patches() {
     const outfile = join(variant, 'dist', 'cli.cjs');
     await build({
       ...cliOptions(ROOT, [unpatch]),
-      entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+      entryPoints: [join(ROOT, 'src', 'entry', 'main.ts')],
       outfile,
     });
     stampBundle(outfile);

@@ -3,8 +3,8 @@
 // stdio guard, the `events` fast path, secrets kept out of argv): only the commands come from
 // src/ instead of dist/cli.cjs.
 import { fileURLToPath } from 'node:url';
-import { launch } from '../src/cli/launch.ts';
+import { launch } from '../src/entry/launch.ts';
 
 await launch(fileURLToPath(new URL('..', import.meta.url)), {
-  sources: () => import('../src/cli/main.ts'),
+  sources: () => import('../src/entry/main.ts'),
 });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundleText } from '../dist/cli/code-cache.js';
+import { bundleText } from '../dist/entry/code-cache.js';
 
 export function cliOptions(root, extraPlugins = []) {
   const src = join(root, 'src');
@@ -51,7 +51,7 @@ export function cliOptions(root, extraPlugins = []) {
 /**
  * A bundle made plain ASCII (esbuild leaves a C1 control character raw in one of oclif's regular
  * expressions; as a \\u escape it means the same), so that V8 holds its source in one byte a
- * character, then written as bundleText (src/cli/code-cache.ts) makes it, with the line its cache
+ * character, then written as bundleText (src/entry/code-cache.ts) makes it, with the line its cache
  * is keyed by.
  */
 export function stampBundle(file) {

@@ -1,5 +1,5 @@
 // Bundles the CLI from src/ into CommonJS files, which Node starts faster than a tree of ES
-// modules, and which the launcher loads through V8's code cache (src/cli/code-cache.ts):
+// modules, and which the launcher loads through V8's code cache (src/entry/code-cache.ts):
 //   dist/launch.cjs  what bin/run.js loads: the `events` fast path and the loader
 //   dist/cli.cjs     oclif, its plugins' commands and every command, each initialised only when it runs
 //   dist/undici.cjs  the parts of undici the HTTP client uses, loaded on the first request
@@ -53,8 +53,12 @@ ${Object.entries(UNDICI_PARTS)
 `;
 
 const results = [
-  await build({ ...common, entryPoints: [join(src, 'cli', 'launch.ts')], outfile: join(dist, 'launch.cjs') }),
-  await build({ ...common, entryPoints: [join(src, 'cli', 'main.ts')], outfile: join(dist, 'cli.cjs') }),
+  await build({
+    ...common,
+    entryPoints: [join(src, 'entry', 'launch.ts')],
+    outfile: join(dist, 'launch.cjs'),
+  }),
+  await build({ ...common, entryPoints: [join(src, 'entry', 'main.ts')], outfile: join(dist, 'cli.cjs') }),
   await build({
     ...common,
     external: [],

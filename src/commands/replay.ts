@@ -50,9 +50,10 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     const { args, flags } = await this.parse(Replay);
     const explicit = flags.to === undefined ? undefined : parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
-    const { damagedLineNotes, pickDeliveries, readRecording, replayDeliveries } = await import(
-      '../send/replay.js'
-    );
+    const [{ damagedLineNotes, readRecording }, { pickDeliveries, replayDeliveries }] = await Promise.all([
+      import('../listen/recording-file.js'),
+      import('../send/replay.js'),
+    ]);
     const recording = await readRecording(flags.from);
     for (const note of damagedLineNotes(flags.from, recording)) this.warning(note);
     const chosen = pickDeliveries(recording, args.delivery, flags.from);

@@ -2,7 +2,7 @@ import { diagnose } from '../catalog/signature.js';
 import { type Delivery, firstHeader, REPLAY_HEADER } from './delivery.js';
 import { LineWriter } from './line-writer.js';
 import type { Rejection } from './receiver.js';
-import type { Recorder } from './recorder.js';
+import type { Recorder } from './recording-file.js';
 import { RetryTracker } from './retries.js';
 import type { SessionEvent } from './session-events.js';
 import { SessionStats } from './stats.js';

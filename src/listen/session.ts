@@ -6,7 +6,7 @@ import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { DeliveryFlow, type DeliveryView } from './delivery-flow.js';
 import { deadSessionJournals, type SessionJournal } from './journal.js';
-import { Recorder } from './recorder.js';
+import { Recorder } from './recording-file.js';
 import { MAX_DELIVERIES, type SessionEvent } from './session-events.js';
 import { subscribeWithJournal } from './session-subscribe.js';
 import { startTransport, type TransportOptions } from './transport.js';

@@ -3,7 +3,7 @@ import type { Delivery, ForwardResult } from './delivery.js';
 import type { DeliveryFlow } from './delivery-flow.js';
 import { createForwarder } from './forwarder.js';
 import { Receiver } from './receiver.js';
-import type { Recorder } from './recorder.js';
+import type { Recorder } from './recording-file.js';
 import type { SessionEvent } from './session-events.js';
 
 export interface TransportOptions {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
-const IMPORT = /(?:from\s+|import\s*\(\s*|^import\s+)'([^']+)'/gm;
+// Static and dynamic imports, and require() (the command registry loads commands lazily with it).
+const IMPORT = /(?:from\s+|import\s*\(\s*|require\(\s*|^import\s+)'([^']+)'/gm;
 
 /** Every source file (path from src/) with what it imports: `src/...` paths for relative imports, else the package. */
 function graph(): Map<string, string[]> {
@@ -64,8 +65,8 @@ describe('the layers of src/', () => {
     ).toEqual([]);
   });
 
-  it('only cli/ and commands/ import @oclif/core, and nothing below them imports cli/ or commands/', () => {
-    const shell = (f: string) => ['cli', 'commands'].includes(folder(f));
+  it('only entry/, cli/ and commands/ import @oclif/core, and nothing below them imports them', () => {
+    const shell = (f: string) => ['entry', 'cli', 'commands'].includes(folder(f));
     expect(
       violations(
         (f) => !shell(f),
@@ -78,6 +79,41 @@ describe('the layers of src/', () => {
         (t) => !local(t) || !shell(t),
       ),
     ).toEqual([]);
+  });
+
+  it('entry/ (start-up) is the top: nothing imports it', () => {
+    expect(
+      violations(
+        (f) => folder(f) !== 'entry',
+        (t) => !local(t) || folder(t) !== 'entry',
+      ),
+    ).toEqual([]);
+  });
+
+  it('no cycle between folders: if a imports b, nothing in b reaches back to a', () => {
+    const folders = new Map<string, Set<string>>();
+    for (const [file, targets] of edges) {
+      for (const target of targets.filter(local)) {
+        if (folder(target) === folder(file)) continue;
+        const out = folders.get(folder(file)) ?? new Set<string>();
+        out.add(folder(target));
+        folders.set(folder(file), out);
+      }
+    }
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      if (from === to) return true;
+      if (seen.has(from)) return false;
+      seen.add(from);
+      return [...(folders.get(from) ?? [])].some((next) => reaches(next, to, seen));
+    };
+    const cycles = [...folders].flatMap(([from, targets]) =>
+      [...targets].filter((to) => reaches(to, from)).map((to) => `${from} -> ${to} -> ... -> ${from}`),
+    );
+    expect(cycles).toEqual([]);
+    // The check itself sees a cycle when there is one.
+    folders.set('send', new Set([...(folders.get('send') ?? []), 'listen']));
+    folders.set('listen', new Set([...(folders.get('listen') ?? []), 'send']));
+    expect(reaches('listen', 'send') && reaches('send', 'listen')).toBe(true);
   });
 
   it.skipIf(!existsSync(join(SRC, 'index.ts')))('the library entry reaches no cli/ code', () => {

@@ -1,4 +1,4 @@
-import { damagedLineNotes, readRecording } from '../../send/replay.js';
+import { damagedLineNotes, readRecording } from '../recording-file.js';
 import { inspectorKey } from './key.js';
 import { entryFrom } from './record.js';
 import { storeReplayer } from './replay.js';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecordedDelivery } from '../../../src/listen/recorder.js';
-import { pickDeliveries, readRecording } from '../../../src/send/replay.js';
+import { type RecordedDelivery, readRecording } from '../../../src/listen/recording-file.js';
+import { pickDeliveries } from '../../../src/send/replay.js';
 import { tempDir } from '../../support/cli.js';
 
 function recorded(id: number, session_id?: string): RecordedDelivery {

@@ -1,6 +1,6 @@
 import { EVENT_TYPES } from '../catalog/event-types.js';
-import { colorEnabled } from './color.js';
-import { type CatalogColors, renderEventCatalog } from './render/events.js';
+import { colorEnabled } from '../cli/color.js';
+import { type CatalogColors, renderEventCatalog } from '../cli/render/events.js';
 
 /** Without colour (a pipe, NO_COLOR): the catalog as plain text, without loading chalk for nothing. */
 const PLAIN: CatalogColors = { bold: (text) => text, dim: (text) => text };
@@ -15,7 +15,7 @@ export async function printEventCatalog(json: boolean): Promise<void> {
     text = JSON.stringify(EVENT_TYPES, null, 2);
   } else {
     const colors = colorEnabled(process.env, process.stdout.isTTY)
-      ? (await import('./terminal.js')).paletteFor(process.stdout)
+      ? (await import('../cli/terminal.js')).paletteFor(process.stdout)
       : PLAIN;
     text = renderEventCatalog(EVENT_TYPES, colors);
   }

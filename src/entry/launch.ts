@@ -1,8 +1,8 @@
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { guardStdio } from '../cli/stdio.js';
 import type { Undici } from '../net/undici.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
-import { guardStdio } from './stdio.js';
 
 export interface Cli {
   run(root: string, options: { undici?: () => Undici; dev?: boolean }): Promise<void>;

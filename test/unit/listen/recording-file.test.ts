@@ -1,7 +1,7 @@
 import { statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Recorder } from '../../../src/listen/recorder.js';
+import { Recorder } from '../../../src/listen/recording-file.js';
 import { tempDir } from '../../support/cli.js';
 
 describe('--record', () => {

@@ -1,6 +1,6 @@
 /**
  * The ids of every command (`autocomplete:create` runs as `autocomplete create`), for the launcher,
- * which must know them without loading the commands. test/unit/cli/commands.test.ts keeps this
+ * which must know them without loading the commands. test/unit/entry/commands.test.ts keeps this
  * list, commands.ts and the manifest the same.
  */
 export const COMMAND_IDS = [

@@ -1,6 +1,7 @@
 import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { UsageError } from '../shared/errors.js';
+import { readInputFile } from '../shared/input-file.js';
 import { type Delivery, REPLAY_HEADER } from './delivery.js';
 
 /** One `--record` line: everything needed to replay or verify the delivery byte for byte. */
@@ -130,4 +131,105 @@ function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string>
     kept[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return kept;
+}
+
+// Reading: what `replay` and `inspect --from` take.
+
+export interface Recording {
+  deliveries: RecordedDelivery[];
+  /** Lines that are not a complete recorded delivery: skipped, named by line (and id when it has one). */
+  damaged: DamagedLine[];
+  /** A last line cut short (the recording session was killed mid-write): skipped. */
+  truncatedLine?: number;
+}
+
+export interface DamagedLine {
+  line: number;
+  id?: number;
+  /** What is wrong: the fields it lacks, or that it is not JSON. */
+  problem: string;
+}
+
+/**
+ * Reads a `listen --record` file. Lines that are not a complete recorded delivery are skipped and
+ * listed, so the good ones stay usable; a file with none is an input error naming the first bad
+ * line. A last line without its newline (a killed session) is skipped as cut short.
+ */
+export async function readRecording(file: string): Promise<Recording> {
+  const text = (await readInputFile(file, '--from')).toString('utf8');
+  const lines = text.split('\n');
+  const deliveries: RecordedDelivery[] = [];
+  const damaged: DamagedLine[] = [];
+  let truncatedLine: number | undefined;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const parsed = parseRecordedLine(line);
+    if ('delivery' in parsed) {
+      deliveries.push(parsed.delivery);
+    } else if (index === lines.length - 1 && parsed.id === undefined) {
+      truncatedLine = index + 1;
+    } else {
+      damaged.push({ line: index + 1, ...parsed });
+    }
+  });
+  const [first] = damaged;
+  if (deliveries.length === 0 && first) {
+    throw new UsageError(
+      `${file}:${first.line} is not a line written by \`listen --record\` (${first.problem}).`,
+      'bad_recording',
+    );
+  }
+  return { deliveries, damaged, ...(truncatedLine === undefined ? {} : { truncatedLine }) };
+}
+
+/** `FILE:LINE: ...` for each damaged line, for the warning lines of `replay` and `inspect`. */
+export function damagedLineNotes(file: string, recording: Recording): string[] {
+  const notes = recording.damaged.map(
+    (bad) =>
+      `${file}:${bad.line}${bad.id === undefined ? '' : ` (delivery ${bad.id})`} is not a complete recorded delivery (${bad.problem}); skipped.`,
+  );
+  if (recording.truncatedLine !== undefined) {
+    notes.push(`${file}:${recording.truncatedLine} is cut short (a session killed mid-write); skipped.`);
+  }
+  return notes;
+}
+
+function parseRecordedLine(line: string): { delivery: RecordedDelivery } | { id?: number; problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return { problem: 'not JSON' };
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { problem: 'not a JSON object' };
+  const record = parsed as Record<string, unknown>;
+  const id = Number.isInteger(record.id) ? (record.id as number) : undefined;
+  const signature = record.signature as Record<string, unknown> | null | undefined;
+  const headers = record.headers;
+  const checks: [string, boolean][] = [
+    ['v', record.v === 1],
+    ['id', id !== undefined],
+    ['received_at', typeof record.received_at === 'string'],
+    ['event_type', record.event_type === null || typeof record.event_type === 'string'],
+    ['path', typeof record.path === 'string'],
+    [
+      'headers',
+      !!headers &&
+        typeof headers === 'object' &&
+        !Array.isArray(headers) &&
+        Object.values(headers).every((value) => typeof value === 'string'),
+    ],
+    ['body_base64', typeof record.body_base64 === 'string'],
+    [
+      'signature',
+      !!signature &&
+        typeof signature === 'object' &&
+        typeof signature.valid === 'boolean' &&
+        (signature.reason === null || typeof signature.reason === 'string'),
+    ],
+  ];
+  const missing = checks.filter(([, ok]) => !ok).map(([name]) => name);
+  if (missing.length > 0)
+    return { ...(id === undefined ? {} : { id }), problem: `missing or wrong: ${missing.join(', ')}` };
+  return { delivery: record as unknown as RecordedDelivery };
 }

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleText, cacheDir, cacheVariant, requireWithCodeCache } from '../../../src/cli/code-cache.js';
+import { bundleText, cacheDir, cacheVariant, requireWithCodeCache } from '../../../src/entry/code-cache.js';
 import { tempDir } from '../../support/cli.js';
 
 const BUILD = 'ab'.repeat(32);

@@ -1,8 +1,8 @@
 import { execute } from '@oclif/core/execute';
 import type { Hook } from '@oclif/core/interfaces';
 import { settings } from '@oclif/core/settings';
+import { hideSecrets } from '../cli/argv-secrets.js';
 import { setUndiciLoader, type Undici } from '../net/undici.js';
-import { hideSecrets } from './argv-secrets.js';
 
 /** The bundle dist/cli.cjs: package.json's `oclif` section points its commands and hook here. */
 export { COMMANDS } from './commands.js';
