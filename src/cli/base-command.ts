@@ -5,7 +5,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { editDistance, nearest } from '../catalog/typos.js';
 import type { SalesloftClient } from '../salesloft/client.js';
 import { checkApiTarget } from '../shared/api-target.js';
-import { type ResolvedConfig, resolveConfig } from '../shared/config.js';
+import { debugEnabled, type ResolvedConfig, resolveConfig } from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { maskToken, safeText } from '../shared/text.js';
@@ -230,7 +230,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
       // Messages may quote the server or the user's files: escaped for the terminal, exact in JSON.
       this.errorLine(message);
     }
-    if (process.env.SALESLOFT_HOOKS_DEBUG && error instanceof Error && error.stack) {
+    if (debugEnabled() && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);
     }
   }

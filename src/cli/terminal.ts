@@ -4,7 +4,7 @@ import { colorEnabled } from './color.js';
 
 export { colorEnabled };
 
-import { UsageError } from '../shared/errors.js';
+import { signalExitCode, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 
 /** A chalk instance for one output stream. */
@@ -37,17 +37,23 @@ export interface StopSignals {
 }
 
 /**
- * Handles SIGINT, SIGTERM and SIGHUP for the whole life of a command: the first one resolves
- * `first`; a later SIGINT or SIGTERM (a deliberate second Ctrl-C or kill) calls `again`. A later
- * SIGHUP is ignored: a window closed because cleanup looks slow must not cut the cleanup short.
- * One handler stays installed throughout, so a second signal never meets the default action.
- * Repeats within `debounceMs` are one Ctrl-C delivered twice (by the terminal and by a wrapper
- * such as `npm start`) and are ignored.
+ * The one rule for stop signals, for the whole life of a command: the first SIGINT, SIGTERM or
+ * SIGHUP resolves `first` (the command cleans up); a later SIGINT or SIGTERM (a deliberate second
+ * Ctrl-C or kill) exits at once with 130 or 143, after the line `lastWords` gives (what is left
+ * behind). A later SIGHUP is ignored: a window closed because cleanup looks slow must not cut the
+ * cleanup short. One handler stays installed throughout, so a second signal never meets the
+ * default action. Repeats within `debounceMs` are one Ctrl-C delivered twice (by the terminal and
+ * by npm, which forwards the signals it gets to the script it runs) and are ignored.
  */
 export function handleStopSignals(
-  again: (signal: StopSignal) => void = () => {},
+  lastWords: (signal: StopSignal) => string | undefined = () => undefined,
   debounceMs = 500,
 ): StopSignals {
+  const again = (signal: StopSignal) => {
+    const line = lastWords(signal);
+    if (line !== undefined) process.stderr.write(`${line}\n`);
+    process.exit(signalExitCode(signal));
+  };
   let firstAt: number | undefined;
   let resolveFirst: (signal: StopSignal) => void = () => {};
   const first = new Promise<StopSignal>((resolve) => {

@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
-import { type Partial, UsageError } from '../shared/errors.js';
+import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
 import type { BatchFailure } from '../subscriptions/batch.js';
@@ -12,7 +12,7 @@ import { ApiCommand } from './base-command.js';
 import { eventFlag, yesFlag } from './flags.js';
 import { describeSubscription } from './render/subscriptions.js';
 
-export type ToggleJson = Partial<{ updated: ShownSubscription[]; failed?: BatchFailure[] }>;
+export type ToggleJson = WithPartialFailure<{ updated: ShownSubscription[]; failed?: BatchFailure[] }>;
 
 // oclif's parse() copies only a command class's own statics, so each subclass re-declares these.
 export const toggleArgs = {
@@ -63,7 +63,7 @@ export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
       const question = `${this.enabled ? 'Enable' : 'Disable'} ${count(target.selected.length, 'subscription')}?`;
       if (!(await this.confirmed(question, flags.yes))) {
         this.note('Nothing changed.');
-        this.setExitCode(1);
+        this.setExitCode(ExitCode.negative);
         return { updated: [] };
       }
       chosen = target.selected.map((sub) => sub.id);

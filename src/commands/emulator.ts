@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { revealSecret } from '../cli/argv-secrets.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { handleStopSignals } from '../cli/terminal.js';
-import { signalExitCode, UsageError } from '../shared/errors.js';
+import { UsageError } from '../shared/errors.js';
 
 export default class EmulatorCommand extends BaseCommand<void> {
   static override summary =
@@ -72,7 +72,7 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
     this.note(
       `export SALESLOFT_API_KEY=${flags['api-key'] === undefined ? 'ak_emulator' : '<your --api-key>'}`,
     );
-    const signals = handleStopSignals((signal) => process.exit(signalExitCode(signal)));
+    const signals = handleStopSignals();
     const signal = await signals.first;
     this.note(`${signal}: stopping the emulator.`);
     await emulator.close();

@@ -50,7 +50,7 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
         `${inspector.deliveries} deliveries from ${flags.from}; ${target ? `Replay sends to ${target}` : 'pass --forward-to to replay'}. Ctrl-C stops.`,
       ),
     );
-    const signals = handleStopSignals(() => process.exit(130));
+    const signals = handleStopSignals();
     await signals.first;
     signals.dispose();
     await inspector.close();

@@ -7,7 +7,7 @@ import { deliveryView } from '../cli/render/deliveries.js';
 import { sessionLine } from '../cli/render/session.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
-import { signalExitCode, UsageError } from '../shared/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { isLoopbackUrl, parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
@@ -162,12 +162,9 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     const live = new Set<number>();
     const signals = handleStopSignals((signal) => {
       const left = [...live].sort((a, b) => a - b);
-      this.note(
-        left.length === 0
-          ? `${signal} again: exiting without cleanup.`
-          : `${signal} again: exiting without cleanup; left ${count(left.length, 'subscription')} (${left.map((id) => `#${id}`).join(' ')}): run \`salesloft-hooks prune\` to delete ${left.length === 1 ? 'it' : 'them'}.`,
-      );
-      process.exit(signalExitCode(signal));
+      return left.length === 0
+        ? `${signal} again: exiting without cleanup.`
+        : `${signal} again: exiting without cleanup; left ${count(left.length, 'subscription')} (${left.map((id) => `#${id}`).join(' ')}): run \`salesloft-hooks prune\` to delete ${left.length === 1 ? 'it' : 'them'}.`;
     });
     this.onCleanup(async () => signals.dispose());
 

@@ -2,11 +2,11 @@ import * as Flags from '@oclif/core/flags';
 import { ApiCommand } from '../cli/base-command.js';
 import { showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
-import { ExitCode, type Partial } from '../shared/errors.js';
+import { ExitCode, type WithPartialFailure } from '../shared/errors.js';
 import { count, safeText } from '../shared/text.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export type PruneResult = Partial<{ deleted: ShownSubscription[] }>;
+export type PruneResult = WithPartialFailure<{ deleted: ShownSubscription[] }>;
 
 export default class Prune extends ApiCommand<PruneResult> {
   static override summary = 'Delete subscriptions left behind by listen sessions that are no longer running.';

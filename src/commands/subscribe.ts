@@ -5,7 +5,7 @@ import { dryRunFlag, eventFlag, showTokensFlag, tokenFileFlag, yesFlag } from '.
 import { renderPlan } from '../cli/render/subscriptions.js';
 import { handleStopSignals, requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
-import { signalExitCode } from '../shared/errors.js';
+import { ExitCode } from '../shared/errors.js';
 import { count, maskToken, safeUrl } from '../shared/text.js';
 import { parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
@@ -60,7 +60,7 @@ created again. If any create fails, the ones this run created are deleted again.
       return { plan };
     }
     if (!(await this.confirmPlan(plan, flags.yes))) {
-      this.setExitCode(1);
+      this.setExitCode(ExitCode.negative);
       this.note('Nothing created.');
       return this.jsonEnabled() ? { token: null, created: [], existing: [] } : undefined;
     }
@@ -70,10 +70,9 @@ created again. If any create fails, the ones this run created are deleted again.
     const toCreate = plan.filter((item) => item.action === 'create').length;
     const { subscribeWithJournal } = await import('../listen/batch-journal.js');
     let stopSignal: string | undefined;
-    const signals = handleStopSignals((signal) => {
-      this.note(`${signal} again: exiting now; \`salesloft-hooks prune\` deletes what this run created.`);
-      process.exit(signalExitCode(signal));
-    });
+    const signals = handleStopSignals(
+      (signal) => `${signal} again: exiting now; \`salesloft-hooks prune\` deletes what this run created.`,
+    );
     void signals.first.then((signal) => {
       stopSignal = signal;
       api.interruptWaits(signal);

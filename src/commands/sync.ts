@@ -3,13 +3,15 @@ import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, yesFlag } from '../cli/flags.js';
 import { renderSyncPlan, syncPlanMarkdown } from '../cli/render/sync-plan.js';
 import { variableLookup } from '../shared/config.js';
-import { ExitCode, type Partial, UsageError } from '../shared/errors.js';
+import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
 import { count, safeText, safeUrl } from '../shared/text.js';
+import type { SyncPlanItem } from '../sync/plan.js';
+import type { JsonSchema as SyncSchema } from '../sync/schema.js';
 
-/** `--json`: the plan and whether it was applied (a partial failure adds `error`). */
-export type SyncResult = Partial<{ plan: Record<string, unknown>[]; applied: boolean }>;
+/** `sync --json`: the plan and whether it was applied (a partial failure adds `error`). */
+export type SyncResult = WithPartialFailure<{ plan: SyncPlanItem[]; applied: boolean }>;
 
-export default class Sync extends ApiCommand<SyncResult | Record<string, unknown>> {
+export default class Sync extends ApiCommand<SyncResult | SyncSchema> {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
   static override description = `FILE declares subscriptions:
   subscriptions:
@@ -44,7 +46,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
     'dry-run': dryRunFlag,
   };
 
-  async run(): Promise<SyncResult | Record<string, unknown>> {
+  async run(): Promise<SyncResult | SyncSchema> {
     // A bare --prune means the URLs the file manages.
     const argv = this.argv.map((arg) => (arg === '--prune' ? '--prune=managed' : arg));
     const { flags } = await this.parse(Sync, argv);

@@ -4,7 +4,7 @@ import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
 import type { Subscription } from '../salesloft/types.js';
-import { type Partial, UsageError } from '../shared/errors.js';
+import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
 import type { BatchFailure } from '../subscriptions/batch.js';
@@ -12,7 +12,7 @@ import { parseIds } from '../subscriptions/ids.js';
 import { deleteTargets, findTargets } from '../subscriptions/unsubscribe.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export type UnsubscribeJson = Partial<{
+export type UnsubscribeJson = WithPartialFailure<{
   deleted: ShownSubscription[];
   plan?: ShownSubscription[];
   not_found?: number[];
@@ -70,7 +70,7 @@ export default class Unsubscribe extends ApiCommand<UnsubscribeJson> {
     const question = `Delete ${count(target.selected.length, 'subscription')}?`;
     if (target.selected.length > 0 && !(await this.confirmed(question, flags.yes))) {
       this.note('Nothing deleted.');
-      this.setExitCode(1);
+      this.setExitCode(ExitCode.negative);
       return { deleted: [] };
     }
 

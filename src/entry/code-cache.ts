@@ -1,6 +1,5 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { COMMAND_IDS } from './command-ids.js';
@@ -41,17 +40,7 @@ export function bundleText(code: string, build: string | null): string {
   return build ? `${text}\n// build ${build}\n` : `${text}\n`;
 }
 
-/** oclif's cache directory for this CLI (`SALESLOFT_HOOKS_CACHE_DIR` first), as `autocomplete` uses. */
-export function cacheDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-): string {
-  if (env.SALESLOFT_HOOKS_CACHE_DIR) return env.SALESLOFT_HOOKS_CACHE_DIR;
-  const home = env.HOME || homedir();
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'salesloft-hooks');
-  const base = env.XDG_CACHE_HOME || (platform === 'win32' && env.LOCALAPPDATA) || join(home, '.cache');
-  return join(base, 'salesloft-hooks');
-}
+export { cacheDirectory as cacheDir } from '../shared/config.js';
 
 /**
  * Which cache a run uses: V8 caches the functions a run compiled, and each command (and each

@@ -2,6 +2,7 @@ import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { guardStdio } from '../cli/stdio.js';
 import type { Undici } from '../net/undici.js';
+import { debugEnabled } from '../shared/config.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
 
 export interface Cli {
@@ -30,7 +31,9 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
     return;
   }
   const cache = cacheDir();
-  const debug = Boolean(process.env.SALESLOFT_HOOKS_DEBUG);
+  // oclif (autocomplete's scripts) takes its cache folder from this variable: one folder, one rule.
+  process.env.SALESLOFT_HOOKS_CACHE_DIR ??= cache;
+  const debug = debugEnabled();
   const mapped = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true;
   // Node 22.8 and later cache what is still loaded from node_modules (yaml, cli-table3, prompts).
   (Module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache?.(

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { proxyVariables } from '../shared/config.js';
 import type { Dispatcher } from './undici.js';
 import { undici } from './undici.js';
 
@@ -64,11 +65,9 @@ export function keepAlivePool(options: PoolOptions): Dispatcher {
  * error can name it. undici does the routing; this only says where it went.
  */
 export function configuredProxy(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const http = env.http_proxy || env.HTTP_PROXY || undefined;
-  const https = env.https_proxy || env.HTTPS_PROXY || undefined;
+  const { http, https, noProxy } = proxyVariables(env);
   const proxy = url.protocol === 'https:' ? (https ?? http) : http;
   if (proxy === undefined) return undefined;
-  const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   const bypassed = noProxy
     .split(/[,\s]/)
@@ -84,7 +83,8 @@ export function configuredProxy(url: URL, env: NodeJS.ProcessEnv = process.env):
 }
 
 function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.http_proxy || env.HTTP_PROXY || env.https_proxy || env.HTTPS_PROXY);
+  const { http, https } = proxyVariables(env);
+  return Boolean(http || https);
 }
 
 let sharedPool: Dispatcher | undefined;

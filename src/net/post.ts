@@ -1,3 +1,5 @@
+import { NetworkError } from '../shared/errors.js';
+import { networkReason } from './errors.js';
 import { sendRequest } from './http-request.js';
 import type { Dispatcher } from './undici.js';
 
@@ -46,4 +48,20 @@ export async function timedPost(
     excerpt: answered.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
     response: { headers: answeredHeaders, body: answered, truncated: answer.body === undefined },
   };
+}
+
+/** POSTs `body` with `headers` to a webhook handler, as Salesloft would; network failures are exit 4. */
+export async function postDelivery(
+  url: string,
+  body: Uint8Array,
+  headers: Record<string, string>,
+  timeoutMs = 10_000,
+): Promise<PostAnswer> {
+  try {
+    return await timedPost(url, body, headers, { timeoutMs });
+  } catch (error) {
+    throw new NetworkError(`Cannot deliver to ${new URL(url).host}: ${networkReason(error, timeoutMs)}`, {
+      cause: error,
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { sign } from '../catalog/signature.js';
 import type { RecordedDelivery, Recording } from '../listen/recording-file.js';
+import { type PostAnswer, postDelivery } from '../net/post.js';
 import { UsageError } from '../shared/errors.js';
-import { type PostOutcome, postDelivery } from './post.js';
 
 /** `3`, or `<session>:3` when several sessions appended to one file; `all` is every one in order. */
 export function pickDeliveries(recording: Recording, which: string, file: string): RecordedDelivery[] {
@@ -37,7 +37,7 @@ export function pickDeliveries(recording: Recording, which: string, file: string
 }
 
 /** Re-sends a recorded delivery byte for byte with its original headers, signed with `token`. */
-export function replayOne(delivery: RecordedDelivery, url: string, token: string): Promise<PostOutcome> {
+export function replayOne(delivery: RecordedDelivery, url: string, token: string): Promise<PostAnswer> {
   const body = Buffer.from(delivery.body_base64, 'base64');
   const headers = { ...delivery.headers };
   delete headers['content-length'];
@@ -51,7 +51,7 @@ export interface ReplayRequest {
   token: string;
   /** Re-sign deliveries that were recorded with an invalid signature too (a forgery becomes valid). */
   includeInvalid: boolean;
-  onSent?: (delivery: RecordedDelivery, outcome: PostOutcome) => void;
+  onSent?: (delivery: RecordedDelivery, outcome: PostAnswer) => void;
   onSkipped?: (delivery: RecordedDelivery) => void;
 }
 

@@ -2,11 +2,11 @@ import { EVENT_TYPES, isCatalogEvent } from '../catalog/event-types.js';
 import { matchEvents } from '../catalog/patterns.js';
 import { deliveryHeaders } from '../catalog/signature.js';
 import { nearest } from '../catalog/typos.js';
+import { type PostAnswer, postDelivery } from '../net/post.js';
 import { createSampler } from '../samples/index.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { applyOverrides, type Override, unknownFields } from './overrides.js';
-import { type PostOutcome, postDelivery } from './post.js';
 
 export interface TriggerRequest {
   /** Event types to send, one delivery each per round (see `triggerEvents`). */
@@ -18,12 +18,12 @@ export interface TriggerRequest {
   dataFile?: string | undefined;
   /** Changes made to each sample (`--set`). */
   overrides?: readonly Override[];
-  onSent?: (index: number, eventType: string, outcome: PostOutcome) => void;
+  onSent?: (index: number, eventType: string, outcome: PostAnswer) => void;
   /** A `--set` path the sample does not have (said once per event type and path). */
   onWarning?: (message: string) => void;
 }
 
-export interface TriggerOutcome extends PostOutcome {
+export interface TriggerOutcome extends PostAnswer {
   event_type: string;
 }
 

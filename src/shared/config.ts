@@ -14,7 +14,7 @@ export const ENV_VARS = {
   SALESLOFT_CALLBACK_TOKEN:
     'Callback token for listen, subscribe, trigger, replay, verify and doctor (default: the one stored in the state directory; see `listen --print-token`).',
   SALESLOFT_HOOKS_STATE_DIR:
-    'Where listen keeps session journals (default $XDG_STATE_HOME/salesloft-hooks or ~/.local/state/salesloft-hooks).',
+    'Where listen keeps session journals and the callback token (default $XDG_STATE_HOME/salesloft-hooks or ~/.local/state/salesloft-hooks; %LOCALAPPDATA%\\salesloft-hooks\\State on Windows).',
 } as const;
 
 export type Environment = Record<string, string | undefined>;
@@ -120,10 +120,57 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
 }
 
 function defaultStateDir(env: Environment): string {
-  const xdg = nonEmpty(env.XDG_STATE_HOME);
-  return xdg
-    ? join(xdg, 'salesloft-hooks')
-    : join(env.HOME ?? homedir(), '.local', 'state', 'salesloft-hooks');
+  return platformDir('state', env);
+}
+
+/**
+ * The one rule for this CLI's folders on every platform: `$XDG_STATE_HOME` or `~/.local/state`,
+ * `$XDG_CACHE_HOME` or `~/.cache` (Linux and macOS alike), `%LOCALAPPDATA%\\salesloft-hooks\\State`
+ * and `...\\Cache` on Windows. SALESLOFT_HOOKS_STATE_DIR and SALESLOFT_HOOKS_CACHE_DIR override it.
+ */
+export function platformDir(
+  kind: 'state' | 'cache',
+  env: Environment = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  const home = nonEmpty(env.HOME) ?? homedir();
+  if (platform === 'win32') {
+    const base = nonEmpty(env.LOCALAPPDATA) ?? join(home, 'AppData', 'Local');
+    return join(base, 'salesloft-hooks', kind === 'state' ? 'State' : 'Cache');
+  }
+  const xdg = nonEmpty(kind === 'state' ? env.XDG_STATE_HOME : env.XDG_CACHE_HOME);
+  return join(xdg ?? join(home, ...(kind === 'state' ? ['.local', 'state'] : ['.cache'])), 'salesloft-hooks');
+}
+
+/** Where the code caches (and oclif's autocomplete scripts) go: SALESLOFT_HOOKS_CACHE_DIR first. */
+export function cacheDirectory(
+  env: Environment = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  return nonEmpty(env.SALESLOFT_HOOKS_CACHE_DIR) ?? platformDir('cache', env, platform);
+}
+
+/** SALESLOFT_HOOKS_DEBUG: stack traces, and a line per code-cache bundle. */
+export function debugEnabled(env: Environment = process.env): boolean {
+  return nonEmpty(env.SALESLOFT_HOOKS_DEBUG) !== undefined;
+}
+
+/** NO_COLOR (any value, even empty) or FORCE_COLOR=0/false: no colour whatever the terminal. */
+export function colorRefused(env: Environment = process.env): boolean {
+  return env.NO_COLOR !== undefined || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false';
+}
+
+/** The proxy variables as undici's EnvHttpProxyAgent reads them (lower case first). */
+export function proxyVariables(env: Environment = process.env): {
+  http: string | undefined;
+  https: string | undefined;
+  noProxy: string;
+} {
+  return {
+    http: env.http_proxy || env.HTTP_PROXY || undefined,
+    https: env.https_proxy || env.HTTPS_PROXY || undefined,
+    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

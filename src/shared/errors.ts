@@ -34,8 +34,8 @@ export interface Outcome<T> {
   problem?: CliError | undefined;
 }
 
-/** A JSON document that may carry a partial failure (`finish` adds it). */
-export type Partial<T> = T & { error?: { code: string; message: string } };
+/** A command's JSON document that may carry a partial failure (`finish` adds `error`). */
+export type WithPartialFailure<T> = T & { error?: { code: string; message: string } };
 
 /** Bad flag, bad pattern, unreadable file, missing setting, a prompt needed without a TTY. */
 export class UsageError extends CliError {

@@ -1,5 +1,4 @@
 import { findEventType } from '../catalog/event-types.js';
-import { mapBounded } from '../salesloft/concurrency.js';
 import type { Subscription } from '../salesloft/types.js';
 import {
   ApiError,
@@ -11,6 +10,7 @@ import {
 } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import type { SubscriptionApi } from './api.js';
+import { mapBounded } from './batch.js';
 
 export interface PlanItem {
   event_type: string;

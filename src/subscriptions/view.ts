@@ -1,6 +1,7 @@
 import type { Subscription } from '../salesloft/types.js';
 
-export type ShownSubscription = Subscription | Omit<Subscription, 'callback_token'>;
+/** A subscription as a command shows it: its token only with --show-tokens. */
+export type ShownSubscription = Omit<Subscription, 'callback_token'> & { callback_token?: string };
 
 /** What output shows of a subscription: the callback token only when asked for. */
 export function publicView(

@@ -1,7 +1,7 @@
-import { mapBounded } from '../salesloft/concurrency.js';
 import { CliError, describeError, ExitCode } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
+import { mapBounded } from '../subscriptions/batch.js';
 import type { SyncStep } from './plan.js';
 
 export interface StepOutcome {

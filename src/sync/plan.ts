@@ -85,11 +85,21 @@ export function planSync(
   return steps;
 }
 
+/** One step of the plan as `--json` shows it: the step without the file's entry (no tokens). */
+export type SyncPlanItem = SyncStep extends infer Step
+  ? Step extends SyncStep
+    ? Omit<Step, 'desired'>
+    : never
+  : never;
+
 /** The plan as `--json` shows it (no tokens, no back-references). */
-export function planJson(steps: readonly SyncStep[]): Record<string, unknown>[] {
+export function planJson(steps: readonly SyncStep[]): SyncPlanItem[] {
   return steps.map((step) => {
-    const { desired: _desired, ...rest } = step as SyncStep & { desired?: unknown };
-    return rest;
+    if ('desired' in step) {
+      const { desired: _desired, ...rest } = step;
+      return rest;
+    }
+    return step;
   });
 }
 

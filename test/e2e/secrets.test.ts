@@ -1,7 +1,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapBounded } from '../../src/salesloft/concurrency.js';
+import { mapBounded } from '../../src/subscriptions/batch.js';
 import { type CliResult, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { hmacHex } from '../support/hmac.js';

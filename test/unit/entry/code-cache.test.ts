@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleText, cacheDir, cacheVariant, requireWithCodeCache } from '../../../src/entry/code-cache.js';
+import { platformDir } from '../../../src/shared/config.js';
 import { tempDir } from '../../support/cli.js';
 
 const BUILD = 'ab'.repeat(32);
@@ -14,12 +15,18 @@ function bundle(source: string, build: string | null = BUILD): string {
 }
 
 describe('cacheDir', () => {
-  it('is oclif’s cache directory for the CLI, SALESLOFT_HOOKS_CACHE_DIR first', () => {
+  it('follows the state directory’s rule on every platform, SALESLOFT_HOOKS_CACHE_DIR first', () => {
     expect(cacheDir({ SALESLOFT_HOOKS_CACHE_DIR: '/c', HOME: '/h' }, 'linux')).toBe('/c');
     expect(cacheDir({ HOME: '/h' }, 'linux')).toBe('/h/.cache/salesloft-hooks');
     expect(cacheDir({ HOME: '/h', XDG_CACHE_HOME: '/x' }, 'linux')).toBe('/x/salesloft-hooks');
-    expect(cacheDir({ HOME: '/h' }, 'darwin')).toBe('/h/Library/Caches/salesloft-hooks');
-    expect(cacheDir({ HOME: '/h', LOCALAPPDATA: '/l' }, 'win32')).toBe(join('/l', 'salesloft-hooks'));
+    expect(cacheDir({ HOME: '/h' }, 'darwin')).toBe('/h/.cache/salesloft-hooks');
+    expect(platformDir('state', { HOME: '/h' }, 'darwin')).toBe('/h/.local/state/salesloft-hooks');
+    expect(cacheDir({ HOME: '/h', LOCALAPPDATA: '/l' }, 'win32')).toBe(
+      join('/l', 'salesloft-hooks', 'Cache'),
+    );
+    expect(platformDir('state', { HOME: '/h', LOCALAPPDATA: '/l' }, 'win32')).toBe(
+      join('/l', 'salesloft-hooks', 'State'),
+    );
   });
 });
 

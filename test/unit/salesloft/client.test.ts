@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mapBounded } from '../../../src/salesloft/concurrency.js';
 import { describeError } from '../../../src/shared/errors.js';
+import { mapBounded } from '../../../src/subscriptions/batch.js';
 import { TestClock } from '../../support/clock.js';
 import { client, emulator } from '../../support/emulator.js';
 
