@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Sync from '../../../src/commands/sync.js';
+import { tempDir } from '../../support/cli.js';
+import { runCommand } from '../../support/command.js';
+import { emulator } from '../../support/emulator.js';
+import { apiEnv } from '../../support/in-process.js';
+
+const FILE =
+  'subscriptions:\n  - url: https://hooks.example.com/x\n    token: t\n    events: [person_updated, task_created]\n';
+
+describe('sync (in process)', () => {
+  it('--check returns the plan and exit 1 on drift; --yes applies it; a second check is clean', async () => {
+    const emu = await emulator();
+    const file = join(tempDir(), 'hooks.yaml');
+    writeFileSync(file, FILE);
+    const check = await runCommand(Sync, ['--file', file, '--check', '--json'], apiEnv(emu));
+    expect(check.exitCode).toBe(1);
+    expect(check.result).toEqual({
+      plan: [
+        {
+          action: 'create',
+          enabled: true,
+          event_type: 'person_updated',
+          callback_url: 'https://hooks.example.com/x',
+        },
+        {
+          action: 'create',
+          enabled: true,
+          event_type: 'task_created',
+          callback_url: 'https://hooks.example.com/x',
+        },
+      ],
+      applied: false,
+    });
+    const applied = await runCommand(Sync, ['--file', file, '--yes', '--json'], apiEnv(emu));
+    expect([applied.exitCode, applied.result]).toEqual([0, expect.objectContaining({ applied: true })]);
+    expect(emu.store.list()).toHaveLength(2);
+    const clean = await runCommand(Sync, ['--file', file, '--check', '--json'], apiEnv(emu));
+    expect([clean.exitCode, clean.result]).toEqual([0, { plan: [], applied: false }]);
+  });
+
+  it('--schema returns the schema; an invalid file is exit 2 with file:line', async () => {
+    const schema = await runCommand(Sync, ['--schema', '--json']);
+    expect(schema.result).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema' });
+    const file = join(tempDir(), 'bad.yaml');
+    writeFileSync(file, FILE.replace('task_created', 'task_craeted'));
+    const emu = await emulator();
+    const bad = await runCommand(Sync, ['--file', file, '--check'], apiEnv(emu));
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain(`${file}:4: Unknown event type "task_craeted": did you mean task_created?`);
+  });
+});
