@@ -9,9 +9,15 @@ import { debugEnabled, type ResolvedConfig, resolveConfig } from '../shared/conf
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { maskToken, safeText } from '../shared/text.js';
-import { type CallbackToken, callbackToken, requireToken } from '../subscriptions/tokens.js';
+import { type CallbackToken, callbackToken, tokenFromFile } from '../subscriptions/tokens.js';
 import { revealSecret } from './argv-secrets.js';
 import { colorEnabled, paletteFor, requireInteractive } from './terminal.js';
+
+/** The parsed values of the API flags, as the settings take them (written once). */
+export interface ApiFlagValues {
+  'api-key'?: string | undefined;
+  'api-url'?: string | undefined;
+}
 
 /** Flags of every command that talks to the Salesloft API. */
 export const apiFlags = {
@@ -45,10 +51,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   }
 
   /** Flag > environment > `.env` in the working directory > default. */
-  protected resolveSettings(flags: {
-    'api-key'?: string | undefined;
-    'api-url'?: string | undefined;
-  }): ResolvedConfig {
+  protected resolveSettings(flags: ApiFlagValues): ResolvedConfig {
     const settings = resolveConfig({
       flags: { apiKey: revealSecret(flags['api-key']), apiUrl: flags['api-url'] },
       env: process.env,
@@ -66,10 +69,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   private dotEnvNoted = false;
 
   /** Settings for a command that calls the API: fails with exit 2 when there is no API key. */
-  protected apiSettings(flags: {
-    'api-key'?: string | undefined;
-    'api-url'?: string | undefined;
-  }): ResolvedConfig & { apiKey: string } {
+  protected apiSettings(flags: ApiFlagValues): ResolvedConfig & { apiKey: string } {
     const settings = this.resolveSettings(flags);
     if (!settings.apiKey) {
       throw new UsageError(
@@ -111,9 +111,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   }): Promise<string | undefined> {
     if (flags['token-file'] === undefined) return revealSecret(flags.token);
     const text = (await readInputFile(flags['token-file'], '--token-file')).toString('utf8');
-    // Notepad writes a byte-order mark and CRLF; a trailing space is never part of a token.
-    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
-    return requireToken(firstLine.trimEnd(), `--token-file ${flags['token-file']}`);
+    return tokenFromFile(text, `--token-file ${flags['token-file']}`);
   }
 
   /** Says which stored token signs (a new one in full, once; a stored one masked); a given one needs no word. */
@@ -132,10 +130,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   /** An API client for the resolved settings (the HTTP client is loaded here, not at start-up); closed after the command. */
-  protected async salesloft(flags: {
-    'api-key'?: string | undefined;
-    'api-url'?: string | undefined;
-  }): Promise<SalesloftClient> {
+  protected async salesloft(flags: ApiFlagValues): Promise<SalesloftClient> {
     const settings = this.apiSettings(flags);
     const { SalesloftClient } = await import('../salesloft/client.js');
     const client = new SalesloftClient({

@@ -163,3 +163,9 @@ async function writeTokenFile(stateDir: string, file: string, data: TokenFile): 
     throw stateDirError(error);
   }
 }
+
+/** A token file's token: its first line, without a byte-order mark or trailing white space (Notepad writes both). */
+export function tokenFromFile(text: string, label: string): string {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  return requireToken(firstLine.trimEnd(), label);
+}
