@@ -11,7 +11,11 @@ export const run = (
   file: string,
   args: string[],
   options: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {},
-) => execFileAsync(file, args, { ...options, shell: process.platform === 'win32' && file === 'npm' });
+) =>
+  execFileAsync(file, args, {
+    ...options,
+    shell: process.platform === 'win32' && (file === 'npm' || file === 'npx'),
+  });
 
 /** The package as npm would publish it (from the build the suite runs after): the tarball's path. */
 export async function packTarball(): Promise<string> {
