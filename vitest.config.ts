@@ -11,6 +11,6 @@ export default defineConfig({
     pool: 'forks',
     // Most test time is spent waiting on spawned CLIs and local servers, so three files at once
     // on two cores keeps the machine busy without starving the processes under test.
-    poolOptions: { forks: { minForks: 1, maxForks: 4 } },
+    poolOptions: { forks: { minForks: 1, maxForks: 3 } },
   },
 });
