@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeError } from '../../../src/shared/errors.js';
-import { mapBounded } from '../../../src/subscriptions/batch.js';
 import { TestClock } from '../../support/clock.js';
 import { client, emulator } from '../../support/emulator.js';
 
@@ -227,27 +226,6 @@ describe('SalesloftClient against the emulator', () => {
     expect(clock.slept.length).toBeGreaterThanOrEqual(1);
     expect(clock.slept.every((ms) => ms > 0 && ms <= 2_000)).toBe(true);
     expect(emu.requests.every((r) => r.status === 200)).toBe(true);
-  });
-});
-
-describe('mapBounded', () => {
-  it('keeps at most `limit` in flight, keeps order and reports failures without rejecting', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const results = await mapBounded(
-      [1, 2, 3, 4, 5, 6, 7, 8, 9],
-      async (n) => {
-        inFlight += 1;
-        peak = Math.max(peak, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        inFlight -= 1;
-        if (n === 5) throw new Error('five');
-        return n * 2;
-      },
-      4,
-    );
-    expect(peak).toBe(4);
-    expect(results.map((r) => (r.ok ? r.value : 'err'))).toEqual([2, 4, 6, 8, 'err', 12, 14, 16, 18]);
   });
 });
 
