@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { Config } from '@oclif/core/config';
 import { afterEach, vi } from 'vitest';
+import { REAL_CLOCK } from '../../src/salesloft/client.js';
 import { ROOT, tempDir } from './cli.js';
 
 let config: Config | undefined;
@@ -90,6 +91,11 @@ export async function startCommand<C extends CommandClass>(
   const warn = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     stderr += `${format(...args)}\n`;
   });
+  // The API client's back-off and rate-limit waits return at once (its deadlines keep real time),
+  // as the client's own tests do with a TestClock: no command test waits out a retry.
+  const waits = vi.spyOn(REAL_CLOCK, 'sleep').mockImplementation(async (_ms, signal) => {
+    if (signal.aborted) throw signal.reason;
+  });
   process.exitCode = undefined;
   const done = command
     .run(argv, config as Config)
@@ -100,7 +106,7 @@ export async function startCommand<C extends CommandClass>(
       exitCode: Number(process.exitCode ?? 0),
     }))
     .finally(() => {
-      for (const spy of [out, err, log, warn]) spy.mockRestore();
+      for (const spy of [out, err, log, warn, waits]) spy.mockRestore();
       process.exitCode = undefined;
     });
   return { stdout: () => stdout, stderr: () => stderr, done };

@@ -283,6 +283,7 @@ describe('answers that cannot be trusted', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { client: api, notes } = client(url, {
       timeouts: { totalMs: 5_000, noticeMs: 100, headersMs: 250 },
+      retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20, rateLimitJitterMs: 10 },
     });
     await api.list().catch(() => undefined);
     server.closeAllConnections();
