@@ -3,24 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
+import { fileWith, pairs } from '../support/sync.js';
 
 const HOOK = 'https://hooks.example.com/salesloft';
-
-function fileWith(yaml: string): { dir: string; file: string } {
-  const dir = tempDir();
-  const file = join(dir, 'hooks.yaml');
-  writeFileSync(file, yaml);
-  return { dir, file };
-}
-
-const pairs = (emu: Emulator) =>
-  emu.store
-    .list()
-    .map((sub) => `${sub.callback_url} ${sub.event_type} ${sub.callback_token} ${sub.enabled ? 'on' : 'off'}`)
-    .sort();
 
 describe('sync', () => {
   it('token_env may come from .env in the working directory', async () => {

@@ -1,23 +1,14 @@
-// sync runs in this process; a .env in the working directory needs a process of its own
-// (test/e2e/sync.test.ts).
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../src/emulator/emulator.js';
-import { parseJson, tempDir } from '../../support/cli.js';
+import { parseJson } from '../../support/cli.js';
 import { emulator } from '../../support/emulator.js';
 import { runInProcess as runCli } from '../../support/in-process.js';
+import { fileWith, pairs } from '../../support/sync.js';
 
 const HOOK = 'https://hooks.example.com/salesloft';
 const TASKS = 'https://hooks.example.com/tasks';
 const OTHER = 'https://someone-else.example.com/in';
-
-function fileWith(yaml: string): { dir: string; file: string } {
-  const dir = tempDir();
-  const file = join(dir, 'hooks.yaml');
-  writeFileSync(file, yaml);
-  return { dir, file };
-}
 
 function sync(emu: Emulator, file: string, args: string[], extraEnv: Record<string, string> = {}) {
   return runCli(['sync', '--file', file, ...args], {
@@ -46,12 +37,6 @@ interface Step {
   callback_url: string;
   id?: number;
 }
-
-const pairs = (emu: Emulator) =>
-  emu.store
-    .list()
-    .map((sub) => `${sub.callback_url} ${sub.event_type} ${sub.callback_token} ${sub.enabled ? 'on' : 'off'}`)
-    .sort();
 
 describe('sync', () => {
   it('a first sync creates what the file declares; a second is a no-op and --check exits 0', async () => {
