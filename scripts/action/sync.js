@@ -14,6 +14,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotation, countPlan, output, summaryFor } from './report.js';
 
+/** Set once the outputs are written: a later failure keeps them. */
+let outputsWritten = false;
 const MODES = { check: ['--check'], apply: ['--yes'], 'apply-prune': ['--yes', '--prune'] };
 const BIN =
   process.env.SALESLOFT_HOOKS_BIN ||
@@ -89,6 +91,7 @@ function lastLine(text) {
 }
 
 function writeOutputs(values) {
+  outputsWritten = true;
   if (!process.env.GITHUB_OUTPUT) return;
   appendFileSync(
     process.env.GITHUB_OUTPUT,
@@ -109,7 +112,8 @@ function fail(code, message, { summarised = false } = {}) {
   const located = match && existsSync(resolve(match[1])) ? match : null;
   const where = located ? { file: toWorkspace(located[1]), line: located[2] } : {};
   process.stdout.write(annotation(located ? located[3] : message, where));
-  writeOutputs({ drift: false, creates: 0, updates: 0, deletes: 0, plan: null });
+  // A failed apply keeps the plan's outputs (what it set out to do); a run without a plan has none.
+  if (!outputsWritten) writeOutputs({ drift: false, creates: 0, updates: 0, deletes: 0, plan: null });
   process.exit(code);
 }
 

@@ -168,6 +168,17 @@ describe('the GitHub Action', () => {
     expect((await runAction({ ...env, INPUT_MODE: 'wipe' }, cwd)).code).toBe(2);
   });
 
+  it('an apply that fails part-way is "Failed", and its outputs still say what it set out to do', async () => {
+    const { cwd, env, emu } = await workspace();
+    emu.faults.add({ kind: 'status', status: 500, method: 'POST', count: 0 });
+    const run = await runAction({ ...env, INPUT_MODE: 'apply' }, cwd);
+    expect(run.code).not.toBe(0);
+    expect(run.summary).toContain('### Salesloft webhooks applied');
+    expect(run.summary).toMatch(/\*\*Failed:\*\* /);
+    expect(run.outputs).toMatchObject({ drift: 'true', creates: '2' });
+    expect(run.stdout).toMatch(/^::error::/m);
+  });
+
   it('a CLI that cannot start is "Failed" with its error, never "Drift"', async () => {
     const { cwd, env } = await workspace();
     const broken = join(tempDir(), 'run.js');
