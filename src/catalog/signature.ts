@@ -26,17 +26,25 @@ export function sign(body: Uint8Array | string, token: string): string {
   return requireNodeCrypto().createHmac('sha1', token).update(body).digest('hex');
 }
 
-/** The headers Salesloft sends with a delivery (the only documented ones). */
+/** The headers Salesloft sends with a delivery (the only documented ones), the signature given as is. */
+export function deliveryHeadersWith(
+  eventType: string,
+  signature: string | undefined,
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-salesloft-event': eventType,
+    ...(signature === undefined ? {} : { 'x-salesloft-signature': signature }),
+  };
+}
+
+/** The headers Salesloft sends with a delivery of `body`, signed with `token`. */
 export function deliveryHeaders(
   eventType: string,
   body: Uint8Array | string,
   token: string,
 ): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    'x-salesloft-event': eventType,
-    'x-salesloft-signature': sign(body, token),
-  };
+  return deliveryHeadersWith(eventType, sign(body, token));
 }
 
 export type SignatureReason = 'missing' | 'malformed' | 'mismatch';

@@ -1,4 +1,4 @@
-import { deliveryHeaders, hmacHex, sign } from '../catalog/signature.js';
+import { deliveryHeadersWith, hmacHex, sign } from '../catalog/signature.js';
 
 export type CheckResult = 'pass' | 'warn' | 'fail';
 
@@ -32,12 +32,7 @@ const refused = (status: number) => status >= 400 && status < 500;
 
 /** A delivery's headers (signature as given, or none) marked as doctor's test traffic. */
 export function checkHeaders(event: string, signature: string | undefined): Record<string, string> {
-  const { 'x-salesloft-signature': _signed, ...headers } = deliveryHeaders(event, '', '');
-  return {
-    ...headers,
-    ...(signature === undefined ? {} : { 'x-salesloft-signature': signature }),
-    [DOCTOR_HEADER]: '1',
-  };
+  return { ...deliveryHeadersWith(event, signature), [DOCTOR_HEADER]: '1' };
 }
 
 /**

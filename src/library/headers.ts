@@ -14,8 +14,3 @@ export function headerValue(headers: HeadersInput, name: string): string | reado
   for (const [key, value] of Object.entries(record)) if (key.toLowerCase() === wanted) return value;
   return undefined;
 }
-
-/** The first value of a header that may have been sent several times. */
-export function firstValue(value: string | readonly string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : value?.[0];
-}

@@ -1,7 +1,8 @@
 import { diagnose, hasToken, sign, verify, verifyAsync } from '../catalog/signature.js';
+import { firstHeader } from '../shared/headers.js';
 import { PayloadError, SignatureError } from './errors.js';
 import type { WebhookEvent } from './events.js';
-import { firstValue, type HeadersInput, headerValue } from './headers.js';
+import { type HeadersInput, headerValue } from './headers.js';
 
 export { SignatureError } from './errors.js';
 
@@ -108,7 +109,7 @@ export async function verifyWebhookAsync(
 }
 
 function parseDelivery(body: Body, headers: HeadersInput): WebhookEvent {
-  const eventType = firstValue(headerValue(headers, 'x-salesloft-event'))?.trim();
+  const eventType = firstHeader(headerValue(headers, 'x-salesloft-event'))?.trim();
   if (!eventType) throw new PayloadError('Delivery has no x-salesloft-event header');
   const raw = typeof body === 'string' ? body : new TextDecoder().decode(body);
   let payload: unknown;

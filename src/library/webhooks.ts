@@ -1,8 +1,9 @@
 import type { EventType } from '../catalog/event-types.js';
+import { firstHeader } from '../shared/headers.js';
 import { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './dedupe.js';
 import { HandlerError, PayloadTooLargeError } from './errors.js';
 import type { WebhookEvent, WebhookHandler } from './events.js';
-import { firstValue, type HeadersInput, headerValue } from './headers.js';
+import { type HeadersInput, headerValue } from './headers.js';
 import { type TokenInput, verifyWebhookAsync } from './signatures.js';
 
 export interface WebhooksOptions extends TokenInput {
@@ -84,6 +85,6 @@ export class Webhooks {
 
 /** A delivery and its retries share the body and so the signature (an HMAC of the body). */
 function dedupeKey(event: WebhookEvent, headers: HeadersInput): string {
-  const signature = firstValue(headerValue(headers, 'x-salesloft-signature'))?.trim().toLowerCase() ?? '';
+  const signature = firstHeader(headerValue(headers, 'x-salesloft-signature'))?.trim().toLowerCase() ?? '';
   return `${event.eventType}:${signature}:${event.raw.length}`;
 }

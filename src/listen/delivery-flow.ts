@@ -1,5 +1,6 @@
 import { diagnose } from '../catalog/signature.js';
-import { type Delivery, firstHeader, REPLAY_HEADER } from './delivery.js';
+import { firstHeader } from '../shared/headers.js';
+import { type Delivery, REPLAY_HEADER } from './delivery.js';
 import { LineWriter } from './line-writer.js';
 import type { Rejection } from './receiver.js';
 import type { Recorder } from './recording-file.js';

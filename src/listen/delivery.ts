@@ -32,8 +32,3 @@ export interface Delivery {
   /** What the receiver answered Salesloft. */
   status: number;
 }
-
-/** A header's first value (Node gives repeated headers as an array). */
-export function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

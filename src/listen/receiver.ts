@@ -4,7 +4,8 @@ import { verify } from '../catalog/signature.js';
 import { readCapped } from '../net/body.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
 import { listenOn } from '../net/listen-on.js';
-import { type Delivery, type ForwardResult, firstHeader } from './delivery.js';
+import { firstHeader } from '../shared/headers.js';
+import type { Delivery, ForwardResult } from './delivery.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 3_000;

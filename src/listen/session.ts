@@ -99,7 +99,10 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     callbackUrl = `${tunnel.url}/salesloft-hooks/${sessionId}`;
     subscribing = true;
     subscribed = await subscribeWithJournal({
-      ...deps,
+      api: deps.api,
+      apiUrl: deps.apiUrl,
+      stateDir: deps.stateDir,
+      onEvent,
       sessionId,
       callbackUrl,
       receiverUrl,
