@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Listen from '../../../src/commands/listen.js';
+import { tempDir } from '../../support/cli.js';
 import { runCommand } from '../../support/command.js';
 
 describe('listen (in process)', () => {
@@ -32,7 +33,7 @@ describe('listen (in process)', () => {
   });
 
   it('--print-token returns the state folder’s token, the same each time', async () => {
-    const env = { SALESLOFT_HOOKS_STATE_DIR: (await import('../../support/cli.js')).tempDir('slh-state-') };
+    const env = { SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-') };
     const first = await runCommand(Listen, ['--print-token', '--json'], env);
     const second = await runCommand(Listen, ['--print-token', '--json'], env);
     expect(first.result).toEqual({ token: expect.stringMatching(/^[0-9a-f]{64}$/) });
