@@ -575,7 +575,8 @@ async function load() {
 }
 
 // The stream opens first and its events wait for the list, so that nothing that arrives in
-// between is missed; the browser resumes after a reconnect from the last event id it saw.
+// between is missed (the list is asked for once the server holds the stream: its first bytes
+// came); the browser resumes after a reconnect from the last event id it saw.
 let loaded = false;
 const pending = [];
 const events = new EventSource(withKey('/api/events'));
@@ -612,6 +613,11 @@ events.addEventListener('open', () => {
 });
 events.addEventListener('error', () => {
   $('status').textContent = 'disconnected (retrying)';
+});
+await new Promise((resolve) => {
+  events.addEventListener('open', resolve, { once: true });
+  // A stream that cannot open (it retries) must not keep the list from showing.
+  events.addEventListener('error', resolve, { once: true });
 });
 const rows = await load();
 reset(rows);

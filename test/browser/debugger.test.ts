@@ -172,16 +172,28 @@ describe('the inspector as a debugger', () => {
     const { emu, page, stop, url } = await session();
     const late = await context.newPage();
     let fired = false;
+    let settled: () => void = () => {};
+    const delivered = new Promise<void>((resolve) => {
+      settled = resolve;
+    });
     // The list is answered as the server had it (empty), but handed to the page only after a
-    // delivery has arrived: only an event stream opened before the list can show it.
+    // delivery has arrived: only an event stream the server held before the list can show it.
     await late.route('**/api/deliveries?*', async (route) => {
       const listed = await route.fetch();
       if (!fired) {
         fired = true;
         emu.fire('person_updated', { id: 5 });
         await emu.deliveriesSettled();
+        settled();
       }
       await route.fulfill({ response: listed });
+    });
+    // The stream's request is slow to reach the server (as on a loaded machine): a page that asks
+    // for the list before its stream is open misses the delivery. The wait is bounded, because a
+    // page that waits for its stream asks for the list only after this.
+    await late.route('**/api/events?*', async (route) => {
+      await Promise.race([delivered, new Promise((resolve) => setTimeout(resolve, 300))]);
+      await route.continue();
     });
     await late.goto(url);
     await row(late, '1').waitFor();
