@@ -158,7 +158,6 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       api = await this.salesloft(flags);
     }
     const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });
-    this.ngrokUsed = tunnel === 'ngrok';
 
     const live = new Set<number>();
     const signals = handleStopSignals((signal) => {
@@ -215,14 +214,6 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       },
     );
     return undefined;
-  }
-
-  private ngrokUsed = false;
-
-  override async finally(error: Error | undefined): Promise<void> {
-    await super.finally(error);
-    // The ngrok SDK can keep a native handle open after a failed or closed tunnel: do not let it hold the exit.
-    if (this.ngrokUsed) setTimeout(() => process.exit(), 2_000).unref();
   }
 
   private resolveEvents(patterns: string[]): string[] {

@@ -3,6 +3,7 @@ import type { Hook } from '@oclif/core/interfaces';
 import { settings } from '@oclif/core/settings';
 import { hideSecrets } from '../cli/argv-secrets.js';
 import { setUndiciLoader, type Undici } from '../net/undici.js';
+import { exitRequested, flushAndExit } from '../shared/exit-when-done.js';
 
 /** The bundle dist/cli.cjs: package.json's `oclif` section points its commands and hook here. */
 export { COMMANDS } from './commands.js';
@@ -25,13 +26,14 @@ export async function run(
   const args = hideSecrets(process.argv.slice(2));
   // oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
   process.argv.splice(2, Number.POSITIVE_INFINITY, ...args);
-  // The bundle never runs TypeScript sources. Without this, under NODE_ENV=development or test
-  // oclif looks for them, and an installed package warns that it cannot find typescript.
   if (options.dev) {
     const { devLoadOptions } = await import('./dev-options.js');
     await execute({ args, development: true, loadOptions: devLoadOptions(root) });
-    return;
+  } else {
+    // The bundle never runs TypeScript sources. Without this, under NODE_ENV=development or test
+    // oclif looks for them, and an installed package warns that it cannot find typescript.
+    settings.enableAutoTranspile = false;
+    await execute({ args, dir: root });
   }
-  settings.enableAutoTranspile = false;
-  await execute({ args, dir: root });
+  if (exitRequested()) await flushAndExit();
 }

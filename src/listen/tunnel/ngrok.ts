@@ -1,5 +1,6 @@
 import { withTimeout } from '../../net/time.js';
 import { TunnelError } from '../../shared/errors.js';
+import { exitWhenDone } from '../../shared/exit-when-done.js';
 import type { Tunnel } from './tunnel.js';
 
 export interface NgrokOptions {
@@ -21,6 +22,8 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
     );
   }
   const ngrok = await loadNgrok();
+  // The SDK can keep a native handle open after a failed or closed tunnel: it must not hold the exit.
+  exitWhenDone();
   try {
     const listener = await withTimeout(
       ngrok.forward({
