@@ -5,12 +5,25 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // End-to-end tests run dist/: rebuild it first when src/ (or the build) changed since.
     globalSetup: ['test/support/build-if-stale.ts'],
+    // The helpers' cleanup after every test, in every file (see test/support/after-test.ts).
+    setupFiles: ['test/support/setup.ts'],
     // Bounds on a hang, not speed assertions: a shared 2-core machine can be slow.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most test time is spent waiting on spawned CLIs and local servers, so three files at once
-    // on two cores keeps the machine busy without starving the processes under test.
-    poolOptions: { forks: { minForks: 1, maxForks: 3 } },
+    poolOptions: {
+      forks: {
+        // Test files share their worker processes and loaded modules instead of starting a fresh
+        // process and loading vitest and the sources again for each of the hundred files: on two
+        // cores that start-up, not the tests, was most of the suite's CPU time.
+        isolate: false,
+        // Most test time is spent waiting on spawned CLIs and local servers, so three files at
+        // once on two cores keeps the machine busy without starving the processes under test. As
+        // many workers from the start as at most: tinypool (3.2) can end a worker that is being
+        // handed the next file when it shrinks the pool.
+        minForks: 3,
+        maxForks: 3,
+      },
+    },
   },
 });

@@ -8,6 +8,7 @@ import { launchBrowser } from '../support/browser.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { hmacHex } from '../support/hmac.js';
+import { freePort } from '../support/ports.js';
 import { verifyingHandler } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
@@ -25,14 +26,21 @@ function env(emu: Emulator, stateDir: string) {
   return { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test', SALESLOFT_HOOKS_STATE_DIR: stateDir };
 }
 
-async function session(options: { stateDir?: string; events?: string } = {}) {
+async function session(options: { stateDir?: string; events?: string; inspectPort?: number } = {}) {
   // No retries: a delivery the handler fails stays one row (Salesloft would send it again).
   const emu = await emulator({ retries: 0 });
   const stateDir = options.stateDir ?? tempDir('slh-state-');
   const token = (await runCli(['listen', '--print-token'], { env: env(emu, stateDir) })).stdout.trim();
   const app = await verifyingHandler(token);
   const cli = startCli(
-    ['listen', '--event', options.events ?? 'person_updated', '--forward-to', `:${app.port}/hooks`],
+    [
+      'listen',
+      '--event',
+      options.events ?? 'person_updated',
+      '--forward-to',
+      `:${app.port}/hooks`,
+      ...(options.inspectPort ? ['--inspect-port', String(options.inspectPort)] : []),
+    ],
     env(emu, stateDir),
   );
   const [, url] = await cli.waitFor(/Inspector: (http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]+)\n/);
@@ -149,9 +157,11 @@ describe('the inspector as a debugger', () => {
   });
 
   it('keeps its key for the state directory: a bookmark works after a restart; a wrong key gets a page that says what to do', async () => {
-    const first = await session();
+    // A port of the test's own: once listen is gone, another test's inspector may take 4041 and up.
+    const inspectPort = await freePort();
+    const first = await session({ inspectPort });
     await first.stop();
-    const second = await session({ stateDir: first.stateDir });
+    const second = await session({ stateDir: first.stateDir, inspectPort });
     expect(new URL(second.url).searchParams.get('key')).toBe(new URL(first.url).searchParams.get('key'));
     const wrong = await context.newPage();
     const answer = await wrong.goto(second.url.replace(/key=[0-9a-f]+/, 'key=0000'));

@@ -7,6 +7,7 @@ import type { Emulator } from '../../src/emulator/emulator.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { hmacHex } from '../support/hmac.js';
+import { freePort } from '../support/ports.js';
 import { rawExchange } from '../support/raw-socket.js';
 import { recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
@@ -411,10 +412,7 @@ describe('listen tunnels', () => {
 
   it('--port binds the given port; --keep leaves the subscriptions and removes the journal on SIGHUP', async () => {
     const emu = await emulator();
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise((resolve) => probe.close(resolve));
+    const port = await freePort();
     const stateDir = tempDir('slh-state-');
     const cli = startCli(
       ['listen', '--tunnel', 'none', '--event', 'note_*', '--port', String(port), '--keep'],

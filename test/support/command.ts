@@ -1,7 +1,8 @@
 import { format } from 'node:util';
 import { Config } from '@oclif/core/config';
-import { afterEach, vi } from 'vitest';
+import { vi } from 'vitest';
 import { REAL_CLOCK } from '../../src/salesloft/client.js';
+import { afterEveryTest } from './after-test.js';
 import { ROOT, tempDir } from './cli.js';
 
 let config: Config | undefined;
@@ -25,7 +26,7 @@ export interface InProcessRun<R> {
 }
 
 const saved: [string, string | undefined][] = [];
-afterEach(() => {
+afterEveryTest(() => {
   for (const [name, value] of saved.splice(0).reverse()) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;

@@ -1,11 +1,11 @@
-import { afterEach } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/emulator.js';
 import { SalesloftClient } from '../../src/salesloft/client.js';
+import { afterEveryTest } from './after-test.js';
 import { TestClock } from './clock.js';
 
 const running: { close(): Promise<void> }[] = [];
 
-afterEach(async () => {
+afterEveryTest(async () => {
   await Promise.all(running.splice(0).map((item) => item.close()));
 });
 

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEveryTest } from './after-test.js';
 import { BIN, cleanEnv, tempDir } from './cli.js';
 import { until } from './wait.js';
 
 const terminals: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null }[] = [];
-afterEach(() => {
+afterEveryTest(() => {
   for (const terminal of terminals.splice(0)) if (terminal.exitCode === null) terminal.kill('SIGKILL');
 });
 

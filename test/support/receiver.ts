@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
+import { afterEveryTest } from './after-test.js';
 import { hmacHex } from './hmac.js';
 
 export interface Received {
@@ -12,7 +12,7 @@ export interface Received {
 }
 
 const servers: Server[] = [];
-afterEach(async () => {
+afterEveryTest(async () => {
   await Promise.all(
     servers.splice(0).map((server) => {
       server.closeAllConnections();

@@ -1,9 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { afterEach } from 'vitest';
+import { afterEveryTest } from './after-test.js';
 import { BIN, cleanEnv, tempDir } from './cli.js';
 
 const children: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => {
+afterEveryTest(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 

@@ -1,0 +1,4 @@
+import { afterEach } from 'vitest';
+import { cleanUpAfterTest } from './after-test.js';
+
+afterEach(cleanUpAfterTest);
