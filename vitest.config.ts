@@ -14,13 +14,13 @@ export default defineConfig({
     poolOptions: {
       forks: {
         // Test files share their worker processes and loaded modules instead of starting a fresh
-        // process and loading vitest and the sources again for each of the hundred files: on two
-        // cores that start-up, not the tests, was most of the suite's CPU time.
+        // process and loading vitest and the sources again for each of the hundred files: that
+        // start-up was a quarter of the suite's CPU time, and two cores are the limit here.
         isolate: false,
         // Most test time is spent waiting on spawned CLIs and local servers, so three files at
         // once on two cores keeps the machine busy without starving the processes under test. As
-        // many workers from the start as at most: tinypool (3.2) can end a worker that is being
-        // handed the next file when it shrinks the pool.
+        // many workers from the start as at most: with fewer, shared workers failed runs here
+        // ("Terminating worker thread" from vitest 3.2's tinypool as it resized the pool).
         minForks: 3,
         maxForks: 3,
       },
