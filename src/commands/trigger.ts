@@ -64,27 +64,22 @@ Exits 1 when the handler answers outside 2xx.`;
 
   async run(): Promise<TriggerResult> {
     const { args, flags } = await this.parse(Trigger);
+    if (flags.print && this.jsonEnabled()) {
+      throw new UsageError('--print writes the body itself: leave out --json.', 'print_with_json');
+    }
+    const { sampleBodies, trigger, triggerEvents } = await import('../send/trigger.js');
+    const { parseOverride } = await import('../send/overrides.js');
+    const eventTypes = triggerEvents(args.event);
+    const overrides = (flags.set ?? []).map(parseOverride);
     if (flags.print) {
-      if (this.jsonEnabled())
-        throw new UsageError('--print writes the body itself: leave out --json.', 'print_with_json');
-      const { sampleBodies, triggerEvents } = await import('../send/trigger.js');
-      const { parseOverride } = await import('../send/overrides.js');
-      const bodies = sampleBodies(
-        triggerEvents(args.event),
-        (flags.set ?? []).map(parseOverride),
-        (message) => this.warning(message),
-      );
+      const bodies = sampleBodies(eventTypes, overrides, (message) => this.warning(message));
       // The body itself, as it would be sent: one JSON document a line (one line for one event type).
       process.stdout.write(`${bodies.map((body) => body.toString('utf8')).join('\n')}\n`);
       return { deliveries: [] };
     }
-    // A bad --to is refused before anything else (a token created, a session looked for).
+    // A bad --to is refused before a token is created or a session looked for.
     const explicit = flags.to === undefined ? undefined : parseForwardTarget(flags.to, '--to');
     const settings = this.resolveSettings(flags);
-    const { trigger, triggerEvents } = await import('../send/trigger.js');
-    const { parseOverride } = await import('../send/overrides.js');
-    const eventTypes = triggerEvents(args.event);
-    const overrides = (flags.set ?? []).map(parseOverride);
     const signing = await this.callbackToken(flags, settings);
     this.noteSigningToken(signing);
     const url =
