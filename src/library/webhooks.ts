@@ -1,4 +1,5 @@
 import type { EventType } from '../catalog/event-types.js';
+import { hasToken } from '../catalog/signature.js';
 import { firstHeader } from '../shared/headers.js';
 import { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './dedupe.js';
 import { HandlerError, PayloadTooLargeError } from './errors.js';
@@ -32,9 +33,7 @@ export class Webhooks {
   private readonly dedupeTtlMs: number;
 
   constructor(options: WebhooksOptions) {
-    if (
-      ![options.token, ...(options.tokens ?? [])].some((token) => typeof token === 'string' && token.trim())
-    ) {
+    if (![options.token, ...(options.tokens ?? [])].some(hasToken)) {
       throw new TypeError(
         'Webhooks needs a callback token (`token`) or tokens (`tokens`), not empty or blank',
       );
