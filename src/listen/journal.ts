@@ -5,6 +5,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { stateDirError } from '../shared/errors.js';
 
+/** The path a listen session's deliveries come to (on the receiver, behind the tunnel). */
+export function sessionPath(sessionId: string): string {
+  return `/salesloft-hooks/${sessionId}`;
+}
+
 /**
  * What a running `listen` session (or a `subscribe` batch) has created, kept on disk so a crash can
  * be cleaned up by `prune`.
@@ -213,7 +218,7 @@ function wellFormed(data: JournalData, fileName: string): boolean {
     return Array.isArray(data.event_types) && typeof data.token_sha256 === 'string';
   }
   try {
-    return new URL(data.callback_url).pathname.endsWith(`/salesloft-hooks/${data.session_id}`);
+    return new URL(data.callback_url).pathname.endsWith(sessionPath(data.session_id));
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@ import { PartialFailureError } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { DeliveryFlow, type DeliveryView } from './delivery-flow.js';
-import { deadSessionJournals, type SessionJournal } from './journal.js';
+import { deadSessionJournals, type SessionJournal, sessionPath } from './journal.js';
 import { Recorder } from './recording-file.js';
 import { MAX_DELIVERIES, type SessionEvent } from './session-events.js';
 import { subscribeWithJournal } from './session-subscribe.js';
@@ -89,14 +89,14 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
     recorder,
     onEvent,
   );
-  const receiverUrl = `${transport.receiver.localUrl}/salesloft-hooks/${sessionId}`;
+  const receiverUrl = `${transport.receiver.localUrl}${sessionPath(sessionId)}`;
 
   let tunnel: Tunnel | undefined;
   let subscribed: Awaited<ReturnType<typeof subscribeWithJournal>>;
   let callbackUrl: string;
   try {
     tunnel = await deps.openTunnel(transport.receiver.port, transport.receiver.localUrl);
-    callbackUrl = `${tunnel.url}/salesloft-hooks/${sessionId}`;
+    callbackUrl = `${tunnel.url}${sessionPath(sessionId)}`;
     subscribing = true;
     subscribed = await subscribeWithJournal({
       api: deps.api,

@@ -2,6 +2,7 @@ import { UsageError } from '../shared/errors.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 import type { DeliveryFlow } from './delivery-flow.js';
 import { createForwarder } from './forwarder.js';
+import { sessionPath } from './journal.js';
 import { Receiver } from './receiver.js';
 import type { Recorder } from './recording-file.js';
 import type { SessionEvent } from './session-events.js';
@@ -40,9 +41,9 @@ export async function startTransport(
         insecure: options.forwardInsecure === true,
       })
     : undefined;
-  const sessionPath = `/salesloft-hooks/${options.sessionId}`;
+  const path = sessionPath(options.sessionId);
   const receiver = await new Receiver({
-    sessionPath,
+    sessionPath: path,
     token: options.token,
     port: options.port,
     onReceived: (delivery) => flow.received(delivery),
@@ -71,7 +72,7 @@ export async function startTransport(
           token: options.token,
           target: options.forwardTo
             ? { url: options.forwardTo, isReceiver: false }
-            : { url: `${receiver.localUrl}${sessionPath}`, isReceiver: true },
+            : { url: `${receiver.localUrl}${path}`, isReceiver: true },
         })
         .catch(async (error: unknown) => {
           await receiver.close();
