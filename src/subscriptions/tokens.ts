@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { hasToken } from '../catalog/signature.js';
 import { DEFAULT_API_URL } from '../shared/config.js';
 import { stateDirError, UsageError } from '../shared/errors.js';
 
@@ -116,7 +117,7 @@ export function tokenOrigin(source: TokenSource): string {
 
 /** A callback token given by the user must hold something: an empty HMAC key signs for anyone. */
 export function requireToken(value: string, where: string): string {
-  if (value.trim() === '') throw new UsageError(`${where} is empty: give the callback token.`, 'empty_token');
+  if (!hasToken(value)) throw new UsageError(`${where} is empty: give the callback token.`, 'empty_token');
   return value;
 }
 
