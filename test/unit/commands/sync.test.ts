@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Sync from '../../../src/commands/sync.js';
@@ -39,6 +39,23 @@ describe('sync (in process)', () => {
     expect(emu.store.list()).toHaveLength(2);
     const clean = await runCommand(Sync, ['--file', file, '--check', '--json'], apiEnv(emu));
     expect([clean.exitCode, clean.result]).toEqual([0, { plan: [], applied: false }]);
+  });
+
+  it('signs with the file’s tokens only: neither the state directory’s token nor SALESLOFT_CALLBACK_TOKEN', async () => {
+    const emu = await emulator();
+    const stateDir = tempDir('slh-state-');
+    const file = join(tempDir(), 'hooks.yaml');
+    writeFileSync(file, FILE);
+    const env = {
+      ...apiEnv(emu),
+      SALESLOFT_HOOKS_STATE_DIR: stateDir,
+      SALESLOFT_CALLBACK_TOKEN: 'env-token',
+    };
+    const applied = await runCommand(Sync, ['--file', file, '--yes', '--json'], env);
+    expect(applied.exitCode).toBe(0);
+    expect(emu.store.list().map((sub) => sub.callback_token)).toEqual(['t', 't']);
+    // Nor does it make one: the state directory holds no token file after a sync.
+    expect(existsSync(stateDir) ? readdirSync(stateDir) : []).not.toContain('callback-tokens.json');
   });
 
   it('--schema returns the schema; an invalid file is exit 2 with file:line', async () => {
