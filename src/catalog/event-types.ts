@@ -8,6 +8,13 @@ export interface EventTypeInfo {
   readonly description: string;
   /** OAuth scopes the subscribing application needs to receive it. */
   readonly scopes: readonly string[];
+  /**
+   * Salesloft waits for the endpoint's answer before it goes on (link_swap: before every email the
+   * team sends). Only its exact name selects it: `all` and globs leave it out.
+   */
+  readonly synchronous: boolean;
+  /** Needs a privileged scope most keys lack: named to be subscribed, never in listen's default set. */
+  readonly privileged: boolean;
 }
 
 type Row = readonly [
@@ -83,7 +90,7 @@ const ROWS = [
     'email',
     'updated',
     'emails:read',
-    'An Email record state was updated (sent, delivered, bounced, etc.).',
+    'An Email record was updated (its status, counts or bounce).',
   ],
   [
     'email_with_body_and_subject_updated',
@@ -97,7 +104,7 @@ const ROWS = [
     'email',
     'link_swap',
     'emails:read',
-    'Sent before an email goes out so that its tracked links can be swapped.',
+    'Before an email goes out, Salesloft sends its links and waits: the answer swaps them.',
   ],
   ['meeting_booked', 'meeting', 'booked', 'meetings:read', 'A Meeting was booked.'],
   ['meeting_updated', 'meeting', 'updated', 'meetings:read', 'A Meeting record was updated.'],
@@ -125,6 +132,11 @@ const ROWS = [
   ['user_updated', 'user', 'updated', 'team:read', 'A Salesloft User was updated.'],
 ] as const satisfies readonly Row[];
 
+/** Hooks Salesloft waits on (salesloft-facts.md, "link_swap is a synchronous hook"). */
+const SYNCHRONOUS: ReadonlySet<string> = new Set(['link_swap']);
+/** Scopes Salesloft grants only on request (salesloft-facts.md, "Event types"). */
+const PRIVILEGED_SCOPES: ReadonlySet<string> = new Set(['email_contents:read']);
+
 /** The name of one of the 37 documented event types: `'account_created' | ... | 'user_updated'`. */
 export type EventType = (typeof ROWS)[number][0];
 
@@ -136,6 +148,8 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = ROWS.map(
     action,
     description,
     scopes: scope ? [scope] : [],
+    synchronous: SYNCHRONOUS.has(name),
+    privileged: scope !== null && PRIVILEGED_SCOPES.has(scope),
   }),
 ).sort((a, b) => byText(a.name, b.name));
 

@@ -17,7 +17,8 @@ export const EVENT_COMPLETIONS: readonly string[] = [...EVENT_TYPES.map((event) 
 export const eventFlag = completing(
   Flags.string({
     char: 'e',
-    description: 'event type, glob (person_*, *_deleted) or all; repeatable, comma lists accepted',
+    description:
+      'event type, glob (person_*, *_deleted) or all (neither reaches link_swap: name it); repeatable, comma lists accepted',
     multiple: true,
   }),
   EVENT_COMPLETIONS,

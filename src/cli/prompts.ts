@@ -24,7 +24,14 @@ export async function pickEvents(streams: PromptStreams = {}): Promise<string[]>
       choices.push(new Separator(`── ${resource}`));
     }
     const scopes = event.scopes.length > 0 ? event.scopes.join(' ') : 'no scope';
-    choices.push({ name: event.name, value: event.name, description: `${event.description} (${scopes})` });
+    const marks = [event.synchronous ? 'synchronous' : '', event.privileged ? 'privileged' : ''].filter(
+      Boolean,
+    );
+    choices.push({
+      name: marks.length > 0 ? `${event.name} (${marks.join(', ')})` : event.name,
+      value: event.name,
+      description: `${event.description} (${scopes})`,
+    });
   }
   return checkbox(
     {

@@ -30,6 +30,7 @@ export default class List extends ApiCommand<ShownSubscription[]> {
       ...(flags.event ? { events: flags.event } : {}),
       ...(flags.url === undefined ? {} : { url: urlSelector(flags.url) }),
       ...(enabled === undefined ? {} : { enabled }),
+      globsReachSynchronous: true,
     }).sort(byId);
     if (!this.jsonEnabled()) {
       const { renderSubscriptionTable } = await import('../cli/render/subscription-table.js');

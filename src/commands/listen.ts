@@ -1,6 +1,10 @@
 import * as Flags from '@oclif/core/flags';
-import { EVENT_TYPES } from '../catalog/event-types.js';
-import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
+import {
+  defaultListenEvents,
+  matchEvents,
+  synchronousWarning,
+  unknownEventsWarning,
+} from '../catalog/patterns.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { eventFlag, tokenFileFlag } from '../cli/flags.js';
 import { deliveryView } from '../cli/render/deliveries.js';
@@ -16,7 +20,9 @@ import { tokenOrigin } from '../subscriptions/tokens.js';
 export default class Listen extends ApiCommand<{ token: string } | undefined> {
   static override summary = 'Receive, verify, show and forward Salesloft deliveries on this machine.';
   static override description =
-    `Opens a tunnel (ngrok by default), subscribes it to the chosen events (default: all),
+    `Opens a tunnel (ngrok by default), subscribes it to the chosen events (default: every type but
+link_swap, a synchronous hook in the send path of every email the team sends, and
+email_with_body_and_subject_updated, which needs a privileged scope: name either to get it),
 prints each delivery with its signature verdict, forwards it to your app with --forward-to, and
 deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
 
@@ -118,8 +124,10 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       return { token };
     }
 
-    const events = flags.event ? this.resolveEvents(flags.event) : EVENT_TYPES.map((event) => event.name);
+    const events = flags.event ? this.resolveEvents(flags.event) : defaultListenEvents();
     if (events.length === 0) throw new UsageError('--event names no event type.', 'no_events');
+    const hook = synchronousWarning(events);
+    if (hook) this.warning(hook);
     const publicUrl =
       flags['public-url'] === undefined ? undefined : parseCallbackUrl(flags['public-url'], '--public-url');
     const forwardTo = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);

@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
+import { matchEvents, synchronousWarning, unknownEventsWarning } from '../catalog/patterns.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, tokenFileFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan } from '../cli/render/subscriptions.js';
@@ -48,6 +48,8 @@ created again. If any create fails, the ones this run created are deleted again.
     const { flags } = await this.parse(Subscribe);
     const url = parseCallbackUrl(flags.url);
     const events = await this.chooseEvents(flags.event);
+    const hook = synchronousWarning(events);
+    if (hook) this.warning(hook);
     const scopes = scopesNeeded(events);
     if (scopes) this.note(this.err.dim(`These events need the OAuth scopes ${scopes}.`));
 

@@ -4,6 +4,7 @@ import { deliveryHeaders } from '../catalog/signature.js';
 import { nearest } from '../catalog/typos.js';
 import { type PostAnswer, postDelivery } from '../net/post.js';
 import { createSampler } from '../samples/index.js';
+import { railsJson } from '../samples/rails-json.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { applyOverrides, type Override, unknownFields } from './overrides.js';
@@ -29,7 +30,8 @@ export interface TriggerOutcome extends PostAnswer {
 
 /** The event types named by a trigger argument: an exact catalog name, a glob, `all` or a comma list. */
 export function triggerEvents(pattern: string): string[] {
-  const { events, unknown } = matchEvents([pattern]);
+  // trigger subscribes nothing: `all` sends every type, link_swap included.
+  const { events, unknown } = matchEvents([pattern], { globsReachSynchronous: true });
   for (const name of unknown) requireKnownEvent(name);
   if (events.length === 0) throw new UsageError(`"${pattern}" names no event type.`, 'no_events');
   return events;
@@ -91,7 +93,7 @@ function warnUnknownFields(
 
 function sampleBytes(sample: Record<string, unknown>, overrides: readonly Override[]): Buffer {
   applyOverrides(sample, overrides);
-  return Buffer.from(JSON.stringify(sample));
+  return Buffer.from(railsJson(sample));
 }
 
 function requireKnownEvent(name: string): void {

@@ -8,6 +8,8 @@ export interface Selection {
   url?: string;
   enabled?: boolean;
   ids?: readonly number[];
+  /** `list` only: `all` and globs show synchronous hooks too (the others never touch one unnamed). */
+  globsReachSynchronous?: boolean;
 }
 
 /** The subscriptions that match every given selector. */
@@ -17,7 +19,10 @@ export function selectSubscriptions(
 ): Subscription[] {
   const events =
     selection.events && selection.events.length > 0
-      ? new Set(matchEvents(selection.events).events)
+      ? new Set(
+          matchEvents(selection.events, { globsReachSynchronous: selection.globsReachSynchronous === true })
+            .events,
+        )
       : undefined;
   const ids = selection.ids && selection.ids.length > 0 ? new Set(selection.ids) : undefined;
   return subscriptions.filter(

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLMap } from 'yaml';
-import { matchEvents, unknownEventsWarning } from '../catalog/patterns.js';
+import { matchEvents, synchronousWarning, unknownEventsWarning } from '../catalog/patterns.js';
 
 type VariableLookup = (name: string) => string | undefined;
 
@@ -144,8 +144,9 @@ export function parseDesiredState(text: string, file: string, lookup: VariableLo
     let events: string[];
     try {
       const match = matchEvents(patterns);
-      const warning = unknownEventsWarning(match.unknown);
-      if (warning) warnings.push(`${file}:${line}: ${warning}`);
+      for (const warning of [unknownEventsWarning(match.unknown), synchronousWarning(match.events)]) {
+        if (warning) warnings.push(`${file}:${line}: ${warning}`);
+      }
       events = match.events;
     } catch (error) {
       return fail(eventsNode, (error as Error).message);

@@ -7,6 +7,8 @@ interface CatalogEntry {
   action: string;
   description: string;
   scopes: string[];
+  synchronous: boolean;
+  privileged: boolean;
 }
 
 describe('salesloft-hooks events', () => {
@@ -16,7 +18,15 @@ describe('salesloft-hooks events', () => {
     const entries = parseJson<CatalogEntry[]>(result);
     expect(entries).toHaveLength(37);
     for (const entry of entries) {
-      expect(Object.keys(entry).sort()).toEqual(['action', 'description', 'name', 'resource', 'scopes']);
+      expect(Object.keys(entry).sort()).toEqual([
+        'action',
+        'description',
+        'name',
+        'privileged',
+        'resource',
+        'scopes',
+        'synchronous',
+      ]);
       expect(Array.isArray(entry.scopes)).toBe(true);
     }
     expect(entries.find((entry) => entry.name === 'task_completed')).toEqual({
@@ -25,7 +35,13 @@ describe('salesloft-hooks events', () => {
       action: 'completed',
       description: 'A Task was completed.',
       scopes: ['tasks:read'],
+      synchronous: false,
+      privileged: false,
     });
+    expect(entries.filter((entry) => entry.synchronous).map((entry) => entry.name)).toEqual(['link_swap']);
+    expect(entries.filter((entry) => entry.privileged).map((entry) => entry.name)).toEqual([
+      'email_with_body_and_subject_updated',
+    ]);
   });
 
   it('prints a human catalog grouped by resource, without colour when piped', async () => {
@@ -33,6 +49,8 @@ describe('salesloft-hooks events', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^person$/m);
     expect(result.stdout).toMatch(/^ {2}person_updated +A Person record was updated\. \(people:read\)$/m);
+    expect(result.stdout).toMatch(/^ {2}link_swap +synchronous +Before an email goes out/m);
+    expect(result.stdout).toMatch(/^ {2}email_with_body_and_subject_updated +privileged +An Email/m);
     expect(result.stdout).toContain('37 event types');
     expect(result.stdout).not.toContain('\u001b[');
     expect(result.stderr).toBe('');

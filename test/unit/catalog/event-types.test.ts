@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
-import { matchEvents, unknownEventsWarning } from '../../../src/catalog/patterns.js';
+import {
+  defaultListenEvents,
+  matchEvents,
+  synchronousWarning,
+  unknownEventsWarning,
+} from '../../../src/catalog/patterns.js';
 import { UsageError } from '../../../src/shared/errors.js';
 
 // The reference AsyncAPI text (a copy of shared/reference/) names each event type once as `name: <event>` under its message.
@@ -36,6 +41,15 @@ describe('catalog', () => {
     expect(byName.get('user_created')?.scopes).toEqual(['team:read']);
     for (const event of EVENT_TYPES) expect(event.description.length).toBeGreaterThan(10);
   });
+
+  it('marks link_swap as the one synchronous hook and the email_contents:read type as privileged', () => {
+    expect(EVENT_TYPES.filter((event) => event.synchronous).map((event) => event.name)).toEqual([
+      'link_swap',
+    ]);
+    expect(EVENT_TYPES.filter((event) => event.privileged).map((event) => event.name)).toEqual([
+      'email_with_body_and_subject_updated',
+    ]);
+  });
 });
 
 describe('event patterns', () => {
@@ -45,7 +59,7 @@ describe('event patterns', () => {
     expect(matchEvents(['*_deleted']).events).toEqual(
       ['account', 'cadence', 'note', 'person', 'step', 'task'].map((resource) => `${resource}_deleted`),
     );
-    expect(matchEvents(['all']).events).toHaveLength(37);
+    expect(matchEvents(['all']).events).toHaveLength(36);
     expect(matchEvents(['person_updated,task_*', 'person_*']).events).toEqual([
       'person_created',
       'person_deleted',
@@ -69,6 +83,35 @@ describe('event patterns', () => {
     expect(() => matchEvents(['opportunity_*'])).toThrow(UsageError);
     expect(() => matchEvents(['opportunity_*'])).toThrow(/matches no event type/);
     expect(() => matchEvents(['Person Updated'])).toThrow(UsageError);
+  });
+
+  it('all, * and globs leave out link_swap; its exact name selects it, and only list and trigger reach it by glob', () => {
+    for (const pattern of ['all', '*', '*_*', 'email_*,*', '*e*']) {
+      expect(matchEvents(['person_updated', pattern]).events, pattern).not.toContain('link_swap');
+    }
+    expect(matchEvents(['all']).events).toContain('email_with_body_and_subject_updated');
+    expect(matchEvents(['link_swap']).events).toEqual(['link_swap']);
+    expect(matchEvents(['all', 'link_swap']).events).toHaveLength(37);
+    expect(() => matchEvents(['*_swap'])).toThrow(/matches only link_swap/);
+    expect(() => matchEvents(['link_*'])).toThrow(
+      'Event pattern "link_*" matches only link_swap, a synchronous hook that only its exact name selects.',
+    );
+    expect(matchEvents(['all'], { globsReachSynchronous: true }).events).toHaveLength(37);
+    expect(matchEvents(['link_*'], { globsReachSynchronous: true }).events).toEqual(['link_swap']);
+  });
+
+  it('listen’s default set is the 35 types that are neither synchronous nor privileged', () => {
+    const events = defaultListenEvents();
+    expect(events).toHaveLength(35);
+    expect(events).not.toContain('link_swap');
+    expect(events).not.toContain('email_with_body_and_subject_updated');
+  });
+
+  it('warns once before a synchronous hook is subscribed, and says nothing otherwise', () => {
+    expect(synchronousWarning(['person_updated', 'link_swap'])).toBe(
+      "link_swap is a synchronous hook: every email your team sends will wait for this endpoint's answer before it goes out, for as long as the subscription lives.",
+    );
+    expect(synchronousWarning(matchEvents(['all']).events)).toBeUndefined();
   });
 
   it('a glob is anchored at both ends', () => {
