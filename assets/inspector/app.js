@@ -75,6 +75,17 @@ function forwardTag(forward) {
   return el('span', { class: kind, text: `→ ${forward.status} · ${forward.ms} ms` });
 }
 
+/** link_swap: what Salesloft would make of the answer (the links it swaps, or why it cannot). */
+function linkSwapTag(verdict) {
+  if (!verdict) return null;
+  if (!verdict.valid) return el('span', { class: 'bad', text: `links: INVALID: ${verdict.reason ?? ''}` });
+  const swapped = Object.keys(verdict.links).length;
+  return el('span', {
+    class: 'ok',
+    text: swapped === 0 ? 'links: none swapped' : `links: ${swapped} swapped`,
+  });
+}
+
 function rowElement(row) {
   return el(
     'div',
@@ -91,6 +102,7 @@ function rowElement(row) {
       { class: 'tags' },
       verdict(row),
       forwardTag(row.forward),
+      linkSwapTag(row.link_swap),
       row.retry_of ? el('span', { class: 'warn', text: `retry of #${row.retry_of}` }) : null,
       row.replay_of ? el('span', { class: 'muted', text: `replay of #${row.replay_of}` }) : null,
     ),
@@ -428,6 +440,22 @@ function renderDetail() {
     }
   } else {
     responseSection.push(el('h3', { text: 'Forward' }), el('p', { class: 'muted', text: 'Not forwarded.' }));
+  }
+  if (row.link_swap) {
+    const swaps = Object.entries(row.link_swap.links);
+    responseSection.push(
+      el('h3', { text: 'Link swap' }),
+      el('p', { id: 'link-swap' }, linkSwapTag(row.link_swap)),
+      ...(swaps.length > 0
+        ? [
+            el(
+              'ul',
+              { id: 'link-swaps' },
+              ...swaps.map(([from, to]) => el('li', { text: `${from} → ${to}` })),
+            ),
+          ]
+        : []),
+    );
   }
   const catalog = data.catalog
     ? el('p', {

@@ -1,6 +1,7 @@
+import { judgeLinkSwapAnswer, type LinkSwapVerdict, linksSent } from '../catalog/link-swap.js';
 import { deliveryHeaders } from '../catalog/signature.js';
 import { networkReason } from '../net/errors.js';
-import { timedPost } from '../net/post.js';
+import { ANSWER_READ_LIMIT, timedPost } from '../net/post.js';
 import type { Subscription } from '../salesloft/types.js';
 import { isLoopbackUrl } from '../shared/urls.js';
 
@@ -10,6 +11,8 @@ export interface DeliveryAttempt {
   status: number | null;
   error: string | null;
   ms: number;
+  /** link_swap: what the answer would do to the email (the links replaced), or why it cannot be used. */
+  link_swap?: LinkSwapVerdict;
 }
 
 export interface DeliveryRecord {
@@ -110,6 +113,13 @@ export class Deliverer {
         { timeoutMs: this.options.timeoutMs },
       );
       attempt.status = answer.status;
+      if (record.event_type === 'link_swap') {
+        attempt.link_swap = judgeLinkSwapAnswer(linksSent(body), {
+          ...answer.response,
+          status: answer.status,
+          limit: ANSWER_READ_LIMIT,
+        });
+      }
     } catch (error) {
       attempt.error = networkReason(error, this.options.timeoutMs);
     }

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { LinkSwapVerdict } from '../catalog/link-swap.js';
 import type { SignatureVerdict } from '../catalog/signature.js';
 
 export interface ForwardResult {
@@ -31,4 +32,6 @@ export interface Delivery {
   forward: ForwardResult | null;
   /** What the receiver answered Salesloft. */
   status: number;
+  /** For a verified link_swap: what Salesloft would make of the answer it got. */
+  link_swap?: LinkSwapVerdict;
 }

@@ -6,6 +6,7 @@ import { processConnectionBudget } from '../net/fd-limit.js';
 import { listenOn } from '../net/listen-on.js';
 import { firstHeader } from '../shared/headers.js';
 import type { Delivery, ForwardResult } from './delivery.js';
+import { LINK_SWAP, linkSwapReply, type Reply } from './link-swap-reply.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 3_000;
@@ -159,10 +160,12 @@ export class Receiver {
       delivery.forward = await this.options.forward(delivery);
       delivery.status = delivery.forward.status ?? 502;
     }
+    const reply = signature.valid && delivery.event_type === LINK_SWAP ? linkSwapReply(delivery) : undefined;
     // Shown and recorded before it is answered: a delivery Salesloft saw accepted is in the file.
     guarded(() => this.options.onDelivery(delivery));
     if (this.closing) res.shouldKeepAlive = false;
-    answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
+    if (reply) send(res, reply);
+    else answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
   }
 
   private reject(
@@ -195,6 +198,12 @@ function answer(
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.end(text);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  res.end(reply.body);
 }
 
 function guarded(callback: () => void): void {

@@ -1,5 +1,6 @@
 import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { LinkSwapVerdict } from '../catalog/link-swap.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { type Delivery, REPLAY_HEADER } from './delivery.js';
@@ -18,6 +19,8 @@ export interface RecordedDelivery {
   signature: { valid: boolean; reason: string | null };
   /** What the forward target answered (with --forward-to), so the recording shows what failed. */
   forward?: { status: number | null; ms: number; error: string | null };
+  /** For a verified link_swap: what Salesloft would make of the answer it got. */
+  link_swap?: LinkSwapVerdict;
   retry_of?: number;
   replay_of?: number;
 }
@@ -81,6 +84,7 @@ export class Recorder {
             },
           }
         : {}),
+      ...(delivery.link_swap ? { link_swap: delivery.link_swap } : {}),
       ...(retryOf === undefined ? {} : { retry_of: retryOf }),
       ...(Number.isInteger(replayOf) && replayOf > 0 ? { replay_of: replayOf } : {}),
     };

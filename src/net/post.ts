@@ -13,7 +13,8 @@ export interface PostAnswer {
 }
 
 const EXCERPT_CHARS = 120;
-const READ_LIMIT = 64 * 1024;
+/** The most of an answer's body that is read (and relayed, for link_swap). */
+export const ANSWER_READ_LIMIT = 64 * 1024;
 
 /**
  * The one timed POST of a webhook delivery (trigger, replay, the forwarder, the emulator): the
@@ -34,7 +35,7 @@ export async function timedPost(
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     headersTimeoutMs: options.timeoutMs,
     bodyTimeoutMs: options.timeoutMs,
-    limit: READ_LIMIT,
+    limit: ANSWER_READ_LIMIT,
     signal: AbortSignal.timeout(options.timeoutMs),
   });
   const answered = answer.body ?? answer.prefix ?? Buffer.alloc(0);

@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
+import type { LinkSwapVerdict } from '../../catalog/link-swap.js';
 import { type Delivery, REPLAY_HEADER } from '../../listen/delivery.js';
 import type { DeliveryView } from '../../listen/session.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../shared/json-depth.js';
-import { safeText } from '../../shared/text.js';
+import { safeText, safeUrl } from '../../shared/text.js';
 import { summarize } from './delivery-summary.js';
 
 const MAX_ID_CHARS = 40;
@@ -22,6 +23,7 @@ export function deliveryJson(delivery: Delivery, body: unknown): string {
       ms: delivery.forward.ms,
       error: delivery.forward.error,
     },
+    ...(delivery.link_swap ? { link_swap: delivery.link_swap } : {}),
   });
   // A body that parsed is valid JSON, where a raw CR or LF can only be whitespace between tokens
   // (inside strings they must be escaped): folding them leaves one-line JSON of the same value.
@@ -72,15 +74,35 @@ export function deliveryLine(
   return parts.join('  ');
 }
 
-/** `14:02:11  #3  <-- 200 12 ms`: the forward target's answer, on its own line when it comes. */
+/**
+ * `14:02:11  #3  <-- 200 12 ms`: the forward target's answer, on its own line when it comes; for
+ * link_swap, what Salesloft would make of it (`links: 1 swapped: https://a → https://b`).
+ */
 export function forwardLine(delivery: Delivery, color: ChalkInstance, now = new Date()): string {
   const forward = delivery.forward;
   const head = `${color.dim(now.toISOString().slice(11, 19))}  ${color.dim(`#${delivery.id}`)}  `;
-  if (!forward) return head;
+  const links = delivery.link_swap ? `  ${linkSwapText(delivery.link_swap, color)}` : '';
+  if (!forward)
+    return `${head}--> 200 {"links":{}}${links} ${color.dim('(no --forward-to: the email goes out as written)')}`;
   if (forward.status === null)
-    return `${head}${color.red(`<-- 502 (${safeText(forward.error ?? '')}) ${forward.ms} ms`)}`;
+    return `${head}${color.red(`<-- 502 (${safeText(forward.error ?? '')}) ${forward.ms} ms`)}${links}`;
   const excerpt = forward.excerpt ? color.dim(` ${safeText(JSON.stringify(forward.excerpt))}`) : '';
-  return `${head}<-- ${colorStatus(forward.status, color)} ${forward.ms} ms${excerpt}`;
+  return `${head}<-- ${colorStatus(forward.status, color)} ${forward.ms} ms${excerpt}${links}`;
+}
+
+const SHOWN_SWAPS = 3;
+
+/** A link_swap answer's verdict: the links it swaps, none, or why Salesloft could not use it. */
+export function linkSwapText(verdict: LinkSwapVerdict, color: ChalkInstance): string {
+  if (!verdict.valid) return color.red(`links: INVALID: ${safeText(verdict.reason ?? '', 200)}`);
+  const swaps = Object.entries(verdict.links);
+  if (swaps.length === 0) return color.green('links: none swapped');
+  const shown = swaps
+    .slice(0, SHOWN_SWAPS)
+    .map(([from, to]) => `${safeUrl(from, 80)} → ${safeUrl(to, 80)}`)
+    .join(', ');
+  const more = swaps.length > SHOWN_SWAPS ? `, and ${swaps.length - SHOWN_SWAPS} more` : '';
+  return color.green(`links: ${swaps.length} swapped: ${shown}${more}`);
 }
 
 /** The body as JSON, or null when it is not JSON. */
@@ -134,7 +156,8 @@ export function deliveryView(
       if (show.body) lines.push(...bodyLines(delivery, body, color));
       return lines.join('\n');
     },
-    answered: (delivery) => (delivery.forward ? forwardLine(delivery, color) : undefined),
+    answered: (delivery) =>
+      delivery.forward || delivery.link_swap ? forwardLine(delivery, color) : undefined,
     unrendered: (delivery, error) => unrenderedLine(delivery, error, color),
   };
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { EmulatorLogEvent } from '../../emulator/emulator.js';
 import { safeText, safeUrl } from '../../shared/text.js';
-import { colorStatus } from './deliveries.js';
+import { colorStatus, linkSwapText } from './deliveries.js';
 
 /** One stderr line per API request or delivery attempt of the emulator. */
 export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstance): string {
@@ -25,5 +25,6 @@ export function formatEmulatorEvent(event: EmulatorLogEvent, color: ChalkInstanc
       : record.state === 'failed'
         ? color.red(' (gave up)')
         : '';
-  return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeUrl(record.callback_url)} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}`;
+  const links = attempt.link_swap ? ` ${linkSwapText(attempt.link_swap, color)}` : '';
+  return `${time} delivery #${record.id} ${safeText(record.event_type)} -> ${safeUrl(record.callback_url)} ${outcome} attempt ${attempt.attempt}, ${attempt.ms} ms${retry}${links}`;
 }

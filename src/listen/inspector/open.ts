@@ -33,8 +33,14 @@ export async function openInspector(options: {
   const show = (delivery: Delivery, retryOf: number | undefined) => {
     const key = String(delivery.id);
     if (store.has(key)) {
-      // Shown when verified; now its forward's answer, if it was forwarded.
-      if (delivery.forward) store.setForward(key, { ...delivery.forward, ...delivery.forward.response });
+      // Shown when verified; now its answer: the forward's response, the link_swap verdict.
+      if (delivery.forward || delivery.link_swap) {
+        store.setAnswer(
+          key,
+          delivery.forward && { ...delivery.forward, ...delivery.forward.response },
+          delivery.link_swap ?? null,
+        );
+      }
       return;
     }
     const replayOf = Number(delivery.headers[REPLAY_HEADER]);

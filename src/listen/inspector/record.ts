@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findEventType } from '../../catalog/event-types.js';
+import type { LinkSwapVerdict } from '../../catalog/link-swap.js';
 import { diagnose, sign } from '../../catalog/signature.js';
 import { nestedDeeperThan } from '../../shared/json-depth.js';
 import { REPLAY_HEADER } from '../delivery.js';
@@ -34,6 +35,8 @@ export interface InspectorRow {
   summary: string;
   signature: { valid: boolean; reason: string | null; hint?: string };
   forward: { status: number | null; ms: number; error: string | null } | null;
+  /** For a verified link_swap: what Salesloft would make of the answer. */
+  link_swap: LinkSwapVerdict | null;
   retry_of: number | null;
   replay_of: number | null;
   /** Where a replay went. */
@@ -73,6 +76,8 @@ export interface DeliveryFacts {
   body: Buffer;
   signature: { valid: boolean; reason: string | null };
   forward?: ResponseSeen | null | undefined;
+  /** A live delivery's verdict, or whatever a recording's line holds (checked here). */
+  link_swap?: unknown;
   retry_of?: number | undefined;
   replay_of?: number | undefined;
   target?: string | undefined;
@@ -106,6 +111,7 @@ export function entryFrom(key: string, facts: DeliveryFacts, token: string, vers
     summary: summaryOf(parsed),
     signature: { valid: facts.signature.valid, reason: facts.signature.reason, ...(hint ? { hint } : {}) },
     forward: forward && { status: forward.status, ms: forward.ms, error: forward.error },
+    link_swap: linkSwapVerdictOf(facts.link_swap),
     retry_of: facts.retry_of ?? null,
     replay_of: facts.replay_of ?? null,
     target: facts.target ?? null,
@@ -125,6 +131,18 @@ export function entryFrom(key: string, facts: DeliveryFacts, token: string, vers
     response: forward,
     bytes: 1024 + body.length + headerBytes + responseBytes,
   };
+}
+
+/** A verdict as the page may show it, or null: a recording's line is outside data. */
+export function linkSwapVerdictOf(value: unknown): LinkSwapVerdict | null {
+  if (!value || typeof value !== 'object') return null;
+  const { valid, reason, links } = value as Record<string, unknown>;
+  if (typeof valid !== 'boolean' || (reason !== null && typeof reason !== 'string')) return null;
+  if (!links || typeof links !== 'object' || Array.isArray(links)) return null;
+  const entries = Object.entries(links).filter(
+    (pair): pair is [string, string] => typeof pair[1] === 'string',
+  );
+  return { valid, reason, links: Object.fromEntries(entries) };
 }
 
 export function detailOf(entry: Entry): InspectorDetail {

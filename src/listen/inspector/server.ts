@@ -260,6 +260,7 @@ async function exportLines(res: ServerResponse, store: InspectorStore): Promise<
       body_base64: entry.body.toString('base64'),
       signature: { valid: entry.row.signature.valid, reason: entry.row.signature.reason },
       ...(entry.row.forward ? { forward: entry.row.forward } : {}),
+      ...(entry.row.link_swap ? { link_swap: entry.row.link_swap } : {}),
       ...(entry.row.retry_of ? { retry_of: entry.row.retry_of } : {}),
       ...(entry.row.replay_of ? { replay_of: entry.row.replay_of } : {}),
     });

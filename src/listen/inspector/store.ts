@@ -1,3 +1,4 @@
+import type { LinkSwapVerdict } from '../../catalog/link-swap.js';
 import type { Entry, ResponseSeen } from './record.js';
 
 export const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
@@ -100,17 +101,21 @@ export class InspectorStore {
     }
   }
 
-  /** A forward's answer arrived for an entry already shown. */
-  setForward(key: string, forward: ResponseSeen): void {
+  /** A delivery's answer, once known: its forward's response and, for link_swap, the verdict. */
+  setAnswer(key: string, forward: ResponseSeen | null, linkSwap: LinkSwapVerdict | null): void {
     const slot = this.entries.get(key);
     if (!slot) return;
     const entry = built(slot);
-    const bytes = (forward.body?.length ?? 0) + JSON.stringify(forward.headers ?? {}).length;
+    const bytes =
+      (forward?.body?.length ?? 0) +
+      JSON.stringify(forward?.headers ?? {}).length +
+      JSON.stringify(linkSwap ?? {}).length;
     entry.response = forward;
     entry.row = {
       ...entry.row,
       version: entry.row.version + 1,
-      forward: { status: forward.status, ms: forward.ms, error: forward.error },
+      forward: forward && { status: forward.status, ms: forward.ms, error: forward.error },
+      link_swap: linkSwap,
     };
     entry.bytes += bytes;
     slot.bytes += bytes;
