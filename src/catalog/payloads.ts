@@ -1,8 +1,18 @@
-// What each delivery carries: the Salesloft v2 REST resource the event reports on (salesloft-facts.md:
-// "the bare resource object, the same shape as the REST resource"). The emulator's samples are
-// typed by these (src/samples/resources.ts), so the compiler keeps the two in agreement. Fields
-// Salesloft adds later arrive at run time; they are simply not named here yet.
+// What each delivery carries: the Salesloft v2 REST resource the event reports on, as real captured
+// deliveries show it (shared/reference/salesloft-facts.md, "Payloads"). Real objects are two to three
+// times wider than these lists, and Salesloft adds fields without notice: every payload admits
+// fields not named here, typed `unknown`. Each type's comment says which fields real captures show
+// and which are inferred from the REST reference. The emulator's samples are typed by the named
+// fields (src/samples/resources.ts), so the compiler keeps the two in agreement.
 import type { EventType } from './event-types.js';
+
+/** Fields Salesloft sends that this library does not name yet: there at run time, `unknown` here. */
+export interface UnlistedFields {
+  [field: string]: unknown;
+}
+
+/** A value from a known set, or one Salesloft added since (any string still type-checks). */
+export type KnownOr<T extends string> = T | (string & {});
 
 /** A reference to another resource: its id and its REST URL. */
 export interface Link {
@@ -10,11 +20,18 @@ export interface Link {
   _href: string;
 }
 
-export interface Person {
+/** Timestamps look like `2026-01-22T01:22:45.587713-05:00`: microseconds and the team's UTC offset. */
+export type Timestamp = string;
+
+/**
+ * A person. Inferred from the REST reference (no capture in the facts); real objects carry about 60
+ * keys.
+ */
+export interface Person extends UnlistedFields {
   id: number;
-  created_at: string;
-  updated_at: string;
-  last_contacted_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_contacted_at: Timestamp | null;
   first_name: string | null;
   last_name: string | null;
   display_name: string;
@@ -43,49 +60,82 @@ export interface Person {
   person_stage: Link | null;
 }
 
-export interface Account {
+/**
+ * An account. Seen in captured `account_updated` and `account_deleted` deliveries: every field here
+ * but `description`, `size`, `industry`, `account_tier` and `creator`, which come from the REST
+ * reference. `counts.people` is null in every capture; `domain` can hold a whole URL.
+ */
+export interface Account extends UnlistedFields {
   id: number;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
   name: string;
-  domain: string;
+  domain: string | null;
+  conversational_name: string | null;
   website: string | null;
   industry: string | null;
   size: string | null;
+  description: string | null;
+  phone: string | null;
+  street: string | null;
   city: string | null;
   state: string | null;
+  postal_code: string | null;
   country: string | null;
-  description: string | null;
+  locale: string | null;
+  founded: string | null;
+  company_type: string | null;
+  revenue_range: string | null;
+  linkedin_url: string | null;
+  twitter_handle: string | null;
+  do_not_contact: boolean;
+  crm_id: string | null;
+  crm_url: string | null;
+  crm_object_type: string | null;
+  owner_crm_id: string | null;
   tags: string[];
   custom_fields: Record<string, unknown>;
-  counts: { people: number };
+  counts: { people: number | null };
   owner: Link | null;
   creator: Link | null;
   account_tier: Link | null;
-  last_contacted_at: string | null;
+  company_stage: Link | null;
+  last_contacted_at: Timestamp | null;
+  last_contacted_by: Link | null;
+  last_contacted_type: string | null;
+  last_contacted_person: Link | null;
+  prospector_engagement_level: string | null;
+  /** A number written as a string (`"42.0"`). */
+  prospector_engagement_score: string | null;
+  user_relationships: unknown[];
 }
 
-export interface BulkJob {
+/** A bulk job. Fields from the facts' reading of real objects; there is no success or error count but `errors`. */
+export interface BulkJob extends UnlistedFields {
   id: number;
-  name: string;
+  name: string | null;
   type: string;
-  state: string;
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  completed_at: string | null;
+  state: KnownOr<'open' | 'executing' | 'done'>;
+  scopes: string[];
+  ready_to_execute: boolean;
   total: number;
   processed: number;
-  success_count: number;
-  error_count: number;
+  /** Records that failed. */
+  errors: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  marked_ready_at: Timestamp | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
 }
 
-export interface Cadence {
+/** A cadence. Inferred from the REST reference (no capture in the facts). */
+export interface Cadence extends UnlistedFields {
   id: number;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
   name: string;
   team_cadence: boolean;
   shared: boolean;
@@ -105,14 +155,24 @@ export interface Cadence {
   counts: { cadence_people: number; people_acted_on_count: number; target_daily_people: number };
 }
 
-export interface CadenceMembership {
+/** A person's membership of a cadence. Fields inferred from the REST reference; the states are the documented set. */
+export interface CadenceMembership extends UnlistedFields {
   id: number;
-  added_at: string;
-  created_at: string;
-  updated_at: string;
+  added_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   person_deleted: boolean;
   currently_on_cadence: boolean;
-  current_state: string;
+  current_state: KnownOr<
+    | 'processing'
+    | 'staged'
+    | 'active'
+    | 'scheduled'
+    | 'completed'
+    | 'removed'
+    | 'removed_no_action'
+    | 'reassigned'
+  >;
   cadence: Link;
   person: Link;
   user: Link | null;
@@ -127,15 +187,16 @@ export interface CadenceMembership {
   };
 }
 
-export interface Call {
+/** A call. Inferred from the REST reference; calls carry a `task` link. */
+export interface Call extends UnlistedFields {
   id: number;
   to: string | null;
   duration: number | null;
   disposition: string | null;
   sentiment: string | null;
   recordings: unknown[];
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   user: Link | null;
   action: Link | null;
   called_person: Link | null;
@@ -143,34 +204,37 @@ export interface Call {
   note: Link | null;
   cadence: Link | null;
   step: Link | null;
+  task: Link | null;
 }
 
-export interface CallDataRecord {
+/** A call data record. Inferred from the REST reference; `call_type` is the documented set. */
+export interface CallDataRecord extends UnlistedFields {
   id: number;
   to: string | null;
   from: string | null;
   duration: number | null;
-  direction: string;
+  direction: KnownOr<'inbound' | 'outbound'>;
   status: string;
-  call_type: string;
+  call_type: KnownOr<'call' | 'bridge' | 'collaboration'>;
   call_uuid: string;
   recording: { url: string | null; status: string; recording_status: string | null };
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   call: Link | null;
   called_person: Link | null;
   user: Link | null;
 }
 
-export interface Conversation {
+/** A conversation (a recorded meeting). No public capture: a guess; keep a handler of it loose. */
+export interface Conversation extends UnlistedFields {
   id: string;
   title: string;
   platform: string;
   media_type: string;
   duration: number;
-  started_recording_at: string | null;
-  created_at: string;
-  updated_at: string;
+  started_recording_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   user_guid: string;
   organization_id: string;
   account_id: number | null;
@@ -180,34 +244,54 @@ export interface Conversation {
   meeting_id: number | null;
 }
 
-export interface ConversationRecording {
+/** A conversation's recording. No public capture: a guess. */
+export interface ConversationRecording extends UnlistedFields {
   id: string;
   conversation_id: string;
   status: string;
   duration: number;
   media_type: string;
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
-export interface ConversationTranscript {
+/** A conversation's transcript. No public capture: a guess. */
+export interface ConversationTranscript extends UnlistedFields {
   id: string;
   conversation_id: string;
   language_code: string;
   status: string;
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
-export interface Email {
+/**
+ * An email activity. Inferred from the REST reference: `status` is where the email is in sending
+ * (there is no `delivered`), `bounced` a separate boolean. Its subject and body come only with the
+ * privileged scope (`email_with_body_and_subject_updated`).
+ */
+export interface Email extends UnlistedFields {
   id: number;
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   recipient_email_address: string;
-  status: string;
+  status: KnownOr<
+    | 'sent'
+    | 'sent_from_gmail'
+    | 'sent_from_external'
+    | 'pending'
+    | 'pending_reply_check'
+    | 'scheduled'
+    | 'sending'
+    | 'delivering'
+    | 'failed'
+    | 'cancelled'
+    | 'pending_through_gmail'
+    | 'pending_through_external'
+  >;
   bounced: boolean;
-  send_after: string | null;
-  sent_at: string | null;
+  send_after: Timestamp | null;
+  sent_at: Timestamp | null;
   view_tracking: boolean;
   click_tracking: boolean;
   personalization: string;
@@ -234,56 +318,67 @@ export interface EmailWithBodyAndSubject extends Email {
   body: string;
 }
 
-/** link_swap's payload is not documented: this follows the email it concerns plus its links (a guess). */
-export interface LinkSwap {
-  id: number;
-  mailing: { id: number } | null;
-  recipient: Link | null;
-  user: Link | null;
-  links: { id: number; url: string }[];
-  created_at: string;
+/**
+ * What Salesloft sends a link_swap endpoint before an email goes out, as the Link Swapping guide
+ * documents it (no `_href`s). Answer with a `LinkSwapAnswer`: the links to replace.
+ */
+export interface LinkSwap extends UnlistedFields {
+  user: { id: number; email: string };
+  team: { id: number };
+  mailing: { id: number };
+  email: { id: number };
+  person: { id: number; email: string };
+  /** The email's links, as they stand. */
+  links: string[];
 }
 
-export interface Meeting {
+/**
+ * A meeting. `account_id` and `task_id` (strings), `event_source`, `status` and the meetings
+ * settings' `{email_address}` are as the facts read real objects; the rest follows the REST reference.
+ */
+export interface Meeting extends UnlistedFields {
   id: number;
   title: string;
-  start_time: string;
-  end_time: string;
-  status: string;
+  start_time: Timestamp;
+  end_time: Timestamp;
+  status: KnownOr<'pending' | 'booked' | 'failed' | 'retry'>;
   all_day: boolean;
   location: string | null;
   meeting_type: string | null;
   recipient_email: string;
   recipient_name: string | null;
-  created_at: string;
-  updated_at: string;
-  event_source: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  event_source: KnownOr<'internal' | 'external'>;
   i_cal_uid: string;
-  task_id: number | null;
+  account_id: string | null;
+  task_id: string | null;
   no_show: boolean;
   person: Link | null;
-  account: Link | null;
-  owned_by_meetings_settings: { id: number; email_address: string } | null;
-  booked_by_meetings_settings: { id: number; email_address: string } | null;
+  owned_by_meetings_settings: { email_address: string } | null;
+  booked_by_meetings_settings: { email_address: string } | null;
   attendees: { email: string; name: string | null; status: string; organizer: boolean }[];
 }
 
-export interface Note {
+/** A note. `associated_type` stands beside `associated_with`, as the facts read real objects. */
+export interface Note extends UnlistedFields {
   id: number;
   content: string;
-  created_at: string;
-  updated_at: string;
-  associated_with: Link & { type: string };
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  associated_type: KnownOr<'person' | 'account'>;
+  associated_with: Link;
   call: Link | null;
   user: Link | null;
 }
 
-export interface Step {
+/** A cadence step. Inferred from the REST reference. */
+export interface Step extends UnlistedFields {
   id: number;
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   disabled: boolean;
-  type: string;
+  type: KnownOr<'email' | 'phone' | 'other' | 'integration'>;
   name: string;
   display_name: string;
   day: number;
@@ -293,12 +388,13 @@ export interface Step {
   cadence: Link;
 }
 
-export interface Success {
+/** A success (an outcome). Inferred from the REST reference. */
+export interface Success extends UnlistedFields {
   id: number;
-  created_at: string;
-  updated_at: string;
-  succeeded_at: string;
-  success_window_started_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  succeeded_at: Timestamp;
+  success_window_started_at: Timestamp | null;
   counts: { total_emails: number; total_calls: number; total_other_touches: number };
   person: Link | null;
   user: Link | null;
@@ -309,29 +405,58 @@ export interface Success {
   latest_step: Link | null;
 }
 
-export interface Task {
+/** Who or what made a task (captured deliveries). */
+export interface TaskInstigator {
+  action_caller_id: string | null;
+  action_caller_name: string | null;
+  metadata: Record<string, unknown> | null;
+  reason: string | null;
+  type: string | null;
+  user_guid: string | null;
+}
+
+/**
+ * A task. Seen in captured `task_created` and `task_updated` deliveries: every field here; the
+ * completer is `completed_by` (there is no `completed_by_user`). `_integration_*` fields also come,
+ * unlisted.
+ */
+export interface Task extends UnlistedFields {
   id: number;
   subject: string;
-  task_type: string;
-  current_state: string;
+  task_type: KnownOr<'call' | 'email' | 'general' | 'integration'>;
+  current_state: KnownOr<'scheduled' | 'completed'>;
   due_date: string | null;
-  due_at: string | null;
-  remind_at: string | null;
+  due_at: Timestamp | null;
+  remind_at: Timestamp | null;
+  reminded: boolean;
+  expires_after: Timestamp | null;
   description: string | null;
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
   person: Link | null;
   user: Link | null;
   created_by_user: Link | null;
-  completed_by_user: Link | null;
+  completed_by: Link | null;
+  opportunity: Link | null;
+  instigator: TaskInstigator | null;
+  /** `score` is a number written as a string (`"2.0"`). */
+  score: { factors: unknown[]; prioritizer_uuid: string | null; score: string } | null;
+  /** Where it came from, e.g. `"salesloft.api"`. */
+  source: string | null;
+  multitouch_group_id: number | null;
+  object_references: unknown[];
+  rollback_reason: string | null;
+  custom_attributes: Record<string, unknown>;
+  custom_attribute_resources: unknown[];
 }
 
-export interface User {
+/** A Salesloft user. Inferred from the REST reference. */
+export interface User extends UnlistedFields {
   id: number;
   guid: string;
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   name: string;
   first_name: string | null;
   last_name: string | null;
@@ -358,6 +483,7 @@ export interface User {
   phone_client: { id: number } | null;
   phone_number_assignment: Link | null;
   group: Link | null;
+  /** `{"_href": "https://api.salesloft.com/v2/team", "id": N}`: no id in the href. */
   team: Link | null;
   role: { id: string } | null;
 }

@@ -55,6 +55,7 @@ interface DoctorOptions {
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const plans = doctorChecks(options);
   const checks: DoctorCheck[] = [];
+  const answers = new Map<string, PostAnswer>();
   const report = (check: DoctorCheck) => {
     checks.push(check);
     options.onCheck?.(check);
@@ -89,7 +90,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         return { checks, passed: false, stopped: noRoute };
       }
     }
-    const verdict = plan.judge(answer.status);
+    const verdict = plan.judge(answer, answers);
+    answers.set(plan.name, answer);
     if (plan.name === VALID_CHECK && verdict.result === 'fail' && answer.status < 500) {
       if (await acceptsCompact(options)) verdict.note = RESERIALISES;
     }

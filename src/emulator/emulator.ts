@@ -4,6 +4,7 @@ import { type EventType, isCatalogEvent } from '../catalog/event-types.js';
 import { listenOn } from '../net/listen-on.js';
 import type { Subscription } from '../salesloft/types.js';
 import { createSampler } from '../samples/index.js';
+import { railsJson } from '../samples/rails-json.js';
 import { type ApiContext, handleApi } from './api-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-routes.js';
 import { Deliverer, type DeliveryAttempt, type DeliveryRecord } from './deliverer.js';
@@ -114,11 +115,14 @@ export class Emulator {
     );
   }
 
-  /** Delivers one event to every enabled subscription of its type (`data` defaults to a sample). */
+  /**
+   * Delivers one event to every enabled subscription of its type (`data` defaults to a sample),
+   * written as Salesloft writes JSON (railsJson).
+   */
   fire(eventType: EventType, data?: unknown): FiredEvent {
     requireCatalogEvent(eventType);
     const body = data === undefined ? this.sample(eventType) : data;
-    const bytes = Buffer.from(JSON.stringify(body));
+    const bytes = Buffer.from(railsJson(body));
     const targets = this.store.list({ enabled: true }).filter((sub) => sub.event_type === eventType);
     const records = this.deliverer.deliver(eventType, bytes, targets);
     return { event_type: eventType, body, deliveries: records.map((record) => record.id) };

@@ -1,4 +1,4 @@
-import { isCatalogEvent } from '../catalog/event-types.js';
+import { findEventType, isCatalogEvent } from '../catalog/event-types.js';
 import { SampleContext } from './context.js';
 import { Random } from './random.js';
 import { EVENT_SAMPLES, type Payload } from './resources.js';
@@ -14,7 +14,11 @@ export interface SamplerOptions {
 
 const SEEDED_EPOCH = Date.UTC(2026, 0, 15, 15, 30, 0);
 
-/** Makes realistic delivery bodies, shaped like the Salesloft REST resource each event mirrors. */
+/**
+ * Makes realistic delivery bodies, shaped like the Salesloft resource each event carries, with
+ * timestamps as Salesloft writes them (microseconds, the team's offset). Serialise them with
+ * `railsJson` (./rails-json.ts) to get the bytes a delivery has.
+ */
 export function createSampler(options: SamplerOptions = {}): (eventType: string) => Payload {
   const random = new Random(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   let calls = 0;
@@ -25,6 +29,12 @@ export function createSampler(options: SamplerOptions = {}): (eventType: string)
     calls += 1;
     const context = new SampleContext(random, now());
     if (!isCatalogEvent(eventType)) return { id: context.id(), updated_at: context.at() };
-    return { ...EVENT_SAMPLES[eventType](context) };
+    const sample: Payload = { ...EVENT_SAMPLES[eventType](context) };
+    // A record created now was last updated now; an updated or deleted one keeps its older
+    // created_at and carries its last state with updated_at = now.
+    if (findEventType(eventType)?.action === 'created' && 'created_at' in sample) {
+      sample.created_at = sample.updated_at;
+    }
+    return sample;
   };
 }

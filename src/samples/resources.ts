@@ -21,14 +21,20 @@ import type {
   Task,
   User,
 } from '../catalog/payloads.js';
-import type { SampleContext } from './context.js';
+import { domainOf, type SampleContext } from './context.js';
 
 export type Payload = Record<string, unknown>;
 
-// Shapes follow the Salesloft v2 REST resources that each delivery mirrors (salesloft-facts.md:
-// "the bare resource object, the same shape as the REST resource").
+/**
+ * A payload's named fields only, without its open index signature: what a sample must build, so
+ * the compiler flags a field the type lacks (a typo, a field that does not exist) and one it misses.
+ */
+type Named<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 
-const person = (ctx: SampleContext): Person => {
+// Shapes follow real captured deliveries where the facts have them, else the Salesloft v2 REST
+// resource each delivery mirrors (salesloft-facts.md, "Payloads").
+
+const person = (ctx: SampleContext): Named<Person> => {
   const who = ctx.person();
   const place = ctx.place();
   return {
@@ -50,12 +56,12 @@ const person = (ctx: SampleContext): Person => {
     country: place.country,
     person_company_name: who.company,
     person_company_website: `https://${who.domain}`,
-    linkedin_url: `https://www.linkedin.com/in/${who.first}-${who.last}`.toLowerCase(),
+    linkedin_url: `https://www.linkedin.com/in/${who.email.split('@')[0]?.replace('.', '-')}`,
     do_not_contact: false,
     bouncing: false,
     eu_resident: place.country === 'GB' || place.country === 'DE',
-    tags: ctx.random.bool() ? ['inbound'] : [],
-    custom_fields: {},
+    tags: ctx.random.bool() ? ['inbound', 'webinar & events'] : [],
+    custom_fields: { lead_source: 'Webinar: "Pipeline <Q1> & beyond"' },
     counts: {
       emails_sent: ctx.random.int(0, 12),
       emails_viewed: ctx.random.int(0, 8),
@@ -69,44 +75,66 @@ const person = (ctx: SampleContext): Person => {
   };
 };
 
-const account = (ctx: SampleContext): Account => {
+const account = (ctx: SampleContext): Named<Account> => {
   const name = ctx.company();
   const place = ctx.place();
-  const domain = `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.com`;
+  const domain = domainOf(name);
   return {
     id: ctx.id(),
     created_at: ctx.recent(),
     updated_at: ctx.at(),
     archived_at: null,
     name,
-    domain,
+    domain: ctx.random.bool() ? domain : `https://www.${domain}/`,
+    conversational_name: name.replace(/ (& Co|<EMEA>)$/, ''),
     website: `https://${domain}`,
-    industry: ctx.random.pick(['Aerospace', 'Software', 'Healthcare', 'Logistics']),
+    industry: ctx.random.pick(['Aerospace & Defense', 'Software', 'Healthcare', 'Logistics']),
     size: ctx.random.pick(['11-50', '51-200', '201-500', '1001-5000']),
+    description: `${name} builds things <fast> & ships them; see https://${domain}/about?ref=salesloft&lang=en`,
+    phone: `+1 404 555 0${ctx.random.int(100, 199)}`,
+    street: ctx.random.pick(['1 Peachtree St NE', 'Königstraße 12', null]),
     city: place.city,
     state: place.state,
+    postal_code: ctx.random.pick(['30303', '80331', null]),
     country: place.country,
-    description: `${name} is a sample account from the salesloft-hooks emulator.`,
+    locale: ctx.random.pick(['US/Eastern', 'Europe/Berlin', null]),
+    founded: ctx.random.pick(['1998', '2011', null]),
+    company_type: ctx.random.pick(['Private', 'Public', null]),
+    revenue_range: ctx.random.pick(['$10M-$50M', '$100M-$250M', null]),
+    linkedin_url: `https://www.linkedin.com/company/${domain.split('.')[0]}`,
+    twitter_handle: null,
+    do_not_contact: false,
+    crm_id: `0018c00002${ctx.random.int(10_000, 99_999)}AAA`,
+    crm_url: 'https://example.my.salesforce.com/0018c00002AbCdEAAA',
+    crm_object_type: 'account',
+    owner_crm_id: `0058c00000${ctx.random.int(10_000, 99_999)}AAA`,
     tags: [],
     custom_fields: {},
-    counts: { people: ctx.random.int(1, 40) },
+    counts: { people: null },
     owner: ctx.link('users'),
     creator: ctx.link('users'),
     account_tier: null,
+    company_stage: ctx.link('account_stages'),
     last_contacted_at: ctx.recent(),
+    last_contacted_by: ctx.link('users'),
+    last_contacted_type: ctx.random.pick(['email', 'call', null]),
+    last_contacted_person: ctx.link('people'),
+    prospector_engagement_level: ctx.random.pick(['low', 'medium', 'high', null]),
+    prospector_engagement_score: ctx.random.pick(['12.0', '42.5', null]),
+    user_relationships: [],
   };
 };
 
-const cadence = (ctx: SampleContext): Cadence => ({
+const cadence = (ctx: SampleContext): Named<Cadence> => ({
   id: ctx.id(),
   created_at: ctx.recent(),
   updated_at: ctx.at(),
   archived_at: null,
   name: ctx.random.pick([
-    'Q4 Outbound: VP Sales',
-    'Inbound Demo Follow-up',
-    'Event Attendees',
-    'Renewal Nurture',
+    'Q4 Outbound: VP Sales & Ops',
+    'Inbound Demo Follow-up <2 weeks>',
+    'Événements & Salons',
+    'Renewal Nurture & Upsell',
   ]),
   team_cadence: ctx.random.bool(),
   shared: true,
@@ -130,14 +158,14 @@ const cadence = (ctx: SampleContext): Cadence => ({
   },
 });
 
-const cadenceMembership = (ctx: SampleContext): CadenceMembership => ({
+const cadenceMembership = (ctx: SampleContext): Named<CadenceMembership> => ({
   id: ctx.id(),
   added_at: ctx.recent(),
   created_at: ctx.recent(),
   updated_at: ctx.at(),
   person_deleted: false,
   currently_on_cadence: true,
-  current_state: ctx.random.pick(['staged', 'active', 'paused', 'completed']),
+  current_state: ctx.random.pick(['staged', 'active', 'scheduled', 'completed', 'removed']),
   cadence: ctx.link('cadences'),
   person: ctx.link('people'),
   user: ctx.link('users'),
@@ -152,7 +180,7 @@ const cadenceMembership = (ctx: SampleContext): CadenceMembership => ({
   },
 });
 
-const call = (ctx: SampleContext): Call => ({
+const call = (ctx: SampleContext): Named<Call> => ({
   id: ctx.id(),
   to: `+1 404 555 0${ctx.random.int(100, 199)}`,
   duration: ctx.random.int(0, 900),
@@ -168,16 +196,17 @@ const call = (ctx: SampleContext): Call => ({
   note: ctx.link('notes'),
   cadence: ctx.link('cadences'),
   step: ctx.link('steps'),
+  task: ctx.link('tasks'),
 });
 
-const callDataRecord = (ctx: SampleContext): CallDataRecord => ({
+const callDataRecord = (ctx: SampleContext): Named<CallDataRecord> => ({
   id: ctx.id(),
   to: `+1 404 555 0${ctx.random.int(100, 199)}`,
   from: `+1 678 555 0${ctx.random.int(100, 199)}`,
   duration: ctx.random.int(0, 900),
   direction: ctx.random.pick(['outbound', 'inbound']),
   status: ctx.random.pick(['completed', 'no-answer', 'busy']),
-  call_type: 'call',
+  call_type: ctx.random.pick(['call', 'bridge', 'collaboration']),
   call_uuid: ctx.random.uuid(),
   recording: { url: null, status: 'not_recorded', recording_status: null },
   created_at: ctx.at(),
@@ -187,7 +216,7 @@ const callDataRecord = (ctx: SampleContext): CallDataRecord => ({
   user: ctx.link('users'),
 });
 
-const conversation = (ctx: SampleContext): Conversation => ({
+const conversation = (ctx: SampleContext): Named<Conversation> => ({
   id: ctx.random.uuid(),
   title: ctx.random.pick(['Discovery call', 'Demo: platform overview', 'Pricing review']),
   platform: ctx.random.pick(['zoom', 'teams', 'dialer']),
@@ -205,7 +234,7 @@ const conversation = (ctx: SampleContext): Conversation => ({
   meeting_id: null,
 });
 
-const conversationRecording = (ctx: SampleContext): ConversationRecording => ({
+const conversationRecording = (ctx: SampleContext): Named<ConversationRecording> => ({
   id: ctx.random.uuid(),
   conversation_id: ctx.random.uuid(),
   status: 'completed',
@@ -215,7 +244,7 @@ const conversationRecording = (ctx: SampleContext): ConversationRecording => ({
   updated_at: ctx.at(),
 });
 
-const conversationTranscript = (ctx: SampleContext): ConversationTranscript => ({
+const conversationTranscript = (ctx: SampleContext): Named<ConversationTranscript> => ({
   id: ctx.random.uuid(),
   conversation_id: ctx.random.uuid(),
   language_code: 'en-US',
@@ -224,16 +253,15 @@ const conversationTranscript = (ctx: SampleContext): ConversationTranscript => (
   updated_at: ctx.at(),
 });
 
-const email = (ctx: SampleContext): Email => {
+const email = (ctx: SampleContext): Named<Email> => {
   const who = ctx.person();
-  const status = ctx.random.pick(['sent', 'delivered', 'bounced']);
   return {
     id: ctx.id(),
     created_at: ctx.recent(),
     updated_at: ctx.at(),
     recipient_email_address: who.email,
-    status,
-    bounced: status === 'bounced',
+    status: ctx.random.pick(['sent', 'sent', 'sent_from_gmail', 'scheduled', 'failed']),
+    bounced: ctx.random.bool(0.1),
     send_after: null,
     sent_at: ctx.at(1),
     view_tracking: true,
@@ -258,79 +286,83 @@ const email = (ctx: SampleContext): Email => {
   };
 };
 
-const emailWithBodyAndSubject = (ctx: SampleContext): EmailWithBodyAndSubject => {
+const emailWithBodyAndSubject = (ctx: SampleContext): Named<EmailWithBodyAndSubject> => {
   const base = email(ctx);
   const subject = ctx.random.pick([
-    'Quick question about your Q4 pipeline',
-    'Following up on our call',
-    'Intro',
+    'Quick question about your Q4 pipeline & forecast',
+    'Following up on our call <notes inside>',
+    'Intro: Müller & Söhne',
   ]);
   return {
     ...base,
     subject,
-    body: `<p>Hi there,</p><p>${subject}: do you have 15 minutes this week?</p><p>Best,<br>Sam</p>`,
+    body: `<p>Hi there,</p><p>${subject}: do you have 15 minutes this week? <a href="https://cal.example.com/sam?week=2&duration=15">Pick a time</a></p><p>Best,<br>Sam</p>`,
   };
 };
 
-// link_swap's payload is not documented; this follows the email it concerns plus its links (guess).
-const linkSwap = (ctx: SampleContext): LinkSwap => ({
-  id: ctx.id(),
-  mailing: { id: ctx.id() },
-  recipient: ctx.link('people'),
-  user: ctx.link('users'),
-  links: [
-    { id: ctx.id(), url: 'https://www.example.com/pricing' },
-    { id: ctx.id(), url: 'https://www.example.com/case-studies/acme' },
-  ],
-  created_at: ctx.at(),
-});
+// The Link Swapping guide's shape: the email's links as strings, and ids without `_href`s.
+const linkSwap = (ctx: SampleContext): Named<LinkSwap> => {
+  const who = ctx.person();
+  return {
+    user: { id: ctx.id(), email: 'sam.rivera@salesloft.example.com' },
+    team: { id: ctx.id() },
+    mailing: { id: ctx.id() },
+    email: { id: ctx.id() },
+    person: { id: ctx.id(), email: who.email },
+    links: [`https://${who.domain}/pricing?plan=pro&seats=5`, 'https://www.example.com/case-studies/acme'],
+  };
+};
 
-const meeting = (ctx: SampleContext): Meeting => {
+const meeting = (ctx: SampleContext): Named<Meeting> => {
   const who = ctx.person();
   const start = ctx.random.int(1, 10) * 24 * 60;
   return {
     id: ctx.id(),
-    title: `Intro: ${who.company} x Salesloft`,
+    title: `Intro: ${who.company} & Salesloft`,
     start_time: ctx.at(-start),
     end_time: ctx.at(-start - 30),
     status: 'booked',
     all_day: false,
-    location: 'https://zoom.us/j/0000000000',
+    location: 'https://zoom.us/j/0000000000?pwd=abc&from=salesloft',
     meeting_type: 'Intro call',
     recipient_email: who.email,
     recipient_name: `${who.first} ${who.last}`,
     created_at: ctx.at(),
     updated_at: ctx.at(),
-    event_source: 'calendar',
+    event_source: ctx.random.pick(['internal', 'external']),
     i_cal_uid: `${ctx.random.uuid()}@example.com`,
-    task_id: null,
+    account_id: String(ctx.id()),
+    task_id: ctx.random.bool() ? String(ctx.id()) : null,
     no_show: false,
     person: ctx.link('people'),
-    account: ctx.link('accounts'),
-    owned_by_meetings_settings: { id: ctx.id(), email_address: 'rep@salesloft.example.com' },
-    booked_by_meetings_settings: { id: ctx.id(), email_address: 'sdr@salesloft.example.com' },
+    owned_by_meetings_settings: { email_address: 'rep@salesloft.example.com' },
+    booked_by_meetings_settings: { email_address: 'sdr@salesloft.example.com' },
     attendees: [
       { email: who.email, name: `${who.first} ${who.last}`, status: 'needsAction', organizer: false },
     ],
   };
 };
 
-const note = (ctx: SampleContext): Note => ({
-  id: ctx.id(),
-  content: ctx.random.pick([
-    'Spoke with the VP: budget approved for Q1, wants a follow-up demo.',
-    'Left a voicemail, will try again Thursday.',
-    'Prefers email; evaluating two other vendors.',
-  ]),
-  created_at: ctx.at(),
-  updated_at: ctx.at(),
-  associated_with: { ...ctx.link('people'), type: 'person' },
-  call: null,
-  user: ctx.link('users'),
-});
+const note = (ctx: SampleContext): Named<Note> => {
+  const associatedType = ctx.random.pick(['person', 'account'] as const);
+  return {
+    id: ctx.id(),
+    content: ctx.random.pick([
+      'Spoke with the VP: budget approved for Q1 (< $50k) & wants a follow-up demo.',
+      'Left a voicemail; will try again Thursday. Deck: https://docs.example.com/deck?v=2&lang=en',
+      'Prefers email — evaluating two other vendors <confidential>.',
+    ]),
+    created_at: ctx.recent(),
+    updated_at: ctx.at(),
+    associated_type: associatedType,
+    associated_with: ctx.link(associatedType === 'person' ? 'people' : 'accounts'),
+    call: null,
+    user: ctx.link('users'),
+  };
+};
 
-const step = (ctx: SampleContext): Step => {
-  const type = ctx.random.pick(['email', 'phone', 'other', 'integration']);
+const step = (ctx: SampleContext): Named<Step> => {
+  const type = ctx.random.pick(['email', 'phone', 'other', 'integration'] as const);
   const day = ctx.random.int(1, 14);
   return {
     id: ctx.id(),
@@ -338,7 +370,7 @@ const step = (ctx: SampleContext): Step => {
     updated_at: ctx.at(),
     disabled: false,
     type,
-    name: `Day ${day}: ${type}`,
+    name: `Day ${day}: ${type} & follow-up`,
     display_name: `Day ${day}: ${type === 'phone' ? 'Call' : type}`,
     day,
     step_number: ctx.random.int(1, 9),
@@ -348,35 +380,54 @@ const step = (ctx: SampleContext): Step => {
   };
 };
 
-const task = (ctx: SampleContext): Task => {
-  const taskType = ctx.random.pick(['call', 'email', 'general']);
-  return {
-    id: ctx.id(),
-    subject: ctx.random.pick(['Call about the renewal', 'Send pricing one-pager', 'Follow up after demo']),
-    task_type: taskType,
-    current_state: 'scheduled',
-    due_date: ctx.date(ctx.random.int(0, 7)),
-    due_at: null,
-    remind_at: null,
-    description: 'Created by the salesloft-hooks emulator.',
-    created_at: ctx.recent(),
-    updated_at: ctx.at(),
-    completed_at: null,
-    person: ctx.link('people'),
-    user: ctx.link('users'),
-    created_by_user: ctx.link('users'),
-    completed_by_user: null,
-  };
-};
+const task = (ctx: SampleContext): Named<Task> => ({
+  id: ctx.id(),
+  subject: ctx.random.pick([
+    'Call about the renewal & upsell',
+    'Send pricing one-pager <PDF>',
+    'Relancer José après la démo',
+  ]),
+  task_type: ctx.random.pick(['call', 'email', 'general']),
+  current_state: 'scheduled',
+  due_date: ctx.date(ctx.random.int(0, 7)),
+  due_at: null,
+  remind_at: null,
+  reminded: false,
+  expires_after: null,
+  description: 'Notes: https://docs.example.com/account-plan?id=42&tab=notes',
+  created_at: ctx.recent(),
+  updated_at: ctx.at(),
+  completed_at: null,
+  person: ctx.link('people'),
+  user: ctx.link('users'),
+  created_by_user: ctx.link('users'),
+  completed_by: null,
+  opportunity: null,
+  instigator: {
+    action_caller_id: null,
+    action_caller_name: null,
+    metadata: null,
+    reason: null,
+    type: 'user',
+    user_guid: ctx.random.uuid(),
+  },
+  score: { factors: [], prioritizer_uuid: null, score: '2.0' },
+  source: 'salesloft.api',
+  multitouch_group_id: null,
+  object_references: [],
+  rollback_reason: null,
+  custom_attributes: {},
+  custom_attribute_resources: [],
+});
 
-const completedTask = (ctx: SampleContext): Task => ({
+const completedTask = (ctx: SampleContext): Named<Task> => ({
   ...task(ctx),
   current_state: 'completed',
   completed_at: ctx.at(),
-  completed_by_user: ctx.link('users'),
+  completed_by: ctx.link('users'),
 });
 
-const user = (ctx: SampleContext): User => {
+const user = (ctx: SampleContext): Named<User> => {
   const who = ctx.person();
   return {
     id: ctx.id(),
@@ -391,13 +442,13 @@ const user = (ctx: SampleContext): User => {
     time_zone: 'US/Eastern',
     slack_username: null,
     twitter_handle: null,
-    email: `${who.first}.${who.last}@salesloft.example.com`.toLowerCase(),
+    email: who.email.replace(/@.*/, '@salesloft.example.com'),
     email_client_email_address: null,
     sending_email_address: null,
     from_address: null,
-    full_email_address: null,
+    full_email_address: `"${who.first} ${who.last}" <${who.email.replace(/@.*/, '@salesloft.example.com')}>`,
     bcc_email_address: null,
-    email_signature: '',
+    email_signature: `<p>${who.first} ${who.last} &mdash; Sales</p>`,
     email_signature_type: 'html',
     email_signature_click_tracking_disabled: false,
     team_admin: false,
@@ -409,12 +460,12 @@ const user = (ctx: SampleContext): User => {
     phone_client: { id: ctx.id() },
     phone_number_assignment: ctx.link('phone_number_assignments'),
     group: ctx.link('groups'),
-    team: ctx.link('team'),
+    team: { id: ctx.id(), _href: 'https://api.salesloft.com/v2/team' },
     role: { id: ctx.random.pick(['Admin', 'User']) },
   };
 };
 
-const success = (ctx: SampleContext): Success => ({
+const success = (ctx: SampleContext): Named<Success> => ({
   id: ctx.id(),
   created_at: ctx.at(),
   updated_at: ctx.at(),
@@ -430,22 +481,23 @@ const success = (ctx: SampleContext): Success => ({
   latest_step: ctx.link('steps'),
 });
 
-const bulkJob = (ctx: SampleContext): BulkJob => {
+const bulkJob = (ctx: SampleContext): Named<BulkJob> => {
   const total = ctx.random.int(10, 5000);
-  const errors = ctx.random.int(0, 5);
   return {
     id: ctx.id(),
-    name: 'Import people',
+    name: 'Import people & accounts <Q1 list>',
     type: ctx.random.pick(['person/upsert', 'person/delete', 'cadence_membership/create']),
     state: 'done',
-    created_at: ctx.at(30),
-    updated_at: ctx.at(),
-    started_at: ctx.at(29),
-    completed_at: ctx.at(),
+    scopes: ['people:write'],
+    ready_to_execute: true,
     total,
     processed: total,
-    success_count: total - errors,
-    error_count: errors,
+    errors: ctx.random.int(0, 5),
+    created_at: ctx.at(31),
+    updated_at: ctx.at(),
+    marked_ready_at: ctx.at(30),
+    started_at: ctx.at(29),
+    finished_at: ctx.at(),
   };
 };
 
@@ -454,7 +506,9 @@ const bulkJob = (ctx: SampleContext): BulkJob => {
  * builder declares the payload it returns, so the compiler checks every field of every sample
  * against the types the library promises (a field either side lacks fails the type check).
  */
-export const EVENT_SAMPLES: { readonly [T in EventType]: (ctx: SampleContext) => EventPayloads[T] } = {
+export const EVENT_SAMPLES: {
+  readonly [T in EventType]: (ctx: SampleContext) => Named<EventPayloads[T]>;
+} = {
   account_created: account,
   account_deleted: account,
   account_updated: account,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { doctorChecks } from '../../../src/doctor/checks.js';
+import { DROPS_UPDATES, doctorChecks } from '../../../src/doctor/checks.js';
+import type { PostAnswer } from '../../../src/net/post.js';
 import { hmacHex } from '../../support/hmac.js';
 
 let nextId = 1;
@@ -16,8 +17,16 @@ const checks = doctorChecks({
 const body = bodies[0] ?? Buffer.alloc(0);
 const sent = (name: string) => checks.find((check) => check.name === name);
 const bodyOf = (name: string) => sent(name)?.body ?? Buffer.alloc(0);
+const answer = (status: number, excerpt = 'ok', body = excerpt): PostAnswer => ({
+  status,
+  ms: 1,
+  excerpt,
+  response: { headers: {}, body: Buffer.from(body), truncated: false },
+});
 const judge = (name: string, status: number) =>
-  checks.find((check) => check.name === name)?.judge(status).result;
+  checks
+    .find((check) => check.name === name)
+    ?.judge(answer(status), new Map([['valid signature', answer(200)]])).result;
 
 describe('doctor’s checks', () => {
   it('sign what they say they sign, and mark every request as test traffic', () => {
@@ -36,7 +45,8 @@ describe('doctor’s checks', () => {
   it('send a fresh resource with every check but the retry, which repeats the valid delivery byte for byte', () => {
     const ids = checks.map((check) => (JSON.parse(check.body.toString()) as { id: number }).id);
     expect(ids[checks.findIndex((check) => check.name === 'retried delivery')]).toBe(ids[0]);
-    expect(new Set(ids).size).toBe(checks.length - 1);
+    expect(ids[checks.findIndex((check) => check.name === 'update of the same record')]).toBe(ids[0]);
+    expect(new Set(ids).size).toBe(checks.length - 2);
     expect(sent('retried delivery')?.body.equals(body)).toBe(true);
     expect(sent('retried delivery')?.headers).toEqual(sent('valid signature')?.headers);
     const large = JSON.parse(bodyOf('large body, unknown fields').toString()) as Record<string, unknown>;
@@ -66,5 +76,37 @@ describe('doctor’s checks', () => {
     ]);
     expect([200, 400].map((status) => judge('unknown event type', status))).toEqual(['pass', 'warn']);
     expect([200, 413].map((status) => judge('large body, unknown fields', status))).toEqual(['pass', 'fail']);
+  });
+
+  it('send the update as the same record with a later updated_at, signed', () => {
+    const update = JSON.parse(bodyOf('update of the same record').toString()) as {
+      id: number;
+      updated_at: string;
+    };
+    expect(update.id).toBe((JSON.parse(body.toString()) as { id: number }).id);
+    expect(update.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d$/);
+    expect(sent('update of the same record')?.headers['x-salesloft-signature']).toBe(
+      hmacHex(bodyOf('update of the same record'), 't'),
+    );
+  });
+
+  it('fail an update answered as the retry was when the retry was answered otherwise than the first delivery', () => {
+    const update = checks.find((check) => check.name === 'update of the same record');
+    const earlier = (retry: PostAnswer) =>
+      new Map([
+        ['valid signature', answer(200, 'ok')],
+        ['retried delivery', retry],
+      ]);
+    // A set of seen ids: the retry and the update are both "duplicate".
+    expect(update?.judge(answer(200, 'duplicate'), earlier(answer(200, 'duplicate')))).toEqual({
+      result: 'fail',
+      note: DROPS_UPDATES,
+    });
+    // Keyed on id and updated_at: the update is handled as new.
+    expect(update?.judge(answer(200, 'ok'), earlier(answer(200, 'duplicate'))).result).toBe('pass');
+    // Answers that say nothing of duplicates: nothing to judge by.
+    expect(update?.judge(answer(200, 'ok'), earlier(answer(200, 'ok'))).result).toBe('pass');
+    expect(update?.judge(answer(409, 'seen'), earlier(answer(409, 'seen'))).result).toBe('fail');
+    expect(update?.judge(answer(200), new Map([['valid signature', answer(401)]])).result).toBe('warn');
   });
 });

@@ -3,13 +3,60 @@ import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
 import { createSampler } from '../../../src/samples/index.js';
 
 describe('sample payloads', () => {
-  it('exist for each of the 37 event types, as JSON objects with an id', () => {
+  it('exist for each of the 37 event types, as JSON objects with an id (link_swap: its links)', () => {
     const sample = createSampler({ seed: 1 });
     for (const event of EVENT_TYPES) {
       const body = sample(event.name);
-      expect(body.id, event.name).toBeDefined();
+      if (event.name === 'link_swap') expect(body.links, event.name).toEqual(expect.any(Array));
+      else expect(body.id, event.name).toBeDefined();
       expect(JSON.parse(JSON.stringify(body))).toEqual(body);
     }
+  });
+
+  it('write timestamps as Salesloft does: microseconds and the team’s offset, never Z', () => {
+    const sample = createSampler({ seed: 3 });
+    for (const event of EVENT_TYPES) {
+      const body = sample(event.name);
+      if (typeof body.updated_at !== 'string') continue;
+      expect(body.updated_at, event.name).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}-05:00$/);
+    }
+  });
+
+  it('a created record was last updated when it was created; an updated or deleted one was created earlier and updated now', () => {
+    const at = new Date('2026-03-02T10:00:00Z');
+    const sample = createSampler({ seed: 4, now: () => at });
+    const created = sample('person_created');
+    expect(created.created_at).toBe(created.updated_at);
+    for (const name of ['person_updated', 'person_deleted', 'task_deleted']) {
+      const body = sample(name);
+      expect(Date.parse(String(body.updated_at)), name).toBe(at.getTime());
+      expect(Date.parse(String(body.created_at)), name).toBeLessThan(at.getTime());
+    }
+  });
+
+  it('hold values from Salesloft’s own sets, and the link_swap shape of the Link Swapping guide', () => {
+    const sample = createSampler({ seed: 5 });
+    for (let round = 0; round < 20; round++) {
+      expect(['sent', 'sent_from_gmail', 'scheduled', 'failed']).toContain(sample('email_updated').status);
+      expect(['internal', 'external']).toContain(sample('meeting_booked').event_source);
+      expect(sample('cadence_membership_updated').current_state).not.toBe('paused');
+    }
+    expect(sample('account_updated').counts).toEqual({ people: null });
+    expect(sample('note_created')).toMatchObject({
+      associated_type: expect.stringMatching(/^(person|account)$/),
+      associated_with: { id: expect.any(Number), _href: expect.any(String) },
+    });
+    expect(sample('task_completed')).toMatchObject({ completed_by: { id: expect.any(Number) } });
+    expect(sample('task_completed')).not.toHaveProperty('completed_by_user');
+    expect(sample('bulk_job_completed')).toMatchObject({ state: 'done', errors: expect.any(Number) });
+    expect(sample('link_swap')).toEqual({
+      user: { id: expect.any(Number), email: expect.any(String) },
+      team: { id: expect.any(Number) },
+      mailing: { id: expect.any(Number) },
+      email: { id: expect.any(Number) },
+      person: { id: expect.any(Number), email: expect.any(String) },
+      links: [expect.stringMatching(/^https:\/\//), expect.stringMatching(/^https:\/\//)],
+    });
   });
 
   it('look like the REST resource they mirror', () => {
@@ -23,6 +70,7 @@ describe('sample payloads', () => {
     expect(sample('task_updated')).toMatchObject({
       subject: expect.any(String),
       task_type: expect.stringMatching(/^(call|email|general)$/),
+      completed_by: null,
       current_state: 'scheduled',
       due_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       person: { id: expect.any(Number), _href: expect.any(String) },
