@@ -2,7 +2,9 @@
 // It loads none of the CLI (oclif, prompts, ngrok), no HTTP client until the emulator starts, and
 // no node: module at load time, so it also runs where node:crypto is missing (edge runtimes).
 export { EVENT_TYPES, type EventType, type EventTypeInfo } from './catalog/event-types.js';
+export type { LinkSwapAnswer } from './catalog/link-swap.js';
 export type * from './catalog/payloads.js';
+export { type Answer, linkSwapAnswer } from './library/answer.js';
 export { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './library/dedupe.js';
 export {
   type Emulator,
@@ -18,7 +20,7 @@ export {
   SignatureError,
   WebhookError,
 } from './library/errors.js';
-export type { WebhookEvent, WebhookHandler } from './library/events.js';
+export type { HandlerResult, WebhookEvent, WebhookHandler } from './library/events.js';
 export { createFetchHandler } from './library/fetch-handler.js';
 export type { HeadersInput } from './library/headers.js';
 export { createNodeMiddleware, type NodeMiddlewareOptions } from './library/node-middleware.js';

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../shared/urls.js';
+import { isHttpUrl } from '../shared/http-url.js';
 
 /**
  * The answer a `link_swap` endpoint gives Salesloft: for each link of the email it wants changed,

@@ -1,17 +1,30 @@
 import type { EventType } from '../catalog/event-types.js';
 import type { EventPayload } from '../catalog/payloads.js';
+import type { EmulatorQuirks } from '../emulator/api-routes.js';
 import type { DeliveryRecord } from '../emulator/deliverer.js';
+import type { ApplicationInput, EmulatedApplication } from '../emulator/directory.js';
 import type { FaultRule } from '../emulator/faults.js';
 import type { Subscription } from '../salesloft/types.js';
 
-export type { DeliveryRecord, FaultRule, Subscription };
+export type {
+  ApplicationInput,
+  DeliveryRecord,
+  EmulatedApplication,
+  EmulatorQuirks,
+  FaultRule,
+  Subscription,
+};
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  /** Accept only this Bearer token (default: any). */
+  /** Accept only this Bearer token (default: any; each key is an application that sees only its own subscriptions). */
   apiKey?: string;
+  /** API keys and the team (and user) each acts for; other keys belong to the default team. */
+  applications?: Record<string, ApplicationInput>;
+  /** What Salesloft does not document: a create without a token, duplicate subscriptions. */
+  quirks?: Partial<EmulatorQuirks>;
   /** Wait between delivery attempts (Salesloft: 15 s; default here 15 000). */
   retryIntervalMs?: number;
   /** Seed for sample payloads (reproducible ids and values). */
@@ -21,8 +34,18 @@ export interface EmulatorOptions {
 /** A local Salesloft for your tests: the webhook-subscriptions REST API at `url` and real signed deliveries. */
 export interface Emulator {
   readonly url: string;
-  /** Subscribes `url` to `events` with `token` (as `POST /v2/webhook_subscriptions` does, without HTTP). */
-  subscribe(input: { url: string; token: string; events: readonly EventType[] }): Subscription[];
+  /**
+   * Subscribes `url` to `events` with `token` (as `POST /v2/webhook_subscriptions` does, without
+   * HTTP): as `apiKey`'s application, or, without one, seen by every key.
+   */
+  subscribe(input: {
+    url: string;
+    token: string;
+    events: readonly EventType[];
+    apiKey?: string;
+  }): Subscription[];
+  /** Makes `key` an application of another team: `registerApplication('ak_eu', { team: { id: 7, name: 'Acme EU' } })`. */
+  registerApplication(key: string, input?: ApplicationInput): EmulatedApplication;
   /**
    * Delivers an event to every enabled subscription of its type, signed with each one's token
    * (`data` defaults to a realistic sample). A type outside the 37 does not compile, and throws.

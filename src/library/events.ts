@@ -1,4 +1,5 @@
 import type { EventType } from '../catalog/event-types.js';
+import type { LinkSwapAnswer } from '../catalog/link-swap.js';
 import type { EventPayload } from '../catalog/payloads.js';
 
 /**
@@ -10,5 +11,13 @@ export type WebhookEvent<T extends EventType = EventType> = {
   [K in T]: { eventType: K; payload: EventPayload<K>; raw: string };
 }[T];
 
+/**
+ * What a handler of `T` returns: a `link_swap` handler may return the links to swap (Salesloft
+ * waits for them before it sends the email); any other handler's value is awaited and ignored.
+ */
+export type HandlerResult<T extends EventType> = [T] extends ['link_swap']
+  ? LinkSwapAnswer | undefined | undefined | Promise<LinkSwapAnswer | undefined | undefined>
+  : unknown;
+
 /** A handler of events of type `T`. Its return value is awaited; a throw answers 500. */
-export type WebhookHandler<T extends EventType = EventType> = (event: WebhookEvent<T>) => unknown;
+export type WebhookHandler<T extends EventType = EventType> = (event: WebhookEvent<T>) => HandlerResult<T>;

@@ -1,5 +1,5 @@
-import { answerFor, servesPath } from './answer.js';
-import { PayloadTooLargeError } from './errors.js';
+import { type Answer, answerFor, servesPath } from './answer.js';
+import { PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
 /**
@@ -11,27 +11,27 @@ export function createFetchHandler(
   options: { path?: string } = {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (!servesPath(new URL(request.url).pathname, options.path)) return text(404, 'Not Found');
-    if (request.method !== 'POST') return text(405, 'Method Not Allowed', { allow: 'POST' });
-    let outcome: unknown;
+    if (!servesPath(new URL(request.url).pathname, options.path)) {
+      return respond(answerFor({ error: new WebhookError('Not Found', 404) }));
+    }
+    if (request.method !== 'POST') {
+      return respond(answerFor({ error: new WebhookError('Method Not Allowed', 405) }), { allow: 'POST' });
+    }
+    let outcome: Parameters<typeof answerFor>[0];
     try {
       const declared = Number(request.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > webhooks.maxBodyBytes) {
         throw new PayloadTooLargeError(webhooks.maxBodyBytes);
       }
       const body = new Uint8Array(await request.arrayBuffer());
-      await webhooks.receive({ body, headers: request.headers });
+      outcome = { answer: await webhooks.receive({ body, headers: request.headers }) };
     } catch (error) {
-      outcome = error;
+      outcome = { error };
     }
-    const { status, text: message } = answerFor(outcome);
-    return text(status, message);
+    return respond(answerFor(outcome));
   };
 }
 
-function text(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(`${message}\n`, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
-  });
+function respond(answer: Answer, headers: Record<string, string> = {}): Response {
+  return new Response(answer.body, { status: answer.status, headers: { ...answer.headers, ...headers } });
 }

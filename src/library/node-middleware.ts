@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerFor, servesPath } from './answer.js';
+import { type Answer, answerFor, servesPath } from './answer.js';
 import { PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
@@ -23,25 +23,25 @@ export function createNodeMiddleware(
   return (req, res, next) => {
     if (!servesPath(req.originalUrl ?? req.url, options.path)) {
       if (next) return next();
-      return send(res, 404, 'Not Found');
+      return send(res, answerFor({ error: new WebhookError('Not Found', 404) }));
     }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return send(res, 405, 'Method Not Allowed');
+      return send(res, answerFor({ error: new WebhookError('Method Not Allowed', 405) }));
     }
     void rawBody(req, webhooks.maxBodyBytes)
       .then((body) => webhooks.receive({ body, headers: req.headers }))
       .then(
-        () => answerFor(undefined),
-        (error: unknown) => answerFor(error),
+        (answer) => answerFor({ answer }),
+        (error: unknown) => answerFor({ error }),
       )
-      .then(({ status, text }) => send(res, status, text));
+      .then((answer) => send(res, answer));
   };
 }
 
-function send(res: ServerResponse, status: number, text: string): void {
+function send(res: ServerResponse, answer: Answer): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+  res.writeHead(answer.status, answer.headers).end(answer.body);
 }
 
 /** The bytes as they came: what a framework kept raw, else read from the stream (up to `limit`). */

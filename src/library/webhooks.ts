@@ -1,4 +1,5 @@
 import type { EventType } from '../catalog/event-types.js';
+import type { LinkSwapAnswer } from '../catalog/link-swap.js';
 import { hasToken } from '../catalog/signature.js';
 import { firstHeader } from '../shared/headers.js';
 import { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './dedupe.js';
@@ -62,14 +63,20 @@ export class Webhooks {
    * Verifies, parses and dispatches one delivery. Rejects with `SignatureError` (401),
    * `PayloadError` (400), `PayloadTooLargeError` (413) or `HandlerError` (500); `status` on each says
    * what to answer. A retry of a delivery already handled is skipped when `dedupe` is on.
+   * Resolves to the answer Salesloft waits for on a `link_swap` (the links its handlers returned,
+   * merged; `{ links: {} }` for none), and to undefined for every other type.
    */
-  async receive(input: { body: string | Uint8Array; headers: HeadersInput }): Promise<void> {
+  async receive(input: {
+    body: string | Uint8Array;
+    headers: HeadersInput;
+  }): Promise<LinkSwapAnswer | undefined> {
     const size =
       typeof input.body === 'string' ? new TextEncoder().encode(input.body).length : input.body.length;
     if (size > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
     const event = await verifyWebhookAsync({ ...this.tokens, body: input.body, headers: input.headers });
+    const linkSwap = event.eventType === 'link_swap';
     const key = this.dedupe ? dedupeKey(event, input.headers) : undefined;
-    if (key !== undefined && (await this.dedupe?.has(key))) return;
+    if (key !== undefined && (await this.dedupe?.has(key))) return linkSwap ? { links: {} } : undefined;
     const handlers = [...(this.handlers.get(event.eventType) ?? []), ...(this.handlers.get('*') ?? [])];
     const outcomes = await Promise.allSettled(handlers.map(async (handler) => handler(event)));
     const errors = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
@@ -79,7 +86,22 @@ export class Webhooks {
       throw error;
     }
     if (key !== undefined) await this.dedupe?.add(key, this.dedupeTtlMs);
+    if (!linkSwap) return undefined;
+    return mergedLinks(
+      outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined)),
+    );
   }
+}
+
+/** The links every link_swap handler returned, in the order they were registered (a later one wins). */
+function mergedLinks(results: readonly unknown[]): LinkSwapAnswer {
+  const links: Record<string, string> = {};
+  for (const result of results) {
+    const returned = (result as { links?: unknown } | null | undefined)?.links;
+    if (!returned || typeof returned !== 'object') continue;
+    for (const [from, to] of Object.entries(returned)) if (typeof to === 'string') links[from] = to;
+  }
+  return { links };
 }
 
 /** A delivery and its retries share the body and so the signature (an HMAC of the body). */

@@ -1,15 +1,9 @@
 import { isIP } from 'node:net';
 import { UsageError } from './errors.js';
 
-/** An absolute http(s) URL, as Salesloft accepts for a callback. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+import { isHttpUrl } from './http-url.js';
+
+export { isHttpUrl };
 
 const HOST_LABELS = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$/i;
 

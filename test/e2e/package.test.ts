@@ -164,7 +164,7 @@ describe('the npm package, from its tarball in an empty app', () => {
     });
   });
 
-  it('strict TypeScript under nodenext and node10: a typed handler compiles, a typo does not', async () => {
+  it('strict TypeScript under nodenext and node10: a typed handler compiles (completed_by, unlisted fields as unknown, a link_swap answer), a typo does not', async () => {
     for (const name of ['typed.mts', 'typo.mts']) copyFileSync(join(FIXTURES, name), join(app, name));
     writeFileSync(join(app, 'typed.ts'), readFileSync(join(FIXTURES, 'typed.mts')));
     writeFileSync(join(app, 'typo.ts'), readFileSync(join(FIXTURES, 'typo.mts')));
@@ -185,12 +185,19 @@ describe('the npm package, from its tarball in an empty app', () => {
       ).toEqual([]);
       const errors = lines.join('\n');
       expect(errors, resolution).toMatch(/\(4,\d+\): error TS2769: No overload matches this call/);
+      // Salesloft adds fields without notice: a name the types do not list is there, as unknown,
+      // so using it as something is an error (a typo, or completed_by_user, which does not exist).
       expect(errors, resolution).toMatch(
-        /\(5,\d+\): error TS2551: Property 'frist_name' does not exist on type 'Person'/,
+        /\(5,\d+\): error TS18046: 'event\.payload\.frist_name' is of type 'unknown'/,
       );
       expect(errors, resolution).toMatch(
         /\(8,\d+\): error TS2345: Argument of type '"persn_updated"' is not assignable/,
       );
+      expect(errors, resolution).toMatch(
+        /\(10,\d+\): error TS18046: 'event\.payload\.completed_by_user' is of type 'unknown'/,
+      );
+      // A link_swap handler answers { links }, nothing else.
+      expect(errors, resolution).toMatch(/\(11,\d+\): error TS2769: No overload matches this call/);
     });
   }, 120_000);
 

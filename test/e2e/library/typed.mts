@@ -17,6 +17,14 @@ webhooks.on('*', (event: WebhookEvent) => {
   }
   return undefined;
 });
+webhooks.on('task_updated', (event) => {
+  // Seen in real deliveries: completed_by (a link or null); a field not listed is there as unknown.
+  const completer: number | undefined = event.payload.completed_by?.id;
+  const unlisted: unknown = event.payload.some_new_field;
+  const state: string = event.payload.current_state;
+  return [completer, unlisted, state];
+});
+webhooks.on('link_swap', (event) => ({ links: { [event.payload.links[0] ?? '']: 'https://b.example/y' } }));
 const headers: IncomingHttpHeaders = {};
 export const valid: boolean = verifySignature({
   body: '{}',
