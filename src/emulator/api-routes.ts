@@ -1,23 +1,47 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isCatalogEvent } from '../catalog/event-types.js';
 import { isHttpUrl } from '../shared/urls.js';
+import type { Directory, EmulatedApplication } from './directory.js';
 import type { FaultPlan } from './faults.js';
 import { parseJsonBody, readRawBody, sendEmpty, sendJson } from './http-io.js';
 import type { MinuteBudget } from './rate-limiter.js';
 import type { SubscriptionStore } from './store.js';
 
+/**
+ * What Salesloft does not document, switchable, each defaulting to the facts' reading
+ * (salesloft-facts.md, "Still unknown").
+ */
+export interface EmulatorQuirks {
+  /** A create without `callback_token`: refused with 422 (default), or accepted with an empty token. */
+  createWithoutToken: 'reject' | 'accept';
+  /** A second subscription of the same URL and event type: accepted (default), or refused with 422. */
+  duplicates: 'accept' | 'reject';
+}
+
+export const DEFAULT_QUIRKS: EmulatorQuirks = { createWithoutToken: 'reject', duplicates: 'accept' };
+
 export interface ApiContext {
   store: SubscriptionStore;
-  budget: MinuteBudget;
+  directory: Directory;
+  /** The team's budget: Salesloft counts the rate limit per team, across its applications. */
+  budgetFor: (teamId: number) => MinuteBudget;
   faults: FaultPlan;
+  quirks: EmulatorQuirks;
   apiKey: string | undefined;
   now: () => number;
 }
 
 const COLLECTION = '/v2/webhook_subscriptions';
 const NOT_FOUND = { error: 'Not Found' };
+/** Salesloft's own words for a request without a usable token (salesloft-facts.md, "Auth"). */
+export const UNAUTHORIZED = {
+  error: 'No Bearer Token attached to request, please see documentation at developers.salesloft.com',
+};
 
-/** The `/v2/webhook_subscriptions` resource, as Salesloft documents it. */
+/**
+ * The resources of Salesloft's API that the product uses, as Salesloft documents them:
+ * `/v2/webhook_subscriptions` (each key sees its own application's), `/v2/me` and `/v2/team`.
+ */
 export async function handleApi(
   ctx: ApiContext,
   req: IncomingMessage,
@@ -28,28 +52,15 @@ export async function handleApi(
   const headers: Record<string, string> = {
     date: new Date(ctx.now()).toUTCString(),
     'x-ratelimit-endpoint-cost': '1',
-    'x-ratelimit-remaining-minute': String(ctx.budget.remaining()),
   };
 
   const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-  if (!token) {
-    return sendJson(
-      res,
-      401,
-      { error: 'No Bearer Token attached to request, please provide a valid Bearer Token' },
-      headers,
-    );
+  if (!token || (ctx.apiKey !== undefined && token !== ctx.apiKey)) {
+    return sendJson(res, 401, UNAUTHORIZED, headers);
   }
-  if (ctx.apiKey !== undefined && token !== ctx.apiKey) {
-    return sendJson(
-      res,
-      401,
-      { error: 'Invalid Bearer Token: the access token is invalid or expired' },
-      headers,
-    );
-  }
-
-  const charged = ctx.budget.charge(1);
+  const application = ctx.directory.of(token);
+  const budget = ctx.budgetFor(application.team.id);
+  const charged = budget.charge(1);
   headers['x-ratelimit-remaining-minute'] = String(charged?.remaining ?? 0);
   if (!charged) return sendJson(res, 429, { error: 'Rate limit exceeded: 600 cost per minute' }, headers);
 
@@ -65,22 +76,32 @@ export async function handleApi(
     return sendJson(res, fault.status ?? 500, { error: `Injected fault: ${fault.status}` }, headers);
   }
 
+  const identity = identityResource(url.pathname, application, req.headers.host);
+  if (identity !== undefined) {
+    return method === 'GET'
+      ? sendJson(res, 200, { data: identity }, headers)
+      : sendJson(res, 404, NOT_FOUND, headers);
+  }
+
   if (url.pathname === COLLECTION || url.pathname === `${COLLECTION}/`) {
     if (method === 'GET') {
       const enabled = url.searchParams.get('enabled');
       const filter = enabled === 'true' ? { enabled: true } : enabled === 'false' ? { enabled: false } : {};
-      return sendJson(res, 200, { data: ctx.store.list(filter) }, headers);
+      return sendJson(res, 200, { data: ctx.store.list(filter, application) }, headers);
     }
     if (method === 'POST') {
       const body = parseJsonBody(raw);
-      const errors = validateCreate(body);
+      const errors = validateCreate(body, ctx, application);
       if (errors) return sendJson(res, 422, { errors }, headers);
-      const input = body as { callback_url: string; callback_token: string; event_type: string };
-      const created = ctx.store.create({
-        callback_url: input.callback_url,
-        callback_token: input.callback_token,
-        event_type: input.event_type,
-      });
+      const input = body as { callback_url: string; callback_token?: string; event_type: string };
+      const created = ctx.store.create(
+        {
+          callback_url: input.callback_url,
+          callback_token: input.callback_token ?? '',
+          event_type: input.event_type,
+        },
+        application,
+      );
       if (fault?.kind === 'uncertain_create') {
         if (fault.reset) {
           req.socket.destroy();
@@ -97,7 +118,7 @@ export async function handleApi(
   const id = match?.[1] === undefined ? undefined : Number(match[1]);
   if (id === undefined) return sendJson(res, 404, NOT_FOUND, headers);
   if (method === 'GET') {
-    const found = ctx.store.get(id);
+    const found = ctx.store.get(id, application);
     return found ? sendJson(res, 200, { data: found }, headers) : sendJson(res, 404, NOT_FOUND, headers);
   }
   if (method === 'PUT') {
@@ -105,21 +126,67 @@ export async function handleApi(
     if (!body || body instanceof Error || typeof body.enabled !== 'boolean') {
       return sendJson(res, 422, { errors: { enabled: ['must be true or false'] } }, headers);
     }
-    const updated = ctx.store.setEnabled(id, body.enabled);
+    const updated = ctx.store.setEnabled(id, body.enabled, application);
     return updated ? sendJson(res, 200, { data: updated }, headers) : sendJson(res, 404, NOT_FOUND, headers);
   }
   if (method === 'DELETE') {
-    return ctx.store.delete(id) ? sendEmpty(res, 204, headers) : sendJson(res, 404, NOT_FOUND, headers);
+    return ctx.store.delete(id, application)
+      ? sendEmpty(res, 204, headers)
+      : sendJson(res, 404, NOT_FOUND, headers);
   }
   return sendJson(res, 404, NOT_FOUND, headers);
 }
 
-function validateCreate(body: unknown): Record<string, string[]> | undefined {
+/** `GET /v2/me` and `GET /v2/team` (also with `.json`) for the key's application; undefined for other paths. */
+function identityResource(
+  path: string,
+  application: EmulatedApplication,
+  host: string | undefined,
+): Record<string, unknown> | undefined {
+  const resource = path.replace(/\.json$/, '');
+  const { team, user } = application;
+  if (resource === '/v2/me') {
+    return {
+      id: user.id,
+      guid: user.guid,
+      name: user.name,
+      email: user.email,
+      team: { id: team.id, _href: `http://${host ?? 'localhost'}/v2/team` },
+    };
+  }
+  if (resource === '/v2/team') {
+    return {
+      id: team.id,
+      name: team.name,
+      license_type: 'Enterprise',
+      created_at: '2019-04-01T09:00:00.000000-04:00',
+    };
+  }
+  return undefined;
+}
+
+function validateCreate(
+  body: unknown,
+  ctx: ApiContext,
+  application: EmulatedApplication,
+): Record<string, string[]> | undefined {
   if (body instanceof Error) return { base: ['request body is not valid JSON'] };
   const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const errors: Record<string, string[]> = {};
-  for (const field of ['callback_url', 'callback_token', 'event_type']) {
+  const required = ['callback_url', 'event_type'];
+  if (ctx.quirks.createWithoutToken === 'reject' || input.callback_token !== undefined) {
+    required.push('callback_token');
+  }
+  for (const field of required) {
     if (typeof input[field] !== 'string' || input[field] === '') errors[field] = ["can't be blank"];
+  }
+  if (
+    ctx.quirks.duplicates === 'reject' &&
+    ctx.store
+      .list({}, application)
+      .some((sub) => sub.callback_url === input.callback_url && sub.event_type === input.event_type)
+  ) {
+    errors.event_type = ['has already been taken'];
   }
   if (typeof input.callback_url === 'string' && input.callback_url !== '' && !isHttpUrl(input.callback_url)) {
     errors.callback_url = ['is not a valid URL'];

@@ -8,7 +8,8 @@ export const CONTROL_PREFIX = '/__emulator/';
 
 /**
  * The emulator's own endpoints (no auth): fire events, inspect deliveries and requests,
- * inject faults, move the clock, reset.
+ * inject faults, move the clock, register applications of other teams, switch the undocumented
+ * behaviours (quirks), reset.
  */
 export async function handleControl(
   emulator: Emulator,
@@ -54,6 +55,40 @@ export async function handleControl(
         emulator.clockOffsetMs = Date.parse(input.now) - Date.now();
       } else return sendJson(res, 422, { error: 'give offset_ms (number) or now (ISO date)' });
       return sendJson(res, 200, { data: { now: new Date(emulator.now()).toISOString() } });
+    }
+    case 'POST /applications': {
+      const key = input.api_key;
+      const team = input.team as { id?: unknown; name?: unknown } | undefined;
+      const user = input.user as { name?: unknown; email?: unknown } | undefined;
+      if (typeof key !== 'string' || key === '') return sendJson(res, 422, { error: 'give api_key (text)' });
+      if (team !== undefined && (typeof team.id !== 'number' || typeof team.name !== 'string')) {
+        return sendJson(res, 422, { error: 'team must be {"id": number, "name": text}' });
+      }
+      const application = emulator.registerApplication(key, {
+        ...(team ? { team: { id: team.id as number, name: team.name as string } } : {}),
+        ...(user
+          ? {
+              user: {
+                ...(typeof user.name === 'string' ? { name: user.name } : {}),
+                ...(typeof user.email === 'string' ? { email: user.email } : {}),
+              },
+            }
+          : {}),
+      });
+      return sendJson(res, 201, { data: { team: application.team, user: application.user } });
+    }
+    case 'POST /quirks': {
+      const create = input.create_without_token;
+      const duplicates = input.duplicates;
+      if (create !== undefined && create !== 'reject' && create !== 'accept') {
+        return sendJson(res, 422, { error: 'create_without_token is reject or accept' });
+      }
+      if (duplicates !== undefined && duplicates !== 'reject' && duplicates !== 'accept') {
+        return sendJson(res, 422, { error: 'duplicates is reject or accept' });
+      }
+      if (create !== undefined) emulator.quirks.createWithoutToken = create;
+      if (duplicates !== undefined) emulator.quirks.duplicates = duplicates;
+      return sendJson(res, 200, { data: emulator.quirks });
     }
     case 'POST /reset':
       emulator.reset();

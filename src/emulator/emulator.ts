@@ -5,9 +5,10 @@ import { listenOn } from '../net/listen-on.js';
 import type { Subscription } from '../salesloft/types.js';
 import { createSampler } from '../samples/index.js';
 import { railsJson } from '../samples/rails-json.js';
-import { type ApiContext, handleApi } from './api-routes.js';
+import { type ApiContext, DEFAULT_QUIRKS, type EmulatorQuirks, handleApi } from './api-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-routes.js';
 import { Deliverer, type DeliveryAttempt, type DeliveryRecord } from './deliverer.js';
+import { type ApplicationInput, Directory, type EmulatedApplication } from './directory.js';
 import { FaultPlan } from './faults.js';
 import { BodyTooLarge, sendJson } from './http-io.js';
 import { MinuteBudget } from './rate-limiter.js';
@@ -18,8 +19,12 @@ export interface EmulatorOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Accept only this Bearer token; any token when undefined. */
+  /** Accept only this Bearer token; any token when undefined (each one an application of its team). */
   apiKey?: string;
+  /** API keys and the team and user each acts for; any other accepted key is of the default team. */
+  applications?: Record<string, ApplicationInput>;
+  /** What Salesloft does not document (see EmulatorQuirks); defaults to the facts' reading. */
+  quirks?: Partial<EmulatorQuirks>;
   /** Cost budget per minute for the team (Salesloft: 600). */
   rateLimitPerMinute?: number;
   /** Wait between delivery attempts (Salesloft: 15 s). */
@@ -58,7 +63,9 @@ const REQUEST_LOG_LIMIT = 10_000;
 /** A local Salesloft: the webhook-subscriptions REST resource and real signed deliveries. */
 export class Emulator {
   readonly store = new SubscriptionStore();
+  readonly directory = new Directory();
   readonly faults = new FaultPlan();
+  readonly quirks: EmulatorQuirks;
   readonly requests: RequestLogEntry[] = [];
   clockOffsetMs = 0;
   private readonly server: Server;
@@ -69,10 +76,23 @@ export class Emulator {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     const now = () => this.now();
+    this.quirks = { ...DEFAULT_QUIRKS, ...options.quirks };
+    for (const [key, input] of Object.entries(options.applications ?? {}))
+      this.directory.register(key, input);
+    const budgets = new Map<number, MinuteBudget>();
     this.api = {
       store: this.store,
+      directory: this.directory,
+      budgetFor: (teamId) => {
+        let budget = budgets.get(teamId);
+        if (!budget) {
+          budget = new MinuteBudget(options.rateLimitPerMinute ?? 600, now);
+          budgets.set(teamId, budget);
+        }
+        return budget;
+      },
       faults: this.faults,
-      budget: new MinuteBudget(options.rateLimitPerMinute ?? 600, now),
+      quirks: this.quirks,
       apiKey: options.apiKey,
       now,
     };
@@ -107,12 +127,29 @@ export class Emulator {
     return this;
   }
 
-  /** Subscribes `url` to each of `events` with `token`, as `POST /v2/webhook_subscriptions` would. */
-  subscribe(input: { url: string; token: string; events: readonly EventType[] }): Subscription[] {
+  /**
+   * Subscribes `url` to each of `events` with `token`, as `POST /v2/webhook_subscriptions` would:
+   * as `apiKey`'s application, or, without one, seeded for every key to see.
+   */
+  subscribe(input: {
+    url: string;
+    token: string;
+    events: readonly EventType[];
+    apiKey?: string;
+  }): Subscription[] {
     for (const eventType of input.events) requireCatalogEvent(eventType);
+    const application = input.apiKey === undefined ? undefined : this.directory.of(input.apiKey);
     return input.events.map((eventType) =>
-      this.store.create({ callback_url: input.url, callback_token: input.token, event_type: eventType }),
+      this.store.create(
+        { callback_url: input.url, callback_token: input.token, event_type: eventType },
+        application,
+      ),
     );
+  }
+
+  /** Makes `key` an application of a team (another team: `{ team: { id: 7, name: 'Acme EU' } }`). */
+  registerApplication(key: string, input: ApplicationInput = {}): EmulatedApplication {
+    return this.directory.register(key, input);
   }
 
   /**
@@ -140,6 +177,7 @@ export class Emulator {
   reset(): void {
     this.store.clear();
     this.faults.clear();
+    Object.assign(this.quirks, DEFAULT_QUIRKS, this.options.quirks);
     this.requests.length = 0;
     this.clockOffsetMs = 0;
   }

@@ -21,7 +21,9 @@ describe('API errors and configuration', () => {
         against(emu, { SALESLOFT_API_KEY: 'ak_wrong_secret' }),
       );
       expect(result.code).toBe(3);
-      expect(result.stdout + result.stderr).toContain('Invalid Bearer Token');
+      expect(result.stdout + result.stderr).toContain(
+        'No Bearer Token attached to request, please see documentation at developers.salesloft.com',
+      );
       expect(result.stdout + result.stderr).not.toContain('ak_wrong_secret');
     }
   });

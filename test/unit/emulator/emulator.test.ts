@@ -39,8 +39,12 @@ describe('emulator REST resource', () => {
     const open = await emulator();
     const none = await call(open.url, 'GET', '/v2/webhook_subscriptions', undefined, null);
     expect(none.status).toBe(401);
-    expect(none.json.error).toMatch(/^No Bearer Token attached to request/);
-    expect(none.headers.get('x-ratelimit-remaining-minute')).toBe('600');
+    expect(none.json).toEqual({
+      error: 'No Bearer Token attached to request, please see documentation at developers.salesloft.com',
+    });
+    // A refused request costs nothing.
+    const after = await call(open.url, 'GET', '/v2/webhook_subscriptions');
+    expect(after.headers.get('x-ratelimit-remaining-minute')).toBe('599');
     const locked = await emulator({ apiKey: 'ak_right' });
     expect((await call(locked.url, 'GET', '/v2/webhook_subscriptions', undefined, 'ak_wrong')).status).toBe(
       401,
@@ -283,3 +287,104 @@ async function rawHttp(
     req.end(body);
   });
 }
+
+describe('emulator applications and teams', () => {
+  const create = (emu: { url: string }, key: string, event_type = 'person_updated') =>
+    call(
+      emu.url,
+      'POST',
+      '/v2/webhook_subscriptions',
+      {
+        callback_url: `https://hooks.example.com/${key}`,
+        callback_token: 'tok',
+        event_type,
+      },
+      key,
+    );
+
+  it('each key is an application that sees, changes and deletes only its own subscriptions (404 for another’s)', async () => {
+    const emu = await emulator();
+    const mine = (await create(emu, 'ak_one')).json.data;
+    const theirs = (await create(emu, 'ak_two')).json.data;
+    const listed = async (key: string) =>
+      (await call(emu.url, 'GET', '/v2/webhook_subscriptions', undefined, key)).json.data.map(
+        (sub: { id: number }) => sub.id,
+      );
+    expect(await listed('ak_one')).toEqual([mine.id]);
+    expect(await listed('ak_two')).toEqual([theirs.id]);
+    const path = `/v2/webhook_subscriptions/${theirs.id}`;
+    expect((await call(emu.url, 'GET', path, undefined, 'ak_one')).status).toBe(404);
+    expect((await call(emu.url, 'PUT', path, { enabled: false }, 'ak_one')).status).toBe(404);
+    expect((await call(emu.url, 'DELETE', path, undefined, 'ak_one')).status).toBe(404);
+    expect(emu.store.list().map((sub) => [sub.id, sub.enabled])).toEqual([
+      [mine.id, true],
+      [theirs.id, true],
+    ]);
+    expect((await call(emu.url, 'DELETE', path, undefined, 'ak_two')).status).toBe(204);
+  });
+
+  it('answers GET /v2/me and /v2/team (also .json) as Salesloft documents them, per key', async () => {
+    const emu = await emulator({ applications: { ak_eu: { team: { id: 77, name: 'Acme EU' } } } });
+    emu.registerApplication('ak_us', { team: { id: 78, name: 'Acme US' }, user: { name: 'Ada Núñez' } });
+    const me = (await call(emu.url, 'GET', '/v2/me', undefined, 'ak_us')).json.data;
+    expect(me).toEqual({
+      id: expect.any(Number),
+      guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Ada Núñez',
+      email: expect.stringContaining('@'),
+      team: { id: 78, _href: expect.stringMatching(/\/v2\/team$/) },
+    });
+    expect((await call(emu.url, 'GET', '/v2/team.json', undefined, 'ak_eu')).json.data).toMatchObject({
+      id: 77,
+      name: 'Acme EU',
+    });
+    expect((await call(emu.url, 'GET', '/v2/team', undefined, 'ak_other')).json.data).toMatchObject({
+      id: 4242,
+      name: 'Emulated Team',
+    });
+    // A subscription carries its team (tenant_id) and the key's user (user_guid = /v2/me's guid).
+    const sub = (await create(emu, 'ak_us')).json.data;
+    expect(sub).toMatchObject({ tenant_id: 78, user_guid: me.guid });
+    const registered = await call(emu.url, 'POST', '/__emulator/applications', {
+      api_key: 'ak_apac',
+      team: { id: 79, name: 'Acme APAC' },
+    });
+    expect(registered.status).toBe(201);
+    expect((await call(emu.url, 'GET', '/v2/team', undefined, 'ak_apac')).json.data.name).toBe('Acme APAC');
+  });
+
+  it('counts the rate limit per team, across its applications', async () => {
+    const emu = await emulator({
+      rateLimitPerMinute: 2,
+      applications: { ak_a1: {}, ak_a2: {}, ak_b: { team: { id: 9, name: 'B' } } },
+    });
+    const now = Date.now();
+    emu.clockOffsetMs = Math.ceil(now / 60_000) * 60_000 + 1_000 - now;
+    const status = async (key: string) => (await call(emu.url, 'GET', '/v2/team', undefined, key)).status;
+    expect([await status('ak_a1'), await status('ak_a2'), await status('ak_a1')]).toEqual([200, 200, 429]);
+    expect(await status('ak_b')).toBe(200);
+  });
+
+  it('keeps what Salesloft does not document switchable: a create without a token, duplicates', async () => {
+    const emu = await emulator();
+    const noToken = { callback_url: 'https://h.example.com/x', event_type: 'note_created' };
+    const refused = await call(emu.url, 'POST', '/v2/webhook_subscriptions', noToken);
+    expect([refused.status, refused.json]).toEqual([422, { errors: { callback_token: ["can't be blank"] } }]);
+    expect((await create(emu, 'ak_any', 'note_created')).status).toBe(200);
+    expect((await create(emu, 'ak_any', 'note_created')).status).toBe(200);
+
+    const switched = await call(emu.url, 'POST', '/__emulator/quirks', {
+      create_without_token: 'accept',
+      duplicates: 'reject',
+    });
+    expect(switched.json.data).toEqual({ createWithoutToken: 'accept', duplicates: 'reject' });
+    expect((await call(emu.url, 'POST', '/v2/webhook_subscriptions', noToken)).status).toBe(200);
+    const duplicate = await create(emu, 'ak_any', 'note_created');
+    expect([duplicate.status, duplicate.json]).toEqual([
+      422,
+      { errors: { event_type: ['has already been taken'] } },
+    ]);
+    emu.reset();
+    expect(emu.quirks).toEqual({ createWithoutToken: 'reject', duplicates: 'accept' });
+  });
+});

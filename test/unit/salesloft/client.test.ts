@@ -101,7 +101,7 @@ describe('SalesloftClient against the emulator', () => {
     const error = await api.list().catch((caught) => caught);
     expect(describeError(error)).toMatchObject({ code: 'auth', exitCode: 3 });
     expect(describeError(error).message).toMatch(
-      /^Salesloft refused the API token \(401\): Invalid Bearer Token/,
+      /^Salesloft refused the API token \(401\): No Bearer Token attached to request, please see documentation at developers\.salesloft\.com$/,
     );
     expect(describeError(error).message).not.toContain('ak_wrong');
   });
