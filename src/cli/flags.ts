@@ -13,15 +13,16 @@ export function completing<F extends object>(flag: F, completions: readonly stri
 /** The values `--event` completes to: the 37 names and `all`. */
 export const EVENT_COMPLETIONS: readonly string[] = [...EVENT_TYPES.map((event) => event.name), 'all'];
 
+const eventFlagWith = (description: string) =>
+  completing(Flags.string({ char: 'e', description, multiple: true }), EVENT_COMPLETIONS);
+
 /** Flags shared by several commands, defined once. */
-export const eventFlag = completing(
-  Flags.string({
-    char: 'e',
-    description:
-      'event type, glob (person_*, *_deleted) or all (neither reaches link_swap: name it); repeatable, comma lists accepted',
-    multiple: true,
-  }),
-  EVENT_COMPLETIONS,
+export const eventFlag = eventFlagWith(
+  'event type, glob (person_*, *_deleted) or all (neither reaches link_swap: name it); repeatable, comma lists accepted',
+);
+/** `list`'s: it only shows, so `all` and globs show link_swap subscriptions too. */
+export const listedEventFlag = eventFlagWith(
+  'only these event types: a type, a glob (person_*, *_deleted) or all; repeatable, comma lists accepted',
 );
 
 export const tokenFileFlag = Flags.string({

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { ApiCommand } from '../cli/base-command.js';
-import { eventFlag, showTokensFlag } from '../cli/flags.js';
+import { listedEventFlag, showTokensFlag } from '../cli/flags.js';
 import { urlSelector } from '../shared/urls.js';
 import { selectSubscriptions } from '../subscriptions/select.js';
 import { byId, publicView, type ShownSubscription } from '../subscriptions/view.js';
@@ -14,7 +14,7 @@ export default class List extends ApiCommand<ShownSubscription[]> {
   ];
 
   static override flags = {
-    event: eventFlag,
+    event: listedEventFlag,
     enabled: Flags.boolean({ description: 'only enabled subscriptions', exclusive: ['disabled'] }),
     disabled: Flags.boolean({ description: 'only disabled subscriptions', exclusive: ['enabled'] }),
     url: Flags.string({ description: 'only subscriptions whose callback URL contains this' }),

@@ -1,5 +1,6 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
+import type { LinkSwapVerdict } from '../catalog/link-swap.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
@@ -7,7 +8,7 @@ import { ExitCode, UsageError } from '../shared/errors.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
 export interface TriggerResult {
-  deliveries: { event_type: string; status: number; ms: number }[];
+  deliveries: { event_type: string; status: number; ms: number; link_swap?: LinkSwapVerdict }[];
 }
 
 export default class Trigger extends BaseCommand<TriggerResult> {
@@ -95,8 +96,8 @@ Exits 1 when the handler answers outside 2xx.`;
       dataFile: flags.data,
       overrides,
       onWarning: (message) => this.warning(message),
-      onSent: (index, eventType, outcome) => {
-        if (!this.jsonEnabled()) this.log(sentLine(index + 1, eventType, outcome, this.out));
+      onSent: (index, outcome) => {
+        if (!this.jsonEnabled()) this.log(sentLine(index + 1, outcome.event_type, outcome, this.out));
       },
     });
     const refused = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
@@ -107,7 +108,12 @@ Exits 1 when the handler answers outside 2xx.`;
       );
     }
     return {
-      deliveries: outcomes.map(({ event_type, status, ms }) => ({ event_type, status, ms })),
+      deliveries: outcomes.map(({ event_type, status, ms, link_swap }) => ({
+        event_type,
+        status,
+        ms,
+        ...(link_swap ? { link_swap } : {}),
+      })),
     };
   }
 }

@@ -9,6 +9,7 @@ import {
   doctorChecks,
   ok,
   RESERIALISES,
+  refused,
   SLOW_MS,
   VALID_CHECK,
 } from './checks.js';
@@ -92,7 +93,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     }
     const verdict = plan.judge(answer, answers);
     answers.set(plan.name, answer);
-    if (plan.name === VALID_CHECK && verdict.result === 'fail' && answer.status < 500) {
+    // Refused (a 4xx), not a 2xx whose link_swap answer was wrong: was it the bytes it verified?
+    if (plan.name === VALID_CHECK && verdict.result === 'fail' && refused(answer.status)) {
       if (await acceptsCompact(options)) verdict.note = RESERIALISES;
     }
     report({ ...answered, ...verdict });

@@ -1,8 +1,9 @@
 import { EVENT_TYPES, isCatalogEvent } from '../catalog/event-types.js';
+import { judgeLinkSwapAnswer, type LinkSwapVerdict, linksSent } from '../catalog/link-swap.js';
 import { matchEvents } from '../catalog/patterns.js';
 import { deliveryHeaders } from '../catalog/signature.js';
 import { nearest } from '../catalog/typos.js';
-import { type PostAnswer, postDelivery } from '../net/post.js';
+import { ANSWER_READ_LIMIT, type PostAnswer, postDelivery } from '../net/post.js';
 import { createSampler } from '../samples/index.js';
 import { railsJson } from '../samples/rails-json.js';
 import { UsageError } from '../shared/errors.js';
@@ -19,13 +20,15 @@ export interface TriggerRequest {
   dataFile?: string | undefined;
   /** Changes made to each sample (`--set`). */
   overrides?: readonly Override[];
-  onSent?: (index: number, eventType: string, outcome: PostAnswer) => void;
+  onSent?: (index: number, outcome: TriggerOutcome) => void;
   /** A `--set` path the sample does not have (said once per event type and path). */
   onWarning?: (message: string) => void;
 }
 
 export interface TriggerOutcome extends PostAnswer {
   event_type: string;
+  /** For link_swap: what Salesloft would make of the handler's answer. */
+  link_swap?: LinkSwapVerdict;
 }
 
 /** The event types named by a trigger argument: an exact catalog name, a glob, `all` or a comma list. */
@@ -52,9 +55,17 @@ export async function trigger(request: TriggerRequest): Promise<TriggerOutcome[]
       if (drawn && round === 0)
         warnUnknownFields(eventType, drawn, request.overrides ?? [], request.onWarning);
       const body = fixed ?? sampleBytes(drawn as Record<string, unknown>, request.overrides ?? []);
-      const outcome = await postDelivery(request.url, body, deliveryHeaders(eventType, body, request.token));
-      outcomes.push({ event_type: eventType, ...outcome });
-      request.onSent?.(outcomes.length - 1, eventType, outcome);
+      const answer = await postDelivery(request.url, body, deliveryHeaders(eventType, body, request.token));
+      const outcome: TriggerOutcome = { event_type: eventType, ...answer };
+      if (eventType === 'link_swap') {
+        outcome.link_swap = judgeLinkSwapAnswer(linksSent(body), {
+          ...answer.response,
+          status: answer.status,
+          limit: ANSWER_READ_LIMIT,
+        });
+      }
+      outcomes.push(outcome);
+      request.onSent?.(outcomes.length - 1, outcome);
     }
   }
   return outcomes;

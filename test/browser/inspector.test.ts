@@ -50,6 +50,19 @@ async function session(events = 'person_updated,task_created') {
 const rows = (page: Page) => page.locator('#list .row');
 
 describe('the inspector page in a real browser', () => {
+  it('shows a link_swap answer’s verdict on its row and in its detail', async () => {
+    const { emu, page, cli } = await session('link_swap');
+    emu.fire('link_swap');
+    // The test app answers "ok": not an answer Salesloft can use.
+    await page.waitForSelector('#list .row[data-id="1"] .tags :text("links: INVALID")');
+    expect(await rows(page).first().textContent()).toContain('links: INVALID: the answer is not JSON');
+    await rows(page).first().click();
+    await page.waitForSelector('#link-swap');
+    expect(await page.locator('#detail').textContent()).toContain('Link swap');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('shows deliveries as they arrive, filters them, and shows a delivery’s JSON tree', async () => {
     const { emu, page, cli } = await session();
     emu.fire('person_updated', { id: 4711, first_name: 'Ada', last_name: 'Lovelace', account: { id: 42 } });

@@ -9,10 +9,14 @@ const TOKEN = 'doctor-token';
 /**
  * Handlers people write: a correct one; one that never checks; an Express-style one that parses
  * the JSON and signs `JSON.stringify(req.body)`; one that pretty-prints before signing; a correct
- * one that refuses a resource id it has seen (409); one with no route (404); one that redirects.
+ * one that refuses a resource id it has seen (409); two that acknowledge a duplicate without
+ * handling it, one keyed on the id alone (as a published integration does), one on the id and
+ * updated_at; one with no route (404); one that redirects.
  */
 type Mode =
   | 'correct'
+  | 'seen-ids'
+  | 'seen-versions'
   | 'never-checks'
   | 'express-json'
   | 'reserializes'
@@ -40,7 +44,7 @@ async function handler(mode: Mode, token = TOKEN): Promise<{ url: string; doctor
       doctorHeaders.push(String(req.headers['x-salesloft-hooks-doctor']));
       const raw = Buffer.concat(chunks);
       if (mode === 'never-checks') return res.writeHead(200).end('ok');
-      const parsed = JSON.parse(raw.toString()) as { id?: unknown };
+      const parsed = JSON.parse(raw.toString()) as { id?: unknown; updated_at?: unknown };
       const signed =
         mode === 'reserializes'
           ? Buffer.from(JSON.stringify(parsed, null, 2))
@@ -56,7 +60,11 @@ async function handler(mode: Mode, token = TOKEN): Promise<{ url: string; doctor
       const valid = given.length === expected.length && timingSafeEqual(given, expected);
       if (!valid) return res.writeHead(401).end('bad signature');
       if (mode === 'non-idempotent' && seen.has(parsed.id)) return res.writeHead(409).end('seen');
-      seen.add(parsed.id);
+      const key = mode === 'seen-versions' ? `${parsed.id}@${parsed.updated_at}` : parsed.id;
+      if ((mode === 'seen-ids' || mode === 'seen-versions') && seen.has(key)) {
+        return res.writeHead(200).end('duplicate, skipped');
+      }
+      seen.add(key);
       res.writeHead(200).end('ok');
     });
   });
@@ -92,6 +100,7 @@ describe('doctor', () => {
       ['SHA-256 signature', 'pass'],
       ['signature letter case', 'pass'],
       ['retried delivery', 'pass'],
+      ['update of the same record', 'pass'],
       ['unknown event type', 'pass'],
       ['large body, unknown fields', 'pass'],
       ['response time', 'pass'],
@@ -135,14 +144,85 @@ describe('doctor', () => {
     expect(report.passed).toBe(false);
   });
 
-  it('a handler that refuses a resource it has seen warns on the retry only: every other check carries a fresh id', async () => {
+  it('a handler that refuses a resource it has seen warns on the retry and fails the update: every other check carries a fresh id', async () => {
     const app = await handler('non-idempotent');
     const result = await runCli(['doctor', '--to', app.url, '--token', TOKEN, '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const report = parseJson<Report>(result);
     expect(
-      report.checks.filter((check) => check.result !== 'pass').map((check) => [check.name, check.status]),
-    ).toEqual([['retried delivery', 409]]);
+      report.checks
+        .filter((check) => check.result !== 'pass')
+        .map((check) => [check.name, check.result, check.status]),
+    ).toEqual([
+      ['retried delivery', 'warn', 409],
+      ['update of the same record', 'fail', 409],
+    ]);
+  });
+
+  it('a handler that keeps a set of seen ids fails: it drops the newer update of a record; one keyed on id and updated_at passes', async () => {
+    const byId = await handler('seen-ids');
+    const failed = await runCli(['doctor', '--to', byId.url, '--token', TOKEN]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^FAIL {2}update of the same record +2xx +200 in \d+ ms/m);
+    expect(failed.stdout).toContain('the handler drops a newer update of a record it has seen');
+    const report = parseJson<Report>(await runCli(['doctor', '--to', byId.url, '--token', TOKEN, '--json']));
+    expect(report.checks.find((check) => check.name === 'update of the same record')?.note).toBe(
+      'the handler drops a newer update of a record it has seen: deliveries carry no event id, so dedupe on id and updated_at together, never id alone',
+    );
+    const byVersion = await handler('seen-versions');
+    const passed = await runCli(['doctor', '--to', byVersion.url, '--token', TOKEN, '--json']);
+    expect(passed.code).toBe(0);
+    expect(parseJson<Report>(passed).checks.every((check) => check.result === 'pass')).toBe(true);
+  });
+
+  it('--event link_swap checks the answer Salesloft waits for: {"links": {...}} passes, "ok" fails', async () => {
+    const answering = (answer: string) => {
+      const server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          // It checks no signature: the forgery checks are the other tests' business.
+          res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+        });
+      });
+      servers.push(server);
+      return new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () =>
+          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`),
+        ),
+      );
+    };
+    const good = await runCli([
+      'doctor',
+      '--to',
+      await answering('{"links":{}}'),
+      '--event',
+      'link_swap',
+      '--token',
+      TOKEN,
+      '--json',
+    ]);
+    expect(parseJson<Report>(good).checks[0]).toMatchObject({
+      name: 'valid signature',
+      result: 'pass',
+      expected: '2xx + links',
+    });
+    const bad = await runCli([
+      'doctor',
+      '--to',
+      await answering('ok'),
+      '--event',
+      'link_swap',
+      '--token',
+      TOKEN,
+      '--json',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(parseJson<Report>(bad).checks[0]).toMatchObject({
+      name: 'valid signature',
+      result: 'fail',
+      status: 200,
+      note: 'Salesloft cannot use this link_swap answer: the answer is not JSON',
+    });
   });
 
   it('a 404 to the valid delivery stops the run with "no route at this URL", not a pass for every forgery', async () => {
@@ -178,7 +258,7 @@ describe('doctor', () => {
     expect(result.stderr).toMatch(
       /^Using cadence_membership_created, the first of 2 event types matching cadence_membership_\*\.$/m,
     );
-    expect(result.stdout).toMatch(/^Doctor: 9 pass, 0 warn, 0 FAIL\.$/m);
+    expect(result.stdout).toMatch(/^Doctor: 10 pass, 0 warn, 0 FAIL\.$/m);
   });
 
   it('an unreachable URL is exit 4', async () => {

@@ -281,7 +281,7 @@ describe('stopping during the subscribe phase', () => {
     const emu = await emulator();
     emu.faults.latencyMs = 400;
     const cli = startCli(['listen', '--event', 'all'], env(emu));
-    await cli.waitFor(/Subscribing .* to 37 event types/);
+    await cli.waitFor(/Subscribing .* to 36 event types/);
     cli.child.kill('SIGINT');
     await cli.waitFor(/SIGINT: stopping\. Waiting for the subscription requests in flight/, 'stderr', 2_000);
     expect(cli.stderr).toContain('press Ctrl-C again to exit now');
@@ -289,7 +289,7 @@ describe('stopping during the subscribe phase', () => {
     expect(cli.stderr).not.toContain('Ready:');
     expect(emu.store.list()).toEqual([]);
     const posts = emu.requests.filter((request) => request.method === 'POST').length;
-    expect(posts).toBeLessThan(37);
+    expect(posts).toBeLessThan(36);
   });
 });
 

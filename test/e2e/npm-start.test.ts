@@ -14,11 +14,11 @@ describe('npm start (scripts/start.js)', () => {
         env: cleanEnv({ SALESLOFT_HOOKS_STATE_DIR: stateDir }),
       }),
     );
-    await cli.waitFor(/Ready: http:\/\/127\.0\.0\.1:\d+\/salesloft-hooks\/[0-9a-f]+ \(37 subscriptions\)/);
-    await cli.waitFor(/#37 .* verified/, 'stdout');
+    await cli.waitFor(/Ready: http:\/\/127\.0\.0\.1:\d+\/salesloft-hooks\/[0-9a-f]+ \(35 subscriptions\)/);
+    await cli.waitFor(/#35 .* verified/, 'stdout');
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
-    expect(cli.stderr).toContain('Deleted 37 subscriptions. Bye.');
+    expect(cli.stderr).toContain('Deleted 35 subscriptions. Bye.');
     const sessions = join(stateDir, 'sessions');
     expect(existsSync(sessions) ? readdirSync(sessions) : []).toEqual([]);
   });

@@ -33,7 +33,7 @@ describe('one version everywhere', () => {
       version,
     ]);
     expect(notes.stdout.trim()).toBe(changelogEntries()[0]?.body);
-    expect(notes.stdout).toContain('The library (issue 26)');
+    expect(notes.stdout).toContain('Salesloft as it really is (issue 33)');
     const wrong = await run(process.execPath, [
       join(ROOT, 'scripts', 'release', 'check-version.js'),
       'v9.9.9',

@@ -17,7 +17,7 @@ function journals(stateDir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
 }
 
-/** A 37-type subscribe at 300 ms per request, stopped by `signal` after its first create. */
+/** A 36-type subscribe (all: every type but link_swap) at 300 ms per request, stopped by `signal` after its first create. */
 async function interrupted(signal: NodeJS.Signals) {
   const emu = await emulator();
   const stateDir = tempDir('slh-state-');
@@ -28,21 +28,21 @@ async function interrupted(signal: NodeJS.Signals) {
   });
   emu.faults.latencyMs = 300;
   const cli = startCli(['subscribe', '--url', URL_A, '--event', 'all', '--yes'], env(emu, stateDir));
-  await cli.waitFor(/\(1\/36\)/);
+  await cli.waitFor(/\(1\/35\)/);
   cli.child.kill(signal);
   const code = await cli.exited;
   return { emu, stateDir, bystander, cli, code };
 }
 
 describe('subscribe is all or nothing under signals too', () => {
-  it('Ctrl-C during a 37-type batch: no new create starts, those in flight are deleted, exit 130', async () => {
+  it('Ctrl-C during a 36-type batch: no new create starts, those in flight are deleted, exit 130', async () => {
     const { emu, stateDir, bystander, cli, code } = await interrupted('SIGINT');
     expect(code).toBe(130);
     expect(emu.store.list()).toEqual([bystander]);
     expect(cli.stderr).toMatch(
       /SIGINT: stopped; deleted the \d+ subscriptions? this run had created, so nothing changed/,
     );
-    // Stopped early: far fewer than 36 creates were started.
+    // Stopped early: far fewer than 35 creates were started.
     expect(emu.requests.filter((request) => request.method === 'POST').length).toBeLessThan(20);
     expect(journals(stateDir)).toEqual([]);
   });

@@ -32,6 +32,22 @@ describe('a quiet session: trigger --print and --emulator-interval', () => {
     expect(missing.stderr).toContain('No listen session is running from this state directory');
   });
 
+  it('trigger --print writes a sample as Salesloft does: updated_at with microseconds and an offset, & and < as \\u0026 and \\u003c', async () => {
+    const printed = await runCli([
+      'trigger',
+      'task_updated',
+      '--print',
+      '--set',
+      'subject=R&D <Q1> für José',
+    ]);
+    expect(printed.code).toBe(0);
+    const body = JSON.parse(printed.stdout) as { updated_at: string; created_at: string; subject: string };
+    expect(body.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d$/);
+    expect(Date.parse(body.created_at)).toBeLessThan(Date.parse(body.updated_at));
+    expect(printed.stdout).toContain('"subject":"R\\u0026D \\u003cQ1\\u003e für José"');
+    expect(body.subject).toBe('R&D <Q1> für José');
+  });
+
   it('listen --emulator --emulator-interval 0 sends the first round only', async () => {
     const cli = startCli([
       'listen',

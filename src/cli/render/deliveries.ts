@@ -128,11 +128,12 @@ export function colorStatus(status: number, color: ChalkInstance): string {
 export function sentLine(
   id: number,
   eventType: string,
-  outcome: { status: number; ms: number; excerpt?: string },
+  outcome: { status: number; ms: number; excerpt?: string; link_swap?: LinkSwapVerdict },
   color: ChalkInstance,
 ): string {
   const excerpt = outcome.excerpt ? color.dim(` ${safeText(JSON.stringify(outcome.excerpt))}`) : '';
-  return `#${id} ${safeText(eventType)}  <-- ${colorStatus(outcome.status, color)} ${outcome.ms} ms${excerpt}`;
+  const links = outcome.link_swap ? `  ${linkSwapText(outcome.link_swap, color)}` : '';
+  return `#${id} ${safeText(eventType)}  <-- ${colorStatus(outcome.status, color)} ${outcome.ms} ms${excerpt}${links}`;
 }
 
 /** What `listen` prints: JSON lines once each delivery is answered, or human lines as they happen. */

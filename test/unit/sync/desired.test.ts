@@ -30,4 +30,18 @@ describe('sync file validation', () => {
       },
     ]);
   });
+
+  it('all leaves link_swap out; naming it declares it, with the synchronous-hook warning at its line', () => {
+    const file = (events: string) =>
+      `subscriptions:\n  - url: https://a.example.com/x\n    token: abc\n    events: [${events}]\n`;
+    const all = parseDesiredState(file('all'), 'hooks.yaml', () => undefined);
+    expect(all.subscriptions.map((sub) => sub.event_type)).toHaveLength(36);
+    expect(all.subscriptions.map((sub) => sub.event_type)).not.toContain('link_swap');
+    expect(all.warnings).toEqual([]);
+    const named = parseDesiredState(file('link_swap'), 'hooks.yaml', () => undefined);
+    expect(named.subscriptions.map((sub) => sub.event_type)).toEqual(['link_swap']);
+    expect(named.warnings).toEqual([
+      "hooks.yaml:2: link_swap is a synchronous hook: every email your team sends will wait for this endpoint's answer before it goes out, for as long as the subscription lives.",
+    ]);
+  });
 });
