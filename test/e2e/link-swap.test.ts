@@ -1,11 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/emulator.js';
-import { afterEveryTest } from '../support/after-test.js';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { hmacHex } from '../support/hmac.js';
+import { recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 import { until } from '../support/wait.js';
 
@@ -14,30 +12,18 @@ const TOKEN_LINE = /Callback token: ([0-9a-f]+)/;
 const OLD = 'https://a.example/x';
 const SWAPPED = '{"links":{"https://a.example/x":"https://b.example/y"}}';
 
-const servers: Server[] = [];
-afterEveryTest(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
-});
-
 /** A team's link-swapping app: it answers every delivery with `answer` as JSON. */
 async function linkApp(answer: string): Promise<{ url: string; bodies: string[] }> {
-  const bodies: string[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      bodies.push(Buffer.concat(chunks).toString());
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(answer);
-    });
+  const app = await recordingServer(() => 200, {
+    body: answer,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/links`, bodies };
+  return {
+    url: `${app.url}/links`,
+    get bodies() {
+      return app.received.map((received) => received.body.toString());
+    },
+  };
 }
 
 function env(emu: Emulator) {

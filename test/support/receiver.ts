@@ -21,8 +21,14 @@ afterEveryTest(async () => {
   );
 });
 
-/** A local webhook target that records what it receives and answers with `status(n)` for the n-th request. */
-export async function recordingServer(status: (n: number) => number = () => 200) {
+/**
+ * A local webhook target that records what it receives and answers with `status(n)` for the n-th
+ * request, with the text `ok` or the given `answer` (a link_swap app's JSON, say).
+ */
+export async function recordingServer(
+  status: (n: number) => number = () => 200,
+  answer: { body: string; headers?: Record<string, string> } = { body: 'ok' },
+) {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -34,8 +40,8 @@ export async function recordingServer(status: (n: number) => number = () => 200)
         headers: req.headers,
         body: Buffer.concat(chunks),
       });
-      res.writeHead(status(received.length));
-      res.end('ok');
+      res.writeHead(status(received.length), answer.headers);
+      res.end(answer.body);
     });
   });
   servers.push(server);
