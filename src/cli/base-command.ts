@@ -5,7 +5,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { editDistance, nearest } from '../catalog/typos.js';
 import type { SalesloftClient } from '../salesloft/client.js';
 import { checkApiTarget } from '../shared/api-target.js';
-import { debugEnabled, type ResolvedConfig, resolveConfig } from '../shared/config.js';
+import { debugEnabled, inCi, type ResolvedConfig, resolveConfig } from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { maskToken, safeText } from '../shared/text.js';
@@ -90,8 +90,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   protected async callbackToken(
     flags: { token?: string | undefined; 'token-file'?: string | undefined },
     settings: ResolvedConfig,
-    renew = false,
-    readOnly = false,
+    options: { renew?: boolean; readOnly?: boolean; subscribes?: 'remote' | 'local' } = {},
   ): Promise<CallbackToken> {
     return callbackToken({
       flag: await this.givenToken(flags),
@@ -99,8 +98,16 @@ export abstract class BaseCommand<Result = unknown> extends Command {
       envSource: settings.sources.callbackToken === '.env' ? '.env' : 'environment',
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,
-      renew,
-      readOnly,
+      renew: options.renew ?? false,
+      readOnly: options.readOnly ?? false,
+      // A token minted on a CI runner dies with it, while the subscriptions it signs live on in
+      // Salesloft (an emulator's die too: no harm there).
+      ...(options.subscribes === 'remote' && inCi()
+        ? {
+            refuseToMint:
+              'CI is set and no callback token is given: one made here would die with the runner while its subscriptions live on. Pass --token or --token-file, or set SALESLOFT_CALLBACK_TOKEN (from your CI secrets).',
+          }
+        : {}),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Environment } from '../shared/config.js';
+import { type Environment, inCi } from '../shared/config.js';
 import { colorEnabled } from './color.js';
 
 export { colorEnabled };
@@ -12,17 +12,32 @@ export function paletteFor(stream: { isTTY?: boolean }, env: Environment = proce
   return new Chalk({ level: colorEnabled(env, stream.isTTY) ? 1 : 0 });
 }
 
+/** Whether a question may be asked: a terminal on stdin, and not CI (which never waits for an answer). */
+export function canPrompt(
+  stdin: { isTTY?: boolean } = process.stdin,
+  env: Environment = process.env,
+): boolean {
+  return stdin.isTTY === true && !inCi(env);
+}
+
 /**
- * Guard for anything that would prompt: without a terminal on stdin it fails with exit 2
- * and names the flag that answers the question instead.
+ * Guard for anything that would prompt: without a terminal on stdin, or in CI (even on a
+ * terminal), it fails with exit 2 and names the flag that answers the question instead.
  */
 export function requireInteractive(
   question: string,
   flag: string,
   stdin: { isTTY?: boolean } = process.stdin,
+  env: Environment = process.env,
 ): void {
   if (stdin.isTTY !== true) {
     throw new UsageError(`${question} needs a terminal to ask; pass ${flag} instead.`, 'prompt_needs_tty');
+  }
+  if (inCi(env)) {
+    throw new UsageError(
+      `${question} would ask, and CI is set: nothing waits for an answer there; pass ${flag}.`,
+      'prompt_needs_tty',
+    );
   }
 }
 

@@ -118,7 +118,10 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
   async run(): Promise<{ token: string } | undefined> {
     const { flags } = await this.parse(Listen);
     const settings = this.resolveSettings(flags);
-    const { token, source } = await this.callbackToken(flags, settings, flags['new-token']);
+    const { token, source } = await this.callbackToken(flags, settings, {
+      renew: flags['new-token'],
+      ...(flags['print-token'] ? {} : { subscribes: this.subscribesRemotely(flags, settings.apiUrl) }),
+    });
     if (flags['print-token']) {
       if (!this.jsonEnabled()) process.stdout.write(`${token}\n`);
       return { token };
@@ -222,6 +225,11 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       },
     );
     return undefined;
+  }
+
+  /** Whether the session's subscriptions live where a runner's death leaves them: not the emulator's. */
+  private subscribesRemotely(flags: { emulator: boolean }, apiUrl: string): 'remote' | 'local' {
+    return flags.emulator || isLoopbackUrl(apiUrl) ? 'local' : 'remote';
   }
 
   private resolveEvents(patterns: string[]): string[] {

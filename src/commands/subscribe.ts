@@ -3,11 +3,11 @@ import { matchEvents, synchronousWarning, unknownEventsWarning } from '../catalo
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, tokenFileFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan } from '../cli/render/subscriptions.js';
-import { handleStopSignals, requireInteractive } from '../cli/terminal.js';
+import { canPrompt, handleStopSignals, requireInteractive } from '../cli/terminal.js';
 import type { Subscription } from '../salesloft/types.js';
 import { ExitCode } from '../shared/errors.js';
 import { count, maskToken, safeUrl } from '../shared/text.js';
-import { parseCallbackUrl } from '../shared/urls.js';
+import { isLoopbackUrl, parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe } from '../subscriptions/subscribe.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
@@ -54,6 +54,13 @@ created again. If any create fails, the ones this run created are deleted again.
     if (scopes) this.note(this.err.dim(`These events need the OAuth scopes ${scopes}.`));
 
     const settings = this.apiSettings(flags);
+    const chooseToken = () =>
+      this.callbackToken(flags, settings, {
+        subscribes: isLoopbackUrl(settings.apiUrl) ? 'local' : 'remote',
+      });
+    // With no question to decline (--yes, a script, CI), the token is settled before Salesloft is
+    // asked anything: in CI without one, nothing is done at all.
+    const early = flags['dry-run'] || (canPrompt() && !flags.yes) ? undefined : await chooseToken();
     const api = await this.salesloft(flags);
     const current = await api.list();
     const plan = planSubscribe(current, url, events);
@@ -67,7 +74,7 @@ created again. If any create fails, the ones this run created are deleted again.
       return this.jsonEnabled() ? { token: null, created: [], existing: [] } : undefined;
     }
 
-    const choice = await this.callbackToken(flags, settings);
+    const choice = early ?? (await chooseToken());
     const { token } = choice;
     const toCreate = plan.filter((item) => item.action === 'create').length;
     const { subscribeWithJournal } = await import('../listen/batch-journal.js');
@@ -97,7 +104,12 @@ created again. If any create fails, the ones this run created are deleted again.
         },
       },
     ).finally(() => signals.dispose());
-    this.warnAboutOtherTokens(result.existing, token, result.created.length > 0);
+    // Every subscription of the URL counts: the handler verifies all of them, whatever their type.
+    this.warnAboutOtherTokens(
+      current.filter((sub) => sub.callback_url === url),
+      token,
+      result.created.length > 0,
+    );
 
     // A token created now is shown once, in full; any other is masked like every token.
     const tokenShown = choice.source === 'created' ? token : maskUnless(flags['show-tokens'], token);
@@ -139,7 +151,7 @@ created again. If any create fails, the ones this run created are deleted again.
   /** On a terminal, show what will be created and ask (unless --yes); scripts are never asked. */
   private async confirmPlan(plan: PlanItem[], yes: boolean): Promise<boolean> {
     const creates = plan.filter((item) => item.action === 'create').length;
-    if (yes || creates === 0 || !process.stdin.isTTY) return true;
+    if (yes || creates === 0 || !canPrompt()) return true;
     this.note(renderPlan(plan, this.err));
     return this.confirmed(`Create ${count(creates, 'subscription')}?`, false);
   }

@@ -39,7 +39,7 @@ export default class Verify extends BaseCommand<Diagnosis> {
     if (token === undefined) {
       // The state directory's token, as listen, trigger and doctor sign with it (never created here);
       // the per-URL tokens of before 0.3 are tried too, for the hint.
-      token = (await this.callbackToken({}, settings, false, true)).token;
+      token = (await this.callbackToken({}, settings, { readOnly: true })).token;
       otherTokens = await legacyTokens(settings.stateDir, token);
     }
     const result = diagnose(body, requireToken(token, '--token'), flags.signature, { otherTokens });

@@ -150,6 +150,16 @@ export function cacheDirectory(
   return nonEmpty(env.SALESLOFT_HOOKS_CACHE_DIR) ?? platformDir('cache', env, platform);
 }
 
+/**
+ * Whether this runs in CI: `CI` set to anything but `false` or `0`. Then nothing prompts, even on a
+ * terminal (Buildkite and `docker run -t` allocate one), and no callback token is minted that would
+ * die with the runner.
+ */
+export function inCi(env: Environment = process.env): boolean {
+  const value = nonEmpty(env.CI)?.trim().toLowerCase();
+  return value !== undefined && value !== 'false' && value !== '0';
+}
+
 /** SALESLOFT_HOOKS_DEBUG: stack traces, and a line per code-cache bundle. */
 export function debugEnabled(env: Environment = process.env): boolean {
   return nonEmpty(env.SALESLOFT_HOOKS_DEBUG) !== undefined;

@@ -24,6 +24,8 @@ export interface TokenRequest {
   renew?: boolean;
   /** Only read: without a token given or stored, fail instead of creating one (verify). */
   readOnly?: boolean;
+  /** Why no token may be created here (CI): used when one would be. A stored one is still used. */
+  refuseToMint?: string;
 }
 
 interface TokenFile {
@@ -62,6 +64,9 @@ export async function callbackToken(request: TokenRequest): Promise<CallbackToke
       'No callback token: pass --token or --token-file, set SALESLOFT_CALLBACK_TOKEN, or run `salesloft-hooks listen --print-token` once to create the stored one.',
       'missing_token',
     );
+  }
+  if (request.refuseToMint !== undefined && !request.renew) {
+    throw new UsageError(request.refuseToMint, 'token_needed_in_ci');
   }
   const { generateToken } = await import('./new-token.js');
   const token = generateToken();

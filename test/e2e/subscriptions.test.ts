@@ -77,3 +77,47 @@ describe('API errors and configuration', () => {
     expect(result.stdout.trim().startsWith('[')).toBe(true);
   });
 });
+
+describe('in CI', () => {
+  it('subscribe and listen mint no callback token that would die with the runner (exit 2, nothing asked of Salesloft); a given one works', async () => {
+    // Never contacted: the token is settled before any request.
+    const remote = {
+      SALESLOFT_API_URL: 'https://api.salesloft.invalid',
+      SALESLOFT_API_KEY: 'ak_test',
+      CI: '1',
+    };
+    for (const args of [
+      ['subscribe', '--url', 'https://hooks.example.com/x', '--event', 'note_created', '--yes'],
+      ['listen', '--public-url', 'https://hooks.example.com', '--event', 'note_created'],
+    ]) {
+      const refused = await runCli(args, { env: remote });
+      expect(refused.code, args[0]).toBe(2);
+      expect(refused.stderr, args[0]).toContain(
+        'CI is set and no callback token is given: one made here would die with the runner',
+      );
+    }
+    const emu = await emulator();
+    const local = { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test', CI: 'true' };
+    const given = await runCli(
+      ['subscribe', '--url', 'https://hooks.example.com/x', '--event', 'note_created', '--json'],
+      { env: { ...local, SALESLOFT_CALLBACK_TOKEN: 'from-ci-secrets' } },
+    );
+    expect(given.code).toBe(0);
+    expect(emu.store.list().map((sub) => sub.callback_token)).toEqual(['from-ci-secrets']);
+  });
+
+  it('subscribe warns about another token on the URL whatever the event type of that subscription', async () => {
+    const emu = await emulator();
+    emu.store.create({
+      callback_url: 'https://hooks.example.com/x',
+      callback_token: 'old',
+      event_type: 'task_created',
+    });
+    const result = await runCli(
+      ['subscribe', '--url', 'https://hooks.example.com/x', '--event', 'note_created', '--token', 'new'],
+      { env: { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test' } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1 existing subscription for this URL uses another token \(#\d+\)/);
+  });
+});

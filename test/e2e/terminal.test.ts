@@ -39,4 +39,33 @@ describe('on a terminal', () => {
     expect(picker.screen).not.toMatch(/Error|force closed/);
     expect(emu.store.list()).toEqual([]);
   });
+
+  it('with CI set, nothing waits for an answer even on a terminal: unsubscribe and the event picker exit 2 naming the flag', async () => {
+    const emu = await emulator();
+    emu.store.create({
+      callback_url: 'https://hooks.example.com/x',
+      callback_token: 't',
+      event_type: 'note_created',
+    });
+    const env = { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test', CI: 'true' };
+    const unsubscribe = await onTerminal('unsubscribe --url hooks.example.com', env, /never/, '');
+    expect(unsubscribe.code).toBe(2);
+    expect(unsubscribe.screen).toContain(
+      'would ask, and CI is set: nothing waits for an answer there; pass --yes',
+    );
+    expect(unsubscribe.screen).not.toMatch(/\? Delete/);
+    expect(emu.store.list()).toHaveLength(1);
+    const picker = await onTerminal('subscribe --url http://127.0.0.1:9/x', env, /never/, '');
+    expect(picker.code).toBe(2);
+    expect(picker.screen).toContain('pass --event');
+    expect(picker.screen).not.toContain('Which events?');
+    // CI=false is not CI: the picker opens.
+    const local = await onTerminal(
+      'subscribe --url http://127.0.0.1:9/x',
+      { ...env, CI: 'false' },
+      /Which events\?/,
+      '\u0003',
+    );
+    expect(local.code).toBe(130);
+  });
 });

@@ -27,7 +27,7 @@ const TEST_CACHE = mkdtempSync(join(tmpdir(), 'slh-test-cache-'));
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { SALESLOFT_HOOKS_CACHE_DIR: TEST_CACHE };
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(SALESLOFT_|NGROK_|FORCE_COLOR|NO_COLOR|DEBUG|HTTPS?_PROXY|NO_PROXY)/i.test(key)) continue;
+    if (/^(SALESLOFT_|NGROK_|FORCE_COLOR|NO_COLOR|DEBUG|HTTPS?_PROXY|NO_PROXY|CI$)/i.test(key)) continue;
     env[key] = value;
   }
   for (const [key, value] of Object.entries(extra)) {
