@@ -4,6 +4,7 @@ import type * as Interfaces from '@oclif/core/interfaces';
 import chalk, { type ChalkInstance } from 'chalk';
 import { editDistance, nearest } from '../catalog/typos.js';
 import type { SalesloftClient } from '../salesloft/client.js';
+import type { Team } from '../salesloft/types.js';
 import { checkApiTarget } from '../shared/api-target.js';
 import { debugEnabled, inCi, type ResolvedConfig, resolveConfig } from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
@@ -148,6 +149,30 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     });
     this.onCleanup(() => client.close());
     return client;
+  }
+
+  private teamLookup: Promise<Team | null> | undefined;
+
+  /**
+   * The team the command's key acts for, asked of `GET /v2/team` once per command, after its first
+   * request (so a wrong API URL or key fails there first, and the one connection is reused). Null
+   * when Salesloft does not say: a command then goes on as before.
+   */
+  protected teamOf(api: Pick<SalesloftClient, 'team'>): Promise<Team | null> {
+    this.teamLookup ??= api.team().catch(() => null);
+    return this.teamLookup;
+  }
+
+  /**
+   * Names the team a command acts on, on stderr (in human mode, or `always`: list's --json is an
+   * array with no room for it); `--json` results carry it as `team`.
+   */
+  protected async sayTeam(api: Pick<SalesloftClient, 'team'>, always = false): Promise<Team | null> {
+    const team = await this.teamOf(api);
+    if (team && (always || !this.jsonEnabled())) {
+      this.note(this.err.dim(`Team: ${safeText(team.name, 80)} (id ${team.id})`));
+    }
+    return team;
   }
 
   protected onCleanup(cleanup: () => Promise<void>): void {

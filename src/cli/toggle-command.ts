@@ -1,5 +1,6 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
+import type { Team } from '../salesloft/types.js';
 import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
@@ -12,7 +13,11 @@ import { ApiCommand } from './base-command.js';
 import { eventFlag, yesFlag } from './flags.js';
 import { describeSubscription } from './render/subscriptions.js';
 
-export type ToggleJson = WithPartialFailure<{ updated: ShownSubscription[]; failed?: BatchFailure[] }>;
+export type ToggleJson = WithPartialFailure<{
+  updated: ShownSubscription[];
+  failed?: BatchFailure[];
+  team: Team | null;
+}>;
 
 // oclif's parse() copies only a command class's own statics, so each subclass re-declares these.
 export const toggleArgs = {
@@ -46,6 +51,7 @@ export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
       throw new UsageError('Say which: pass subscription ids, --url or --event.', 'no_selector');
     }
     const api = await this.salesloft(flags);
+    const team = await this.sayTeam(api);
     let chosen = ids;
     if (selecting) {
       const target = await findTargets(api, {
@@ -56,7 +62,7 @@ export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
       const verb = this.enabled ? 'enable' : 'disable';
       if (target.selected.length === 0) {
         this.note(`No subscription matches; nothing to ${verb}.`);
-        return { updated: [] };
+        return { updated: [], team };
       }
       this.note(`About to ${verb} ${target.selected.length}:`);
       for (const sub of target.selected) this.note(`  ${describeSubscription(sub)}`);
@@ -64,7 +70,7 @@ export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
       if (!(await this.confirmed(question, flags.yes))) {
         this.note('Nothing changed.');
         this.setExitCode(ExitCode.negative);
-        return { updated: [] };
+        return { updated: [], team };
       }
       chosen = target.selected.map((sub) => sub.id);
     }
@@ -76,7 +82,7 @@ export abstract class ToggleCommand extends ApiCommand<ToggleJson> {
     const updated = result.updated.map((sub) => publicView(sub, false));
     const perFailure = result.failed.map((failure) => `#${failure.id}: ${failure.error.message}`);
     return this.finish(
-      { result: problem ? { updated, failed: result.failed } : { updated }, problem },
+      { result: problem ? { updated, failed: result.failed, team } : { updated, team }, problem },
       perFailure,
     );
   }

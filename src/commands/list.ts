@@ -26,6 +26,8 @@ export default class List extends ApiCommand<ShownSubscription[]> {
     const enabled = flags.enabled ? true : flags.disabled ? false : undefined;
     const api = await this.salesloft(flags);
     const all = await api.list(enabled === undefined ? {} : { enabled });
+    // --json is the contract's array: the team goes to stderr in both modes.
+    await this.sayTeam(api, true);
     const selected = selectSubscriptions(all, {
       ...(flags.event ? { events: flags.event } : {}),
       ...(flags.url === undefined ? {} : { url: urlSelector(flags.url) }),

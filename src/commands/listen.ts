@@ -10,11 +10,11 @@ import { eventFlag, tokenFileFlag } from '../cli/flags.js';
 import { deliveryView } from '../cli/render/deliveries.js';
 import { sessionLine } from '../cli/render/session.js';
 import { handleStopSignals } from '../cli/terminal.js';
+import type { SalesloftClient } from '../salesloft/client.js';
 import type { Subscription } from '../salesloft/types.js';
 import { UsageError } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { isLoopbackUrl, parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
-import type { SubscriptionApi } from '../subscriptions/api.js';
 import { tokenOrigin } from '../subscriptions/tokens.js';
 
 export default class Listen extends ApiCommand<{ token: string } | undefined> {
@@ -151,8 +151,9 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       import('../listen/tunnel/open.js'),
       import('../listen/tunnel/choose.js'),
     ]);
-    let api: SubscriptionApi;
+    let api: SalesloftClient;
     let apiUrl: string;
+    let credential: string;
     let onReady: ((session: { subscriptions: Subscription[] }) => void) | undefined;
     if (flags.emulator) {
       const { startEmulatorSource } = await import('../listen/emulator-source.js');
@@ -162,13 +163,17 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       );
       this.onCleanup(() => source.close());
       apiUrl = source.url;
-      api = await this.salesloft({ 'api-url': source.url, 'api-key': 'emulator' });
+      credential = 'emulator';
+      api = await this.salesloft({ 'api-url': source.url, 'api-key': credential });
       onReady = source.onReady;
     } else {
-      apiUrl = this.apiSettings(flags).apiUrl;
+      ({ apiUrl, apiKey: credential } = this.apiSettings(flags));
       api = await this.salesloft(flags);
     }
     const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });
+    const team = await this.sayTeam(api, true);
+    const { journalOwner } = await import('../listen/journal.js');
+    const owner = journalOwner(team, credential);
 
     const live = new Set<number>();
     const signals = handleStopSignals((signal) => {
@@ -183,6 +188,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       {
         api,
         apiUrl,
+        owner,
         stateDir: settings.stateDir,
         openTunnel: (port, localUrl) =>
           openTunnel(tunnel, {

@@ -2,11 +2,17 @@ import * as Flags from '@oclif/core/flags';
 import { ApiCommand } from '../cli/base-command.js';
 import { showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
+import type { Team } from '../salesloft/types.js';
 import { ExitCode, type WithPartialFailure } from '../shared/errors.js';
 import { count, safeText } from '../shared/text.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
-export type PruneResult = WithPartialFailure<{ deleted: ShownSubscription[] }>;
+export type PruneResult = WithPartialFailure<{
+  deleted: ShownSubscription[];
+  team: Team | null;
+  /** Dead sessions of another credential: kept, each with why and how to prune it. */
+  kept?: { session_id: string; note: string }[];
+}>;
 
 export default class Prune extends ApiCommand<PruneResult> {
   static override summary = 'Delete subscriptions left behind by listen sessions that are no longer running.';
@@ -27,13 +33,24 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
   async run(): Promise<PruneResult> {
     const { flags } = await this.parse(Prune);
     const settings = this.apiSettings(flags);
-    const { findLeftovers, pruneLeftovers } = await import('../listen/prune.js');
+    const [{ findLeftovers, otherOwnerNote, pruneLeftovers }, { journalOwner }] = await Promise.all([
+      import('../listen/prune.js'),
+      import('../listen/journal.js'),
+    ]);
     const api = await this.salesloft(flags);
+    const team = await this.sayTeam(api);
     const plan = await findLeftovers(api, {
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,
       allHosts: flags['all-hosts'],
+      owner: journalOwner(team, settings.apiKey),
     });
+    const kept = plan.otherOwner.map((journal) => ({
+      session_id: journal.data.session_id,
+      note: otherOwnerNote(journal.data, team),
+    }));
+    for (const { note } of kept) this.note(safeText(`Keeping ${note}.`));
+    const extra = kept.length > 0 ? { kept } : {};
     for (const other of plan.otherApi) {
       this.note(
         safeText(
@@ -42,20 +59,24 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
       );
     }
     if (plan.targets.length === 0) {
-      this.note('Nothing left behind by dead listen sessions.');
-      return { deleted: [] };
+      this.note(
+        kept.length === 0
+          ? 'Nothing left behind by dead listen sessions.'
+          : 'Nothing left behind by dead listen sessions of this credential.',
+      );
+      return { deleted: [], team, ...extra };
     }
     this.note(`Left behind by ${count(plan.journals.length, 'dead session')}:`);
     for (const sub of plan.targets) this.note(`  ${this.err.red('-')} ${describeSubscription(sub)}`);
     if (!(await this.confirmed(`Delete ${count(plan.targets.length, 'subscription')}?`, flags.yes))) {
       this.setExitCode(ExitCode.negative);
-      return { deleted: [] };
+      return { deleted: [], team, ...extra };
     }
     const { result, problem } = await pruneLeftovers(api, plan);
     if (!this.jsonEnabled())
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
     return this.finish({
-      result: { deleted: result.deleted.map((sub) => publicView(sub, flags['show-tokens'])) },
+      result: { deleted: result.deleted.map((sub) => publicView(sub, flags['show-tokens'])), team, ...extra },
       problem,
     });
   }

@@ -4,7 +4,7 @@ import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, tokenFileFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan } from '../cli/render/subscriptions.js';
 import { canPrompt, handleStopSignals, requireInteractive } from '../cli/terminal.js';
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription, Team } from '../salesloft/types.js';
 import { ExitCode } from '../shared/errors.js';
 import { count, maskToken, safeUrl } from '../shared/text.js';
 import { isLoopbackUrl, parseCallbackUrl } from '../shared/urls.js';
@@ -14,8 +14,8 @@ import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
 /** `--json`: the plan with --dry-run, else the token (once, when generated) and what was created or found. */
 export type SubscribeResult =
-  | { plan: PlanItem[] }
-  | { token: string | null; created: ShownSubscription[]; existing: ShownSubscription[] };
+  | { plan: PlanItem[]; team: Team | null }
+  | { token: string | null; created: ShownSubscription[]; existing: ShownSubscription[]; team: Team | null };
 
 export default class Subscribe extends ApiCommand<SubscribeResult | undefined> {
   static override summary =
@@ -63,21 +63,25 @@ created again. If any create fails, the ones this run created are deleted again.
     const early = flags['dry-run'] || (canPrompt() && !flags.yes) ? undefined : await chooseToken();
     const api = await this.salesloft(flags);
     const current = await api.list();
+    const team = await this.sayTeam(api);
     const plan = planSubscribe(current, url, events);
     if (flags['dry-run']) {
       if (!this.jsonEnabled()) this.log(renderPlan(plan, this.out));
-      return { plan };
+      return { plan, team };
     }
     if (!(await this.confirmPlan(plan, flags.yes))) {
       this.setExitCode(ExitCode.negative);
       this.note('Nothing created.');
-      return this.jsonEnabled() ? { token: null, created: [], existing: [] } : undefined;
+      return this.jsonEnabled() ? { token: null, created: [], existing: [], team } : undefined;
     }
 
     const choice = early ?? (await chooseToken());
     const { token } = choice;
     const toCreate = plan.filter((item) => item.action === 'create').length;
-    const { subscribeWithJournal } = await import('../listen/batch-journal.js');
+    const [{ subscribeWithJournal }, { journalOwner }] = await Promise.all([
+      import('../listen/batch-journal.js'),
+      import('../listen/journal.js'),
+    ]);
     let stopSignal: string | undefined;
     const signals = handleStopSignals(
       (signal) => `${signal} again: exiting now; \`salesloft-hooks prune\` deletes what this run created.`,
@@ -97,6 +101,7 @@ created again. If any create fails, the ones this run created are deleted again.
       {
         stateDir: settings.stateDir,
         apiUrl: settings.apiUrl,
+        owner: journalOwner(team, settings.apiKey),
         hooks: {
           stopped: () => stopSignal,
           onProgress: (done, total, sub) =>
@@ -133,6 +138,7 @@ created again. If any create fails, the ones this run created are deleted again.
       token: tokenShown,
       created: result.created.map((sub) => publicView(sub, flags['show-tokens'])),
       existing: result.existing.map((sub) => publicView(sub, flags['show-tokens'])),
+      team,
     };
   }
 

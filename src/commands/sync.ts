@@ -2,6 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, yesFlag } from '../cli/flags.js';
 import { renderSyncPlan, syncPlanMarkdown } from '../cli/render/sync-plan.js';
+import type { Team } from '../salesloft/types.js';
 import { variableLookup } from '../shared/config.js';
 import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
 import { count, safeText, safeUrl } from '../shared/text.js';
@@ -9,7 +10,7 @@ import type { SyncPlanItem } from '../sync/plan.js';
 import type { JsonSchema as SyncSchema } from '../sync/schema.js';
 
 /** `sync --json`: the plan and whether it was applied (a partial failure adds `error`). */
-export type SyncResult = WithPartialFailure<{ plan: SyncPlanItem[]; applied: boolean }>;
+export type SyncResult = WithPartialFailure<{ plan: SyncPlanItem[]; applied: boolean; team: Team | null }>;
 
 export default class Sync extends ApiCommand<SyncResult | SyncSchema> {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
@@ -72,6 +73,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
 
     const api = await this.salesloft(flags);
     const current = await api.list();
+    const team = await this.sayTeam(api);
     const steps = planSync(desired, current, flags.prune ?? 'none');
     for (const note of planNotes(desired, current, steps, flags.prune ?? 'none', flags.file))
       this.warning(note);
@@ -86,13 +88,13 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
 
     if (flags.check) {
       if (steps.length > 0) this.setExitCode(ExitCode.negative);
-      return { plan, applied: false };
+      return { plan, applied: false, team };
     }
-    if (flags['dry-run'] || steps.length === 0) return { plan, applied: false };
+    if (flags['dry-run'] || steps.length === 0) return { plan, applied: false, team };
     if (!(await this.confirmed(`Apply ${count(steps.length, 'change')}?`, flags.yes, 'Applying the plan'))) {
       this.setExitCode(ExitCode.negative);
       this.note('Nothing applied.');
-      return { plan, applied: false };
+      return { plan, applied: false, team };
     }
     const outcomes = await applySync(api, steps, (outcome) => {
       const mark = outcome.ok
@@ -104,7 +106,7 @@ subscriptions of the URLs the file manages (--prune=all: of every URL).`;
     const failure = syncFailure(outcomes, steps.length);
     if (!failure && !this.jsonEnabled()) this.log(`Applied ${count(steps.length, 'change')}.`);
     return this.finish({
-      result: { plan, applied: !failure || failure.exitCode === ExitCode.partial },
+      result: { plan, applied: !failure || failure.exitCode === ExitCode.partial, team },
       problem: failure,
     });
   }

@@ -3,7 +3,7 @@ import * as Flags from '@oclif/core/flags';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription, Team } from '../salesloft/types.js';
 import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
 import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
@@ -17,6 +17,7 @@ export type UnsubscribeJson = WithPartialFailure<{
   plan?: ShownSubscription[];
   not_found?: number[];
   failed?: BatchFailure[];
+  team: Team | null;
 }>;
 
 export default class Unsubscribe extends ApiCommand<UnsubscribeJson> {
@@ -57,6 +58,7 @@ export default class Unsubscribe extends ApiCommand<UnsubscribeJson> {
       ...(flags.event ? { events: flags.event } : {}),
       all: flags.all,
     });
+    const team = await this.sayTeam(api);
 
     if (target.selected.length === 0) {
       if (target.notFound.length === 0) this.note('No subscription matches; nothing to delete.');
@@ -65,18 +67,18 @@ export default class Unsubscribe extends ApiCommand<UnsubscribeJson> {
       for (const sub of target.selected) this.note(`  ${this.err.red('-')} ${describeSubscription(sub)}`);
     }
     const view = (subs: Subscription[]) => subs.map((sub) => publicView(sub, flags['show-tokens']));
-    if (flags['dry-run']) return { deleted: [], plan: view(target.selected) };
+    if (flags['dry-run']) return { deleted: [], plan: view(target.selected), team };
 
     const question = `Delete ${count(target.selected.length, 'subscription')}?`;
     if (target.selected.length > 0 && !(await this.confirmed(question, flags.yes))) {
       this.note('Nothing deleted.');
       this.setExitCode(ExitCode.negative);
-      return { deleted: [] };
+      return { deleted: [], team };
     }
 
     const { result, problem } = await deleteTargets(api, { ...target });
     if (!this.jsonEnabled())
       for (const sub of result.deleted) this.log(`Deleted ${describeSubscription(sub)}`);
-    return this.finish({ result: { ...result, deleted: view(result.deleted) }, problem });
+    return this.finish({ result: { ...result, deleted: view(result.deleted), team }, problem });
   }
 }

@@ -9,7 +9,7 @@ import {
   type SubscribeResult,
   subscribe,
 } from '../subscriptions/subscribe.js';
-import { SessionJournal, tokenDigest } from './journal.js';
+import { type JournalOwner, SessionJournal, tokenDigest } from './journal.js';
 
 /**
  * `subscribe`'s batch with a journal in the state directory for as long as it runs, as a listen
@@ -22,7 +22,7 @@ export async function subscribeWithJournal(
   request: SubscribeRequest,
   plan: readonly PlanItem[],
   current: readonly Subscription[],
-  options: { stateDir: string; apiUrl: string; hooks: BatchHooks },
+  options: { stateDir: string; apiUrl: string; owner?: JournalOwner; hooks: BatchHooks },
 ): Promise<SubscribeResult> {
   const toCreate = plan.filter((item) => item.action === 'create').map((item) => item.event_type);
   if (toCreate.length === 0) return subscribe(api, request, plan, current, options.hooks);
@@ -34,6 +34,7 @@ export async function subscribeWithJournal(
     callback_url: request.url,
     event_types: toCreate,
     token_sha256: tokenDigest(request.token),
+    ...(options.owner ? { owner: options.owner } : {}),
   });
   const stopHeartbeat = journal.keepAlive();
   try {

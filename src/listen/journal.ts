@@ -36,6 +36,35 @@ export interface JournalData {
   receiver_url?: string;
   /** Refreshed while the session runs, so that another host (or container) can tell it is alive. */
   heartbeat_at?: string;
+  /** Whose credential made it: only that credential's application can see (and prune) its subscriptions. */
+  owner?: JournalOwner;
+}
+
+/**
+ * The team and credential a journal was written with. Salesloft lists subscriptions per
+ * application, so another key sees none of them: `prune` must not take "nothing found" with
+ * another team's key for "nothing left". Never the key: its SHA-256.
+ */
+export interface JournalOwner {
+  team_id?: number;
+  team_name?: string;
+  /** SHA-256 of the API key (or of the OAuth profile's identity): what says "the same credential". */
+  credential_sha256: string;
+  /** The profile it came from, when it came from one: what `prune --profile` needs. */
+  profile?: string;
+}
+
+/** A journal's owner from what a command knows: its team (when Salesloft said) and its credential. */
+export function journalOwner(
+  team: { id: number; name: string } | null,
+  credential: string,
+  profile?: string,
+): JournalOwner {
+  return {
+    ...(team ? { team_id: team.id, team_name: team.name } : {}),
+    credential_sha256: tokenDigest(credential),
+    ...(profile === undefined ? {} : { profile }),
+  };
 }
 
 /** This process's PID namespace and boot, as recorded in a journal (undefined where unknown). */

@@ -7,6 +7,7 @@ import {
   deadSessionJournals,
   type FoundJournal,
   type JournalData,
+  type JournalOwner,
   removeStaleTemporaryFiles,
   tokenDigest,
 } from './journal.js';
@@ -18,6 +19,8 @@ export interface PrunePlan {
   journals: FoundJournal[];
   /** Journals written against another API URL: left alone. */
   otherApi: FoundJournal[];
+  /** Journals of another credential (another team, or another key of this one): kept, never read as empty. */
+  otherOwner: FoundJournal[];
 }
 
 /**
@@ -31,12 +34,41 @@ export async function planPrune(
   api: SubscriptionApi,
   journals: readonly FoundJournal[],
   apiUrl: string,
+  owner?: JournalOwner,
 ): Promise<PrunePlan> {
-  const mine = journals.filter((journal) => sameApi(journal.data.api_url, apiUrl));
+  const sameApiUrl = journals.filter((journal) => sameApi(journal.data.api_url, apiUrl));
   const otherApi = journals.filter((journal) => !sameApi(journal.data.api_url, apiUrl));
-  if (mine.length === 0) return { targets: [], journals: mine, otherApi };
+  // Salesloft shows a key only its own application's subscriptions: another credential's journal
+  // would look empty, and be deleted with its subscriptions still live.
+  const mine = sameApiUrl.filter((journal) => ownedBy(journal.data, owner));
+  const otherOwner = sameApiUrl.filter((journal) => !ownedBy(journal.data, owner));
+  if (mine.length === 0) return { targets: [], journals: mine, otherApi, otherOwner };
   const targets = (await api.list()).filter((sub) => mine.some((journal) => leftBy(journal.data, sub)));
-  return { targets, journals: mine, otherApi };
+  return { targets, journals: mine, otherApi, otherOwner };
+}
+
+/** A journal written before owners were recorded is anyone's of its API URL, as it always was. */
+function ownedBy(journal: JournalData, owner: JournalOwner | undefined): boolean {
+  return (
+    owner === undefined ||
+    journal.owner === undefined ||
+    journal.owner.credential_sha256 === owner.credential_sha256
+  );
+}
+
+/** Why a journal is not this credential's to prune, and how to prune it. */
+export function otherOwnerNote(journal: JournalData, team: { id: number } | null): string {
+  const recorded = journal.owner;
+  const session = `session ${journal.session_id}`;
+  const how = recorded?.profile
+    ? `prune --profile ${recorded.profile}`
+    : 'prune with the API key it was made with';
+  const profile = recorded?.profile ? ` (profile ${recorded.profile})` : '';
+  if (recorded?.team_name !== undefined && recorded.team_id !== team?.id) {
+    return `${session} belongs to team "${recorded.team_name}"${profile}: ${how}`;
+  }
+  const ofTeam = recorded?.team_name === undefined ? '' : ` of team "${recorded.team_name}"`;
+  return `${session} was made with another credential${ofTeam}${profile}: ${how}`;
 }
 
 function leftBy(journal: JournalData, sub: Subscription): boolean {
@@ -61,11 +93,11 @@ export async function removeJournals(journals: readonly FoundJournal[]): Promise
 /** Everything dead sessions of this API left: stale temporary files are removed on the way. */
 export async function findLeftovers(
   api: SubscriptionApi,
-  options: { stateDir: string; apiUrl: string; allHosts: boolean },
+  options: { stateDir: string; apiUrl: string; allHosts: boolean; owner?: JournalOwner },
 ): Promise<PrunePlan> {
   await removeStaleTemporaryFiles(options.stateDir);
   const journals = await deadSessionJournals(options.stateDir, { allHosts: options.allHosts });
-  const plan = await planPrune(api, journals, options.apiUrl);
+  const plan = await planPrune(api, journals, options.apiUrl, options.owner);
   if (plan.targets.length === 0) await removeJournals(plan.journals);
   return plan;
 }

@@ -4,7 +4,7 @@ import { count } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
-import { SessionJournal, tokenDigest } from './journal.js';
+import { type JournalOwner, SessionJournal, tokenDigest } from './journal.js';
 import type { SessionEvent } from './session-events.js';
 
 export interface JournaledSubscribe {
@@ -14,6 +14,8 @@ export interface JournaledSubscribe {
   sessionId: string;
   callbackUrl: string;
   receiverUrl: string;
+  /** The team and credential it acts with, recorded for `prune`. */
+  owner?: JournalOwner | undefined;
   token: string;
   events: readonly string[];
   /** Ids of the session's subscriptions that exist now, kept up to date. */
@@ -39,6 +41,7 @@ export async function subscribeWithJournal(
     callback_url: input.callbackUrl,
     receiver_url: input.receiverUrl,
     token_sha256: tokenDigest(input.token),
+    ...(input.owner ? { owner: input.owner } : {}),
   });
   const stopHeartbeat = journal.keepAlive();
   try {

@@ -5,7 +5,7 @@ import { PartialFailureError } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { DeliveryFlow, type DeliveryView } from './delivery-flow.js';
-import { deadSessionJournals, type SessionJournal, sessionPath } from './journal.js';
+import { deadSessionJournals, type JournalOwner, type SessionJournal, sessionPath } from './journal.js';
 import { Recorder } from './recording-file.js';
 import { MAX_DELIVERIES, type SessionEvent } from './session-events.js';
 import { subscribeWithJournal } from './session-subscribe.js';
@@ -27,6 +27,8 @@ export interface ListenOptions extends Omit<TransportOptions, 'sessionId' | 'sta
 export interface ListenDeps {
   api: SubscriptionApi;
   apiUrl: string;
+  /** The team and credential the session acts with, recorded in its journal for `prune`. */
+  owner?: JournalOwner;
   stateDir: string;
   openTunnel: (localPort: number, localUrl: string) => Promise<Tunnel>;
   /** Resolves when the user asks to stop (a signal). */
@@ -106,6 +108,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       sessionId,
       callbackUrl,
       receiverUrl,
+      owner: deps.owner,
       token: options.token,
       events: options.events,
       live,

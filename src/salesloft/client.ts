@@ -7,7 +7,7 @@ import { maskUserinfo } from '../shared/text.js';
 import { isLoopbackUrl } from '../shared/urls.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
-import type { NewSubscription, Subscription } from './types.js';
+import type { Me, NewSubscription, Subscription, Team } from './types.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -197,6 +197,30 @@ export class SalesloftClient {
       if (failures >= this.retry.attempts || deadline.passed()) throw this.finalError(attempt);
       await this.backoff(failures);
     }
+  }
+
+  /** The team the key acts for (`GET /v2/team`; costs 1 of the rate limit). */
+  async team(): Promise<Team> {
+    const data = unwrap((await this.idempotent('GET', '/v2/team')).body) as Record<string, unknown> | null;
+    if (!data || typeof data.id !== 'number' || typeof data.name !== 'string') {
+      throw unexpectedAnswer('GET /v2/team did not name a team (id and name)');
+    }
+    return { id: data.id, name: data.name };
+  }
+
+  /** The user the key acts as (`GET /v2/me`; costs 1 of the rate limit). */
+  async me(): Promise<Me> {
+    const data = unwrap((await this.idempotent('GET', '/v2/me')).body) as Record<string, unknown> | null;
+    if (!data || typeof data.id !== 'number') throw unexpectedAnswer('GET /v2/me did not describe a user');
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    const team = data.team as { id?: unknown } | null | undefined;
+    return {
+      id: data.id,
+      guid: text(data.guid),
+      name: text(data.name),
+      email: text(data.email),
+      team_id: typeof team?.id === 'number' ? team.id : null,
+    };
   }
 
   async close(): Promise<void> {

@@ -40,7 +40,11 @@ describe('the API over HTTPS', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject([{ id: 7, event_type: 'person_updated' }]);
-    expect(api.asked).toEqual(['GET /v2/webhook_subscriptions Bearer tls-key']);
+    // Then the team it acts on (this test server names none, so nothing is said of it).
+    expect(api.asked).toEqual([
+      'GET /v2/webhook_subscriptions Bearer tls-key',
+      'GET /v2/team Bearer tls-key',
+    ]);
   });
 
   it('refuses a certificate it cannot verify, with a network error (exit 4) and nothing sent', async () => {

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
+import { startCli } from '../support/spawn.js';
 
 describe('prune', () => {
   it('deletes every subscription at a dead session’s callback URL, even ids the journal never got', async () => {
@@ -88,5 +89,70 @@ describe('prune', () => {
     const named = await runCli(['prune', '--yes'], { env: { ...env, SALESLOFT_HOOKS_STATE_DIR: planted } });
     expect(named.code).toBe(0);
     expect(emu.store.list()).toEqual([production]);
+  });
+});
+
+describe('prune with two teams on one API URL', () => {
+  it('after kill -9 of a listen with team B’s key, prune with team C’s key keeps B’s journal and names B; B’s key cleans up', async () => {
+    const emu = await emulator();
+    emu.registerApplication('ak_team_b', { team: { id: 11, name: 'Acme US' } });
+    emu.registerApplication('ak_team_c', { team: { id: 12, name: 'Acme EU' } });
+    const stateDir = tempDir('slh-state-');
+    const as = (key: string) => ({
+      env: { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: key, SALESLOFT_HOOKS_STATE_DIR: stateDir },
+    });
+    const listen = startCli(
+      ['listen', '--tunnel', 'none', '--event', 'note_created,task_created'],
+      as('ak_team_b').env,
+    );
+    await listen.waitFor(/Ready: /);
+    expect(listen.stderr).toContain('Team: Acme US (id 11)');
+    listen.child.kill('SIGKILL');
+    await listen.exited;
+    const journals = () => readdirSync(join(stateDir, 'sessions')).filter((name) => name.endsWith('.json'));
+    expect(journals()).toHaveLength(1);
+    const journal = JSON.parse(readFileSync(join(stateDir, 'sessions', journals()[0] ?? ''), 'utf8'));
+    expect(journal.owner).toEqual({
+      team_id: 11,
+      team_name: 'Acme US',
+      credential_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(JSON.stringify(journal)).not.toContain('ak_team_b');
+
+    const wrong = await runCli(['prune', '--yes'], as('ak_team_c'));
+    expect(wrong.code).toBe(0);
+    expect(wrong.stderr).toContain('Team: Acme EU (id 12)');
+    expect(wrong.stderr).toContain(
+      `Keeping session ${journal.session_id} belongs to team "Acme US": prune with the API key it was made with.`,
+    );
+    expect(journals()).toHaveLength(1);
+    expect(emu.store.list()).toHaveLength(2);
+
+    const right = await runCli(['prune', '--yes', '--json'], as('ak_team_b'));
+    expect(right.code).toBe(0);
+    expect(parseJson<{ deleted: unknown[]; team: unknown }>(right)).toMatchObject({
+      team: { id: 11, name: 'Acme US' },
+      deleted: [expect.anything(), expect.anything()],
+    });
+    expect(emu.store.list()).toEqual([]);
+    expect(journals()).toEqual([]);
+  });
+
+  it('list and sync --check name the team they act on', async () => {
+    const emu = await emulator({ applications: { ak_eu: { team: { id: 12, name: 'Acme EU' } } } });
+    const env = { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_eu' };
+    const list = await runCli(['list', '--json'], { env });
+    expect(list.stderr).toContain('Team: Acme EU (id 12)');
+    expect(parseJson(list)).toEqual([]);
+    const file = join(tempDir(), 'hooks.yaml');
+    writeFileSync(
+      file,
+      'subscriptions:\n  - url: https://h.example.com/x\n    token: abc\n    events: [note_created]\n',
+    );
+    const check = await runCli(['sync', '--file', file, '--check'], { env });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('Team: Acme EU (id 12)');
+    const json = await runCli(['sync', '--file', file, '--check', '--json'], { env });
+    expect(parseJson<{ team: unknown }>(json).team).toEqual({ id: 12, name: 'Acme EU' });
   });
 });

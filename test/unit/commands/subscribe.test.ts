@@ -31,6 +31,8 @@ describe('subscribe (in process)', () => {
     );
     expect(run.result).toEqual({
       plan: [{ event_type: 'note_created', callback_url: 'https://hooks.example.com/in', action: 'create' }],
+      // The team the key acts for, from GET /v2/team.
+      team: { id: 4242, name: 'Emulated Team' },
     });
     expect(emu.store.list()).toEqual([]);
   });

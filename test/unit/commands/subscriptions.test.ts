@@ -89,6 +89,7 @@ describe('subscribe', () => {
           action: 'create',
         }),
       ),
+      team: { id: 4242, name: 'Emulated Team' },
     });
     expect(emu.store.list()).toEqual([]);
 

@@ -66,7 +66,7 @@ describe('sync', () => {
     expect(again.stdout).toContain("No changes: the team's subscriptions match");
     const check = await sync(emu, file, ['--check', '--json']);
     expect(check.code).toBe(0);
-    expect(parseJson(check)).toEqual({ plan: [], applied: false });
+    expect(parseJson(check)).toEqual({ plan: [], applied: false, team: { id: 4242, name: 'Emulated Team' } });
   });
 
   it('changed events, enabled flag and token give the right plan; --check exits 1 and applies nothing', async () => {

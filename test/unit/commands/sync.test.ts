@@ -33,12 +33,17 @@ describe('sync (in process)', () => {
         },
       ],
       applied: false,
+      // sync --check names the team it checks.
+      team: { id: 4242, name: 'Emulated Team' },
     });
     const applied = await runCommand(Sync, ['--file', file, '--yes', '--json'], apiEnv(emu));
     expect([applied.exitCode, applied.result]).toEqual([0, expect.objectContaining({ applied: true })]);
     expect(emu.store.list()).toHaveLength(2);
     const clean = await runCommand(Sync, ['--file', file, '--check', '--json'], apiEnv(emu));
-    expect([clean.exitCode, clean.result]).toEqual([0, { plan: [], applied: false }]);
+    expect([clean.exitCode, clean.result]).toEqual([
+      0,
+      { plan: [], applied: false, team: { id: 4242, name: 'Emulated Team' } },
+    ]);
   });
 
   it('signs with the file’s tokens only: neither the state directory’s token nor SALESLOFT_CALLBACK_TOKEN', async () => {
