@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readCappedBody } from '../../net/body.js';
+import { browserCanOpen } from '../../net/browser-ports.js';
 import { processConnectionBudget } from '../../net/fd-limit.js';
 import { listenOn } from '../../net/listen-on.js';
 import { UsageError } from '../../shared/errors.js';
@@ -85,6 +86,12 @@ export async function startInspector(options: InspectorOptions): Promise<Inspect
 }
 
 async function bind(server: Server, port: number | undefined): Promise<number> {
+  if (port !== undefined && !browserCanOpen(port)) {
+    throw new UsageError(
+      `Browsers refuse port ${port} (one of the Fetch standard's bad ports): pass another --inspect-port.`,
+      'unsafe_port',
+    );
+  }
   if (port !== undefined) {
     try {
       return (await listenOn(server, port, '127.0.0.1')).port;
@@ -97,6 +104,8 @@ async function bind(server: Server, port: number | undefined): Promise<number> {
     }
   }
   for (let candidate = DEFAULT_INSPECT_PORT; candidate < DEFAULT_INSPECT_PORT + PORTS_TO_TRY; candidate++) {
+    // 4045 (lockd) is next to 4041: a page there would never open.
+    if (!browserCanOpen(candidate)) continue;
     try {
       return (await listenOn(server, candidate, '127.0.0.1')).port;
     } catch (error) {

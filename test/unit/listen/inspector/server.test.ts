@@ -114,4 +114,29 @@ describe('the inspector’s event stream', () => {
     expect(wrong.headers.get('content-type')).toContain('text/html');
     expect(await wrong.text()).toContain('Inspector:');
   });
+
+  it('never serves on a port browsers refuse: a given one is a usage error, and the search from 4041 passes 4045 by', async () => {
+    const store = new InspectorStore();
+    await expect(
+      startInspector({
+        store,
+        key: KEY,
+        port: 4045,
+        replay: storeReplayer(store, 'tok', undefined),
+        target: undefined,
+        token: 'tok',
+      }),
+    ).rejects.toThrow(
+      "Browsers refuse port 4045 (one of the Fetch standard's bad ports): pass another --inspect-port.",
+    );
+    const { browserCanOpen } = await import('../../../../src/net/browser-ports.js');
+    expect([4041, 4044, 4045, 4046, 6000, 6667].map(browserCanOpen)).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
 });
