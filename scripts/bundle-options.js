@@ -42,7 +42,16 @@ export function cliOptions(root, extraPlugins = []) {
     metafile: true,
     // import() of a bundled module becomes a lazy initialiser; of an external package, require().
     supported: { 'dynamic-import': false },
-    external: ['@inquirer/prompts', '@ngrok/ngrok', 'cli-table3', 'yaml', 'typescript', 'tsx', 'undici'],
+    external: [
+      '@inquirer/prompts',
+      '@napi-rs/keyring',
+      '@ngrok/ngrok',
+      'cli-table3',
+      'yaml',
+      'typescript',
+      'tsx',
+      'undici',
+    ],
     plugins: [...extraPlugins, importMetaUrl],
     logLevel: 'warning',
   };

@@ -3,10 +3,11 @@ import * as Flags from '@oclif/core/flags';
 import type * as Interfaces from '@oclif/core/interfaces';
 import chalk, { type ChalkInstance } from 'chalk';
 import { editDistance, nearest } from '../catalog/typos.js';
+import type { StoreKind } from '../credentials/profiles.js';
 import type { SalesloftClient } from '../salesloft/client.js';
 import type { Team } from '../salesloft/types.js';
 import { checkApiTarget } from '../shared/api-target.js';
-import { debugEnabled, inCi, type ResolvedConfig, resolveConfig } from '../shared/config.js';
+import { configDirectory, debugEnabled, inCi, type ResolvedConfig, resolveConfig } from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { maskToken, safeText } from '../shared/text.js';
@@ -18,7 +19,11 @@ import { colorEnabled, paletteFor, requireInteractive } from './terminal.js';
 export interface ApiFlagValues {
   'api-key'?: string | undefined;
   'api-url'?: string | undefined;
+  profile?: string | undefined;
 }
+
+/** Settings of a command that calls the API: a key, and the stored login it came from, if one. */
+export type ApiSettings = ResolvedConfig & { apiKey: string; login?: { profile: string; store: StoreKind } };
 
 /** Flags of every command that talks to the Salesloft API. */
 export const apiFlags = {
@@ -28,6 +33,11 @@ export const apiFlags = {
   }),
   'api-url': Flags.string({
     description: 'Salesloft API base URL [env: SALESLOFT_API_URL, default: https://api.salesloft.com]',
+    helpGroup: 'API',
+  }),
+  profile: Flags.string({
+    description:
+      'the stored login to use when no API key is given [env: SALESLOFT_PROFILE] (default: the default profile; see `login`)',
     helpGroup: 'API',
   }),
 };
@@ -54,7 +64,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   /** Flag > environment > `.env` in the working directory > default. */
   protected resolveSettings(flags: ApiFlagValues): ResolvedConfig {
     const settings = resolveConfig({
-      flags: { apiKey: revealSecret(flags['api-key']), apiUrl: flags['api-url'] },
+      flags: { apiKey: revealSecret(flags['api-key']), apiUrl: flags['api-url'], profile: flags.profile },
       env: process.env,
       cwd: process.cwd(),
     });
@@ -69,16 +79,52 @@ export abstract class BaseCommand<Result = unknown> extends Command {
 
   private dotEnvNoted = false;
 
-  /** Settings for a command that calls the API: fails with exit 2 when there is no API key. */
-  protected apiSettings(flags: ApiFlagValues): ResolvedConfig & { apiKey: string } {
+  private apiSettingsLoaded: Promise<ApiSettings> | undefined;
+
+  /**
+   * Settings for a command that calls the API (read once per command): the key from --api-key,
+   * SALESLOFT_API_KEY or .env, else from the stored login --profile or SALESLOFT_PROFILE names, else
+   * from the default login. Fails with exit 2 when there is no key.
+   */
+  protected apiSettings(flags: ApiFlagValues): Promise<ApiSettings> {
+    this.apiSettingsLoaded ??= this.loadApiSettings(flags);
+    return this.apiSettingsLoaded;
+  }
+
+  private async loadApiSettings(flags: ApiFlagValues): Promise<ApiSettings> {
     const settings = this.resolveSettings(flags);
-    if (!settings.apiKey) {
+    if (settings.profileIgnored !== undefined) {
+      this.warning(
+        `Not using profile "${settings.profileIgnored}": the API key from ${settings.sources.apiKey === 'flag' ? '--api-key' : settings.sources.apiKey === '.env' ? settings.dotEnvFile : 'SALESLOFT_API_KEY'} comes first.`,
+      );
+    }
+    let checked: ApiSettings | undefined;
+    if (settings.apiKey) {
+      checked = { ...settings, apiKey: settings.apiKey };
+    } else {
+      const { storedCredential } = await import('../credentials/resolve.js');
+      const stored = await storedCredential(configDirectory(), settings.profile?.name);
+      if (stored) {
+        const urlFromProfile = settings.sources.apiUrl === 'default';
+        checked = {
+          ...settings,
+          apiKey: stored.apiKey,
+          apiUrl: urlFromProfile ? stored.apiUrl : settings.apiUrl,
+          sources: {
+            ...settings.sources,
+            apiKey: 'profile',
+            apiUrl: urlFromProfile ? 'profile' : settings.sources.apiUrl,
+          },
+          login: { profile: stored.profile, store: stored.store },
+        };
+      }
+    }
+    if (!checked) {
       throw new UsageError(
-        'No Salesloft API key: pass --api-key or set SALESLOFT_API_KEY (in the environment or .env). Without an account, try `salesloft-hooks listen --emulator`, or run `salesloft-hooks emulator` and follow what it prints.',
+        'No Salesloft API key: run `salesloft-hooks login`, pass --api-key or set SALESLOFT_API_KEY (in the environment or .env). Without an account, try `salesloft-hooks listen --emulator`, or run `salesloft-hooks emulator` and follow what it prints.',
         'missing_api_key',
       );
     }
-    const checked = { ...settings, apiKey: settings.apiKey };
     checkApiTarget(checked);
     return checked;
   }
@@ -139,7 +185,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
 
   /** An API client for the resolved settings (the HTTP client is loaded here, not at start-up); closed after the command. */
   protected async salesloft(flags: ApiFlagValues): Promise<SalesloftClient> {
-    const settings = this.apiSettings(flags);
+    const settings = await this.apiSettings(flags);
     const { SalesloftClient } = await import('../salesloft/client.js');
     const client = new SalesloftClient({
       baseUrl: settings.apiUrl,

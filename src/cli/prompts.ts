@@ -48,3 +48,9 @@ export async function confirm(message: string, streams: PromptStreams = {}): Pro
   const prompts = await import('@inquirer/prompts');
   return prompts.confirm({ message, default: false }, context(streams));
 }
+
+/** A secret typed at a masked prompt (never echoed), trimmed. */
+export async function askSecret(message: string, streams: PromptStreams = {}): Promise<string> {
+  const prompts = await import('@inquirer/prompts');
+  return (await prompts.password({ message, mask: '*' }, context(streams))).trim();
+}

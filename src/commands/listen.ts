@@ -154,6 +154,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     let api: SalesloftClient;
     let apiUrl: string;
     let credential: string;
+    let login: { profile: string } | undefined;
     let onReady: ((session: { subscriptions: Subscription[] }) => void) | undefined;
     if (flags.emulator) {
       const { startEmulatorSource } = await import('../listen/emulator-source.js');
@@ -167,13 +168,13 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       api = await this.salesloft({ 'api-url': source.url, 'api-key': credential });
       onReady = source.onReady;
     } else {
-      ({ apiUrl, apiKey: credential } = this.apiSettings(flags));
+      ({ apiUrl, apiKey: credential, login } = await this.apiSettings(flags));
       api = await this.salesloft(flags);
     }
     const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });
     const team = await this.sayTeam(api, true);
     const { journalOwner } = await import('../listen/journal.js');
-    const owner = journalOwner(team, credential);
+    const owner = journalOwner(team, credential, login?.profile);
 
     const live = new Set<number>();
     const signals = handleStopSignals((signal) => {

@@ -32,7 +32,7 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
 
   async run(): Promise<PruneResult> {
     const { flags } = await this.parse(Prune);
-    const settings = this.apiSettings(flags);
+    const settings = await this.apiSettings(flags);
     const [{ findLeftovers, otherOwnerNote, pruneLeftovers }, { journalOwner }] = await Promise.all([
       import('../listen/prune.js'),
       import('../listen/journal.js'),
@@ -43,7 +43,7 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,
       allHosts: flags['all-hosts'],
-      owner: journalOwner(team, settings.apiKey),
+      owner: journalOwner(team, settings.apiKey, settings.login?.profile),
     });
     const kept = plan.otherOwner.map((journal) => ({
       session_id: journal.data.session_id,

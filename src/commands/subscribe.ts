@@ -53,7 +53,7 @@ created again. If any create fails, the ones this run created are deleted again.
     const scopes = scopesNeeded(events);
     if (scopes) this.note(this.err.dim(`These events need the OAuth scopes ${scopes}.`));
 
-    const settings = this.apiSettings(flags);
+    const settings = await this.apiSettings(flags);
     const chooseToken = () =>
       this.callbackToken(flags, settings, {
         subscribes: isLoopbackUrl(settings.apiUrl) ? 'local' : 'remote',
@@ -101,7 +101,7 @@ created again. If any create fails, the ones this run created are deleted again.
       {
         stateDir: settings.stateDir,
         apiUrl: settings.apiUrl,
-        owner: journalOwner(team, settings.apiKey),
+        owner: journalOwner(team, settings.apiKey, settings.login?.profile),
         hooks: {
           stopped: () => stopSignal,
           onProgress: (done, total, sub) =>

@@ -16,6 +16,8 @@ export const COMMAND_IDS = [
   'inspect',
   'list',
   'listen',
+  'login',
+  'logout',
   'prune',
   'replay',
   'subscribe',
@@ -24,4 +26,5 @@ export const COMMAND_IDS = [
   'unsubscribe',
   'verify',
   'version',
+  'whoami',
 ] as const;

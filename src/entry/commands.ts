@@ -34,6 +34,12 @@ export const COMMANDS: Record<string, CommandClass> = {
   get listen() {
     return require('../commands/listen.js').default;
   },
+  get login() {
+    return require('../commands/login.js').default;
+  },
+  get logout() {
+    return require('../commands/logout.js').default;
+  },
   get prune() {
     return require('../commands/prune.js').default;
   },
@@ -54,6 +60,9 @@ export const COMMANDS: Record<string, CommandClass> = {
   },
   get verify() {
     return require('../commands/verify.js').default;
+  },
+  get whoami() {
+    return require('../commands/whoami.js').default;
   },
   get version() {
     return require('../commands/version.js').default;

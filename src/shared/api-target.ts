@@ -9,9 +9,15 @@ import { isLoopbackUrl } from './urls.js';
  */
 export function checkApiTarget(config: ResolvedConfig & { apiKey: string }): void {
   const { apiUrl, sources } = config;
-  if (sources.apiUrl === '.env' && (sources.apiKey === 'flag' || sources.apiKey === 'environment')) {
+  if (sources.apiUrl === '.env' && sources.apiKey !== '.env') {
+    const where =
+      sources.apiKey === 'flag'
+        ? '--api-key flag'
+        : sources.apiKey === 'profile'
+          ? 'stored login'
+          : 'environment';
     throw new UsageError(
-      `${config.dotEnvFile} sets SALESLOFT_API_URL but your API key comes from the ${sources.apiKey === 'flag' ? '--api-key flag' : 'environment'}: the key is not sent to a URL from that file. Put the key in the same .env, or give the URL with --api-url or SALESLOFT_API_URL.`,
+      `${config.dotEnvFile} sets SALESLOFT_API_URL but your API key comes from the ${where}: the key is not sent to a URL from that file. Put the key in the same .env, or give the URL with --api-url or SALESLOFT_API_URL.`,
       'dotenv_api_url',
     );
   }

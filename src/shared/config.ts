@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
+import { UsageError } from './errors.js';
 
 export const DEFAULT_API_URL = 'https://api.salesloft.com';
 
@@ -15,23 +16,36 @@ export const ENV_VARS = {
     'Callback token for listen, subscribe, trigger, replay, verify and doctor (default: the one stored in the state directory; see `listen --print-token`).',
   SALESLOFT_HOOKS_STATE_DIR:
     'Where listen keeps session journals and the callback token (default $XDG_STATE_HOME/salesloft-hooks or ~/.local/state/salesloft-hooks; %LOCALAPPDATA%\\salesloft-hooks\\State on Windows).',
+  SALESLOFT_PROFILE:
+    'The stored login (`salesloft-hooks login`) to use when no API key is given; --profile wins over it (default: the default profile).',
+  SALESLOFT_HOOKS_CREDENTIAL_STORE:
+    'Where `login` keeps keys: auto (the OS keychain, else a 0600 file), keyring, or file.',
+  SALESLOFT_HOOKS_CONFIG_DIR:
+    'Where logins (profiles) are kept (default $XDG_CONFIG_HOME/salesloft-hooks or ~/.config/salesloft-hooks; %APPDATA%\\salesloft-hooks on Windows).',
 } as const;
 
 export type Environment = Record<string, string | undefined>;
 
 export interface ConfigSources {
   /** Values given as flags; `undefined` when the flag was not passed. */
-  flags: { apiKey?: string | undefined; apiUrl?: string | undefined };
+  flags: { apiKey?: string | undefined; apiUrl?: string | undefined; profile?: string | undefined };
   env: Environment;
   /** Directory whose `.env` file is read (the working directory). */
   cwd: string;
 }
 
-export type ConfigSource = 'flag' | 'environment' | '.env' | 'default';
+export type ConfigSource = 'flag' | 'environment' | '.env' | 'profile' | 'default';
 
 export interface ResolvedConfig {
   apiKey: string | undefined;
   apiUrl: string;
+  /**
+   * The stored login to take the key (and API URL) from when no key is given: --profile, else
+   * SALESLOFT_PROFILE, else the default profile (named by the caller). Undefined when a key is given.
+   */
+  profile: { name: string; named: 'flag' | 'environment' } | undefined;
+  /** A profile named although a key was given, which comes first: said, not used. */
+  profileIgnored: string | undefined;
   /** Where the API key and URL came from: a URL from a `.env` may only meet a key from it. */
   sources: { apiKey: ConfigSource; apiUrl: ConfigSource; callbackToken: ConfigSource };
   /** The `.env` file that was read (whether or not it exists). */
@@ -100,8 +114,18 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
     Object.entries(dotEnv).filter(([name]) => !ignoredFromDotEnv.includes(name)),
   );
   const pick = variableLookup(env, cwd, trusted);
+  const apiKey = nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY');
+  // The profile comes after every key source: flag, environment, .env, then --profile or SALESLOFT_PROFILE.
+  const namedProfile =
+    nonEmpty(flags.profile) !== undefined
+      ? { name: flags.profile as string, named: 'flag' as const }
+      : nonEmpty(env.SALESLOFT_PROFILE) !== undefined
+        ? { name: env.SALESLOFT_PROFILE as string, named: 'environment' as const }
+        : undefined;
   return {
-    apiKey: nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY'),
+    apiKey,
+    profile: apiKey === undefined ? namedProfile : undefined,
+    profileIgnored: apiKey !== undefined ? namedProfile?.name : undefined,
     apiUrl: (nonEmpty(flags.apiUrl) ?? pick('SALESLOFT_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     sources: {
       apiKey: keySource,
@@ -140,6 +164,30 @@ export function platformDir(
   }
   const xdg = nonEmpty(kind === 'state' ? env.XDG_STATE_HOME : env.XDG_CACHE_HOME);
   return join(xdg ?? join(home, ...(kind === 'state' ? ['.local', 'state'] : ['.cache'])), 'salesloft-hooks');
+}
+
+/** Where logins (profiles, and keys kept in a file) go: SALESLOFT_HOOKS_CONFIG_DIR first. */
+export function configDirectory(
+  env: Environment = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  const given = nonEmpty(env.SALESLOFT_HOOKS_CONFIG_DIR);
+  if (given !== undefined) return given;
+  const home = nonEmpty(env.HOME) ?? homedir();
+  if (platform === 'win32')
+    return join(nonEmpty(env.APPDATA) ?? join(home, 'AppData', 'Roaming'), 'salesloft-hooks');
+  return join(nonEmpty(env.XDG_CONFIG_HOME) ?? join(home, '.config'), 'salesloft-hooks');
+}
+
+/** SALESLOFT_HOOKS_CREDENTIAL_STORE: where `login` keeps a key (auto: the keychain, else a file). */
+export function credentialStoreSetting(env: Environment = process.env): 'auto' | 'keyring' | 'file' {
+  const value = nonEmpty(env.SALESLOFT_HOOKS_CREDENTIAL_STORE)?.trim().toLowerCase();
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'keyring' || value === 'file') return value;
+  throw new UsageError(
+    `SALESLOFT_HOOKS_CREDENTIAL_STORE is "${value}": use auto, keyring or file.`,
+    'bad_credential_store',
+  );
 }
 
 /** Where the code caches (and oclif's autocomplete scripts) go: SALESLOFT_HOOKS_CACHE_DIR first. */

@@ -17,6 +17,8 @@ function config(
     callbackToken: undefined,
     stateDir: '/state',
     ignoredFromDotEnv: [],
+    profile: undefined,
+    profileIgnored: undefined,
   };
 }
 
