@@ -4,7 +4,7 @@ import type * as Interfaces from '@oclif/core/interfaces';
 import chalk, { type ChalkInstance } from 'chalk';
 import { editDistance, nearest } from '../catalog/typos.js';
 import type { StoreKind } from '../credentials/profiles.js';
-import type { SalesloftClient } from '../salesloft/client.js';
+import type { AccessTokenSource, SalesloftClient } from '../salesloft/client.js';
 import type { Team } from '../salesloft/types.js';
 import { checkApiTarget } from '../shared/api-target.js';
 import { configDirectory, debugEnabled, inCi, type ResolvedConfig, resolveConfig } from '../shared/config.js';
@@ -23,7 +23,14 @@ export interface ApiFlagValues {
 }
 
 /** Settings of a command that calls the API: a key, and the stored login it came from, if one. */
-export type ApiSettings = ResolvedConfig & { apiKey: string; login?: { profile: string; store: StoreKind } };
+export type ApiSettings = ResolvedConfig & {
+  apiKey: string;
+  /** What names this credential across time (the key, or the OAuth client at its API): journals record its SHA-256. */
+  credentialId: string;
+  login?: { profile: string; store: StoreKind };
+  /** An OAuth login's access tokens, refreshed as they expire. */
+  token?: AccessTokenSource;
+};
 
 /** Flags of every command that talks to the Salesloft API. */
 export const apiFlags = {
@@ -100,7 +107,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     }
     let checked: ApiSettings | undefined;
     if (settings.apiKey) {
-      checked = { ...settings, apiKey: settings.apiKey };
+      checked = { ...settings, apiKey: settings.apiKey, credentialId: settings.apiKey };
     } else {
       const { storedCredential } = await import('../credentials/resolve.js');
       const stored = await storedCredential(configDirectory(), settings.profile?.name);
@@ -116,6 +123,8 @@ export abstract class BaseCommand<Result = unknown> extends Command {
             apiUrl: urlFromProfile ? 'profile' : settings.sources.apiUrl,
           },
           login: { profile: stored.profile, store: stored.store },
+          credentialId: stored.identity,
+          ...(stored.token ? { token: stored.token } : {}),
         };
       }
     }
@@ -190,6 +199,7 @@ export abstract class BaseCommand<Result = unknown> extends Command {
     const client = new SalesloftClient({
       baseUrl: settings.apiUrl,
       apiKey: settings.apiKey,
+      ...(settings.token ? { token: settings.token } : {}),
       userAgent: `salesloft-hooks/${this.config.version}`,
       notify: (message) => this.note(message),
     });

@@ -168,7 +168,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       api = await this.salesloft({ 'api-url': source.url, 'api-key': credential });
       onReady = source.onReady;
     } else {
-      ({ apiUrl, apiKey: credential, login } = await this.apiSettings(flags));
+      ({ apiUrl, credentialId: credential, login } = await this.apiSettings(flags));
       api = await this.salesloft(flags);
     }
     const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });

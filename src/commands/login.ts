@@ -29,6 +29,7 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
     'printf %s "$SALESLOFT_KEY" | <%= config.bin %> login --with-token --profile acme-eu',
     '<%= config.bin %> login --list',
     '<%= config.bin %> login --switch acme-us',
+    'printf %s "$CLIENT_SECRET" | <%= config.bin %> login --oauth --client-id "$CLIENT_ID" --client-secret-stdin',
   ];
 
   static override flags = {
@@ -42,6 +43,16 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       exclusive: ['switch', 'with-token'],
     }),
     switch: Flags.string({ description: 'make this profile the default', exclusive: ['list', 'with-token'] }),
+    oauth: Flags.boolean({
+      description: 'log in through your own OAuth application (authorization code, loopback redirect)',
+      exclusive: ['with-token', 'list', 'switch'],
+      dependsOn: ['client-id'],
+    }),
+    'client-id': Flags.string({ description: 'your OAuth application’s client id', dependsOn: ['oauth'] }),
+    'client-secret-stdin': Flags.boolean({
+      description: 'read the client secret from standard input (default: a masked prompt)',
+      dependsOn: ['oauth'],
+    }),
   };
 
   async run(): Promise<LoginJson> {
@@ -67,12 +78,22 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       return { default: flags.switch };
     }
     const name = flags.profile === undefined ? undefined : profiles.checkProfileName(flags.profile);
-    const apiKey = await this.readKey(flags['with-token']);
     const settings = this.resolveSettings({ 'api-url': flags['api-url'] });
+    const oauth = flags.oauth
+      ? await this.authorize(flags['client-id'] ?? '', flags['client-secret-stdin'], settings.apiUrl)
+      : undefined;
+    const apiKey = oauth ? oauth.secret.access_token : await this.readKey(flags['with-token']);
     checkApiTarget({ ...settings, apiKey, sources: { ...settings.sources, apiKey: 'flag' } });
     const api = await this.client(settings.apiUrl, apiKey);
     const { loginWithKey } = await import('../credentials/login.js');
-    const result = await loginWithKey({ api, apiKey, apiUrl: settings.apiUrl, configDir, profile: name });
+    const result = await loginWithKey({
+      api,
+      apiKey,
+      apiUrl: settings.apiUrl,
+      configDir,
+      profile: name,
+      ...(oauth ? { secret: JSON.stringify(oauth.secret), oauth: oauth.application } : {}),
+    });
     if (result.fallback) {
       this.note(
         this.err.yellow(
@@ -92,6 +113,36 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       );
     }
     return shown;
+  }
+
+  /**
+   * An OAuth login: the client secret (stdin or a masked prompt), the user's approval in a browser
+   * (the URL is printed; Salesloft redirects back to a loopback port), then the code for tokens.
+   */
+  private async authorize(clientId: string, secretFromStdin: boolean, apiUrl: string) {
+    let clientSecret: string;
+    if (secretFromStdin) {
+      clientSecret =
+        (await readInputFile('-', '--client-secret-stdin')).toString('utf8').split(/\r?\n/)[0]?.trim() ?? '';
+    } else {
+      requireInteractive('Reading the client secret', '--client-secret-stdin (pipe it on standard input)');
+      const { askSecret } = await import('../cli/prompts.js');
+      clientSecret = await askSecret('OAuth client secret:');
+    }
+    if (clientSecret === '') throw new UsageError('No client secret was given.', 'missing_client_secret');
+    const { accountsUrlFor, authorize, exchangeCode } = await import('../credentials/oauth.js');
+    const accountsUrl = accountsUrlFor(apiUrl);
+    const { code, redirectUri } = await authorize({
+      accountsUrl,
+      clientId,
+      timeoutMs: 300_000,
+      show: (url) => {
+        this.note(`Open this URL in a browser and authorize the application (waiting up to 5 minutes):`);
+        this.note(`  ${safeText(url)}`);
+      },
+    });
+    const secret = await exchangeCode({ accountsUrl, clientId, clientSecret, code, redirectUri });
+    return { secret, application: { client_id: clientId, accounts_url: accountsUrl } };
   }
 
   /** The key from standard input (--with-token) or a masked prompt; never from a flag's value. */

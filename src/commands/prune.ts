@@ -43,7 +43,7 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
       stateDir: settings.stateDir,
       apiUrl: settings.apiUrl,
       allHosts: flags['all-hosts'],
-      owner: journalOwner(team, settings.apiKey, settings.login?.profile),
+      owner: journalOwner(team, settings.credentialId, settings.login?.profile),
     });
     const kept = plan.otherOwner.map((journal) => ({
       session_id: journal.data.session_id,

@@ -101,7 +101,7 @@ created again. If any create fails, the ones this run created are deleted again.
       {
         stateDir: settings.stateDir,
         apiUrl: settings.apiUrl,
-        owner: journalOwner(team, settings.apiKey, settings.login?.profile),
+        owner: journalOwner(team, settings.credentialId, settings.login?.profile),
         hooks: {
           stopped: () => stopSignal,
           onProgress: (done, total, sub) =>

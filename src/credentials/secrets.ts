@@ -76,6 +76,21 @@ export async function deleteSecret(configDir: string, profile: string, store: St
   }
 }
 
+/** Replaces a profile's secret where it is kept (a refreshed OAuth pair). */
+export async function replaceSecret(
+  configDir: string,
+  profile: string,
+  store: StoreKind,
+  secret: string,
+): Promise<void> {
+  if (store === 'file') return writeToFile(configDir, profile, secret);
+  try {
+    await keyringSet(profile, secret);
+  } catch (error) {
+    throw unavailable(error, 'keyring');
+  }
+}
+
 async function writeToFile(configDir: string, profile: string, secret: string): Promise<void> {
   const data = await readSecrets(configDir);
   data.secrets[profile] = secret;

@@ -4,6 +4,7 @@ import { isHttpUrl } from '../shared/urls.js';
 import type { Directory, EmulatedApplication } from './directory.js';
 import type { FaultPlan } from './faults.js';
 import { parseJsonBody, readRawBody, sendEmpty, sendJson } from './http-io.js';
+import { type OAuthServer, oauthApplicationKey } from './oauth.js';
 import type { MinuteBudget } from './rate-limiter.js';
 import type { SubscriptionStore } from './store.js';
 
@@ -22,6 +23,8 @@ export const DEFAULT_QUIRKS: EmulatorQuirks = { createWithoutToken: 'reject', du
 
 export interface ApiContext {
   store: SubscriptionStore;
+  /** OAuth access tokens are accepted as their client's application. */
+  oauth: OAuthServer;
   directory: Directory;
   /** The team's budget: Salesloft counts the rate limit per team, across its applications. */
   budgetFor: (teamId: number) => MinuteBudget;
@@ -55,10 +58,16 @@ export async function handleApi(
   };
 
   const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-  if (!token || (ctx.apiKey !== undefined && token !== ctx.apiKey)) {
+  const client = token === undefined ? undefined : ctx.oauth.clientOf(token);
+  if (
+    !token ||
+    client === 'expired' ||
+    (client === undefined && ctx.apiKey !== undefined && token !== ctx.apiKey)
+  ) {
     return sendJson(res, 401, UNAUTHORIZED, headers);
   }
-  const application = ctx.directory.of(token);
+  // Every access token of an OAuth client is that one application, across refreshes.
+  const application = ctx.directory.of(client === undefined ? token : oauthApplicationKey(client));
   const budget = ctx.budgetFor(application.team.id);
   const charged = budget.charge(1);
   headers['x-ratelimit-remaining-minute'] = String(charged?.remaining ?? 0);

@@ -77,6 +77,26 @@ export async function handleControl(
       });
       return sendJson(res, 201, { data: { team: application.team, user: application.user } });
     }
+    case 'POST /oauth/clients': {
+      const { client_id: id, client_secret: secret } = input;
+      const team = input.team as { id?: unknown; name?: unknown } | undefined;
+      if (typeof id !== 'string' || typeof secret !== 'string' || id === '' || secret === '') {
+        return sendJson(res, 422, { error: 'give client_id and client_secret (text)' });
+      }
+      if (team !== undefined && (typeof team.id !== 'number' || typeof team.name !== 'string')) {
+        return sendJson(res, 422, { error: 'team must be {"id": number, "name": text}' });
+      }
+      emulator.registerOAuthClient(id, {
+        secret,
+        ...(team ? { application: { team: { id: team.id as number, name: team.name as string } } } : {}),
+      });
+      if (typeof input.access_token_ttl_seconds === 'number') {
+        emulator.oauth.accessTokenTtlSeconds = input.access_token_ttl_seconds;
+      }
+      return sendJson(res, 201, {
+        data: { client_id: id, access_token_ttl_seconds: emulator.oauth.accessTokenTtlSeconds },
+      });
+    }
     case 'POST /quirks': {
       const create = input.create_without_token;
       const duplicates = input.duplicates;

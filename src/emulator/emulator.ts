@@ -11,6 +11,7 @@ import { Deliverer, type DeliveryAttempt, type DeliveryRecord } from './delivere
 import { type ApplicationInput, Directory, type EmulatedApplication } from './directory.js';
 import { FaultPlan } from './faults.js';
 import { BodyTooLarge, sendJson } from './http-io.js';
+import { type OAuthClient, OAuthServer, oauthApplicationKey } from './oauth.js';
 import { MinuteBudget } from './rate-limiter.js';
 import { refusal } from './request-guard.js';
 import { SubscriptionStore } from './store.js';
@@ -25,6 +26,10 @@ export interface EmulatorOptions {
   applications?: Record<string, ApplicationInput>;
   /** What Salesloft does not document (see EmulatorQuirks); defaults to the facts' reading. */
   quirks?: Partial<EmulatorQuirks>;
+  /** OAuth applications by client id (their secret, their team). */
+  oauthClients?: Record<string, OAuthClient>;
+  /** How long an OAuth access token lives (Salesloft: 7,200 s). */
+  accessTokenTtlSeconds?: number;
   /** Cost budget per minute for the team (Salesloft: 600). */
   rateLimitPerMinute?: number;
   /** Wait between delivery attempts (Salesloft: 15 s). */
@@ -66,6 +71,7 @@ export class Emulator {
   readonly directory = new Directory();
   readonly faults = new FaultPlan();
   readonly quirks: EmulatorQuirks;
+  readonly oauth: OAuthServer;
   readonly requests: RequestLogEntry[] = [];
   clockOffsetMs = 0;
   private readonly server: Server;
@@ -77,6 +83,11 @@ export class Emulator {
   constructor(private readonly options: EmulatorOptions = {}) {
     const now = () => this.now();
     this.quirks = { ...DEFAULT_QUIRKS, ...options.quirks };
+    this.oauth = new OAuthServer(now);
+    if (options.accessTokenTtlSeconds !== undefined)
+      this.oauth.accessTokenTtlSeconds = options.accessTokenTtlSeconds;
+    for (const [id, client] of Object.entries(options.oauthClients ?? {}))
+      this.registerOAuthClient(id, client);
     for (const [key, input] of Object.entries(options.applications ?? {}))
       this.directory.register(key, input);
     const budgets = new Map<number, MinuteBudget>();
@@ -93,6 +104,7 @@ export class Emulator {
       },
       faults: this.faults,
       quirks: this.quirks,
+      oauth: this.oauth,
       apiKey: options.apiKey,
       now,
     };
@@ -145,6 +157,12 @@ export class Emulator {
         application,
       ),
     );
+  }
+
+  /** Registers an OAuth application (its access tokens act for `client.application`'s team). */
+  registerOAuthClient(clientId: string, client: OAuthClient): void {
+    this.oauth.clients.set(clientId, client);
+    this.directory.register(oauthApplicationKey(clientId), client.application ?? {});
   }
 
   /** Makes `key` an application of a team (another team: `{ team: { id: 7, name: 'Acme EU' } }`). */
@@ -207,6 +225,7 @@ export class Emulator {
       return;
     }
     try {
+      if (url.pathname.startsWith('/oauth/') && (await this.oauth.handle(req, res, url))) return;
       if (control) await handleControl(this, req, res, url);
       else await handleApi(this.api, req, res, url);
     } catch (error) {

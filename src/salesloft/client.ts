@@ -9,9 +9,20 @@ import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
 import type { Me, NewSubscription, Subscription, Team } from './types.js';
 
+/** Where an OAuth access token comes from: refreshed before it expires, and again when refused. */
+export interface AccessTokenSource {
+  /** A token good for now (refreshed first when it is about to expire). */
+  current(): Promise<string>;
+  /** A new token after `stale` was refused (401). */
+  refreshed(stale: string): Promise<string>;
+}
+
 export interface ClientOptions {
   baseUrl: string;
+  /** An API key, or the OAuth access token to start with (see `token`). */
   apiKey: string;
+  /** For an OAuth login: every request asks it for the token, so a long session outlives its first one. */
+  token?: AccessTokenSource;
   userAgent: string;
   /** Progress the user should see (waits for rate limits): the command sends it to stderr. */
   notify?: (message: string) => void;
@@ -277,7 +288,14 @@ export class SalesloftClient {
     };
   }
 
-  private async attempt(method: string, path: string, body: unknown, deadline: Deadline): Promise<Attempt> {
+  private async attempt(
+    method: string,
+    path: string,
+    body: unknown,
+    deadline: Deadline,
+    refusedToken?: string,
+  ): Promise<Attempt> {
+    const bearer = await this.bearer(refusedToken);
     const delay = this.governor.delayMs();
     if (delay > 0) await this.wait(delay);
     const totalMs = this.options.timeouts?.totalMs ?? 30_000;
@@ -297,7 +315,7 @@ export class SalesloftClient {
         method,
         dispatcher: this.pool,
         headers: {
-          authorization: `Bearer ${this.options.apiKey}`,
+          authorization: `Bearer ${bearer}`,
           'user-agent': this.options.userAgent,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -315,6 +333,11 @@ export class SalesloftClient {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
+      // An OAuth token refused before its time (revoked, or the clocks differ): refresh once, ask again.
+      if (response.status === 401 && this.options.token && refusedToken === undefined) {
+        clearTimeout(notice);
+        return this.attempt(method, path, body, deadline, bearer);
+      }
       this.governor.observe(header('x-ratelimit-remaining-minute'), header('date'));
       if (response.status !== 429) this.rateLimitWaitedMs = 0;
       return {
@@ -332,6 +355,13 @@ export class SalesloftClient {
     } finally {
       clearTimeout(notice);
     }
+  }
+
+  /** The bearer token of a request: the key, or an OAuth access token (a fresh one after a refusal). */
+  private bearer(refused: string | undefined): Promise<string> | string {
+    const source = this.options.token;
+    if (!source) return this.options.apiKey;
+    return refused === undefined ? source.current() : source.refreshed(refused);
   }
 
   /** Waits as a 429 asks; returns how long it waited. */
