@@ -109,7 +109,7 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       const who = result.user.name ? ` as ${safeText(result.user.name, 80)}` : '';
       this.log(`Logged in to ${team}${who} at ${safeText(result.api_url)}.`);
       this.log(
-        `Profile ${safeText(result.profile)} (now the default), its key in ${result.store === 'keyring' ? 'the OS keychain' : 'the credentials file'}.`,
+        `Profile ${safeText(result.profile)} (now the default), its ${oauth ? 'tokens' : 'key'} in ${result.store === 'keyring' ? 'the OS keychain' : 'the credentials file'}.`,
       );
     }
     return shown;

@@ -8,6 +8,7 @@ import type { Emulator } from '../../src/emulator/emulator.js';
 import { parseJson, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { keychain, keychainAvailable, NO_BUS } from '../support/keychain.js';
+import { startCli } from '../support/spawn.js';
 
 const KEY_B = 'ak_b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0';
 const KEY_C = 'ak_c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1';
@@ -135,6 +136,32 @@ describe('login without a keychain (no session bus)', () => {
     const piped = await cli(['login']);
     expect(piped.code).toBe(2);
     expect(piped.stderr).toContain('Reading the API key needs a terminal to ask; pass --with-token');
+  });
+});
+
+describe('prune with logins of two teams', () => {
+  it('names the profile a dead session belongs to, and prune --profile cleans it up', async () => {
+    const emu = await teams();
+    const { cli, config } = setup(emu, NO_BUS);
+    const state = { SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-') };
+    expect((await cli(['login', '--with-token'], KEY_B)).code).toBe(0);
+    expect((await cli(['login', '--with-token'], KEY_C)).code).toBe(0);
+    const listen = startCli(
+      ['listen', '--tunnel', 'none', '--event', 'note_created', '--profile', 'acme-us'],
+      { SALESLOFT_API_URL: emu.url, SALESLOFT_HOOKS_CONFIG_DIR: config, ...NO_BUS, ...state },
+    );
+    await listen.waitFor(/Ready: /);
+    listen.child.kill('SIGKILL');
+    await listen.exited;
+    const wrong = await cli(['prune', '--yes'], undefined, state);
+    expect(wrong.code).toBe(0);
+    expect(wrong.stderr).toMatch(
+      /Keeping session [0-9a-f]{12} belongs to team "Acme US" \(profile acme-us\): prune --profile acme-us\./,
+    );
+    expect(emu.store.list()).toHaveLength(1);
+    const right = await cli(['prune', '--yes', '--profile', 'acme-us'], undefined, state);
+    expect(right.code).toBe(0);
+    expect(emu.store.list()).toEqual([]);
   });
 });
 
