@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base-command.js';
-import { configDirectory } from '../shared/config.js';
+import { configDirectory, profileNamed } from '../shared/config.js';
 import { UsageError } from '../shared/errors.js';
 import { safeText } from '../shared/text.js';
 
@@ -26,10 +26,7 @@ export default class Logout extends BaseCommand<LogoutJson> {
       import('../credentials/profiles.js'),
       import('../credentials/login.js'),
     ]);
-    const name =
-      flags.profile ??
-      (process.env.SALESLOFT_PROFILE || undefined) ??
-      (await readProfiles(configDir)).default;
+    const name = profileNamed(flags.profile)?.name ?? (await readProfiles(configDir)).default;
     if (!name)
       throw new UsageError(
         'No default profile to log out of: pass --profile NAME (`login --list`).',

@@ -116,12 +116,7 @@ export function resolveConfig({ flags, env, cwd }: ConfigSources): ResolvedConfi
   const pick = variableLookup(env, cwd, trusted);
   const apiKey = nonEmpty(flags.apiKey) ?? pick('SALESLOFT_API_KEY');
   // The profile comes after every key source: flag, environment, .env, then --profile or SALESLOFT_PROFILE.
-  const namedProfile =
-    nonEmpty(flags.profile) !== undefined
-      ? { name: flags.profile as string, named: 'flag' as const }
-      : nonEmpty(env.SALESLOFT_PROFILE) !== undefined
-        ? { name: env.SALESLOFT_PROFILE as string, named: 'environment' as const }
-        : undefined;
+  const namedProfile = profileNamed(flags.profile, env);
   return {
     apiKey,
     profile: apiKey === undefined ? namedProfile : undefined,
@@ -164,6 +159,17 @@ export function platformDir(
   }
   const xdg = nonEmpty(kind === 'state' ? env.XDG_STATE_HOME : env.XDG_CACHE_HOME);
   return join(xdg ?? join(home, ...(kind === 'state' ? ['.local', 'state'] : ['.cache'])), 'salesloft-hooks');
+}
+
+/** The login `--profile` names, else SALESLOFT_PROFILE (the default profile is the caller's to add). */
+export function profileNamed(
+  flag: string | undefined,
+  env: Environment = process.env,
+): { name: string; named: 'flag' | 'environment' } | undefined {
+  const fromFlag = nonEmpty(flag);
+  if (fromFlag !== undefined) return { name: fromFlag, named: 'flag' };
+  const fromEnv = nonEmpty(env.SALESLOFT_PROFILE);
+  return fromEnv === undefined ? undefined : { name: fromEnv, named: 'environment' };
 }
 
 /** Where logins (profiles, and keys kept in a file) go: SALESLOFT_HOOKS_CONFIG_DIR first. */
