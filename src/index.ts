@@ -5,7 +5,13 @@ export { EVENT_TYPES, type EventType, type EventTypeInfo } from './catalog/event
 export type { LinkSwapAnswer } from './catalog/link-swap.js';
 export type * from './catalog/payloads.js';
 export { type Answer, linkSwapAnswer } from './library/answer.js';
-export { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './library/dedupe.js';
+export {
+  type ClaimResult,
+  DEDUPE_CLAIM_MS,
+  DEDUPE_TTL_MS,
+  type DedupeStore,
+  MemoryDedupeStore,
+} from './library/dedupe.js';
 export {
   type Emulator,
   type EmulatorOptions,
@@ -14,13 +20,23 @@ export {
   startEmulator,
 } from './library/emulator.js';
 export {
+  BodyConsumedError,
+  DeliveryInProgressError,
   HandlerError,
+  MAX_SIGNATURE_VALUES,
   PayloadError,
   PayloadTooLargeError,
   SignatureError,
+  TooManySignaturesError,
   WebhookError,
 } from './library/errors.js';
-export type { HandlerResult, WebhookEvent, WebhookHandler } from './library/events.js';
+export type {
+  AnyWebhookEvent,
+  HandlerResult,
+  UnknownWebhookEvent,
+  WebhookEvent,
+  WebhookHandler,
+} from './library/events.js';
 export { createFetchHandler } from './library/fetch-handler.js';
 export type { HeadersInput } from './library/headers.js';
 export { createNodeMiddleware, type NodeMiddlewareOptions } from './library/node-middleware.js';

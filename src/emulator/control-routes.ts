@@ -28,8 +28,9 @@ export async function handleControl(
       if (typeof eventType !== 'string' || !isCatalogEvent(eventType)) {
         return sendJson(res, 422, { errors: { event_type: ['is not included in the list'] } });
       }
-      const data = input.data === undefined ? undefined : input.data;
-      const fired = emulator.fire(eventType, data);
+      if (typeof input.raw === 'string')
+        return sendJson(res, 202, { data: emulator.fireRaw(eventType, input.raw) });
+      const fired = emulator.fire(eventType, input.data);
       return sendJson(res, 202, { data: fired });
     }
     case 'GET /deliveries':

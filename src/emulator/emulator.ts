@@ -4,6 +4,7 @@ import { type EventType, isCatalogEvent } from '../catalog/event-types.js';
 import { listenOn } from '../net/listen-on.js';
 import type { Subscription } from '../salesloft/types.js';
 import { createSampler } from '../samples/index.js';
+import { mergeOnto } from '../samples/merge.js';
 import { railsJson } from '../samples/rails-json.js';
 import { type ApiContext, DEFAULT_QUIRKS, type EmulatorQuirks, handleApi } from './api-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-routes.js';
@@ -171,16 +172,27 @@ export class Emulator {
   }
 
   /**
-   * Delivers one event to every enabled subscription of its type (`data` defaults to a sample),
-   * written as Salesloft writes JSON (railsJson).
+   * Delivers one event to every enabled subscription of its type: a fresh sample with `data`
+   * merged onto it (objects key by key, anything else replaced), written as Salesloft writes JSON.
    */
   fire(eventType: EventType, data?: unknown): FiredEvent {
     requireCatalogEvent(eventType);
-    const body = data === undefined ? this.sample(eventType) : data;
-    const bytes = Buffer.from(railsJson(body));
+    const sample = this.sample(eventType);
+    const body = data === undefined ? sample : mergeOnto(sample, data);
+    return { ...this.deliver(eventType, Buffer.from(railsJson(body))), body };
+  }
+
+  /** Delivers exactly these bytes as an event of `eventType` (a captured body, a malformed one). */
+  fireRaw(eventType: EventType, body: string | Uint8Array): FiredEvent {
+    requireCatalogEvent(eventType);
+    const fired = this.deliver(eventType, Buffer.from(body));
+    return { ...fired, body: typeof body === 'string' ? body : Buffer.from(body).toString('utf8') };
+  }
+
+  private deliver(eventType: EventType, bytes: Buffer): Omit<FiredEvent, 'body'> {
     const targets = this.store.list({ enabled: true }).filter((sub) => sub.event_type === eventType);
     const records = this.deliverer.deliver(eventType, bytes, targets);
-    return { event_type: eventType, body, deliveries: records.map((record) => record.id) };
+    return { event_type: eventType, deliveries: records.map((record) => record.id) };
   }
 
   deliveries(): DeliveryRecord[] {

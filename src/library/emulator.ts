@@ -15,6 +15,13 @@ export type {
   Subscription,
 };
 
+/** Some of a payload's fields, at any depth: what `fire` merges onto a sample. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -47,12 +54,18 @@ export interface Emulator {
   /** Makes `key` an application of another team: `registerApplication('ak_eu', { team: { id: 7, name: 'Acme EU' } })`. */
   registerApplication(key: string, input?: ApplicationInput): EmulatedApplication;
   /**
-   * Delivers an event to every enabled subscription of its type, signed with each one's token
-   * (`data` defaults to a realistic sample). A type outside the 37 does not compile, and throws.
+   * Delivers an event to every enabled subscription of its type, signed with each one's token: a
+   * realistic sample with `data` deep-merged onto it (objects key by key; a value, an array or null
+   * replaces). A type outside the 37 does not compile, and throws.
    */
   fire<T extends EventType>(
     eventType: T,
-    data?: EventPayload<T> | Record<string, unknown>,
+    data?: DeepPartial<EventPayload<T>> | Record<string, unknown>,
+  ): { event_type: string; body: unknown; deliveries: number[] };
+  /** Delivers exactly these bytes (a captured delivery, a malformed body), signed as Salesloft signs. */
+  fireRaw(
+    eventType: EventType,
+    body: string | Uint8Array,
   ): { event_type: string; body: unknown; deliveries: number[] };
   /** Every delivery and its attempts. */
   deliveries(): DeliveryRecord[];

@@ -8,8 +8,23 @@ import type { EventPayload } from '../catalog/payloads.js';
  * type newer than this library still arrives (at `'*'` handlers): keep a default branch.
  */
 export type WebhookEvent<T extends EventType = EventType> = {
-  [K in T]: { eventType: K; payload: EventPayload<K>; raw: string };
+  [K in T]: { known: true; eventType: K; payload: EventPayload<K>; raw: string };
 }[T];
+
+/**
+ * A delivery of a type newer than this library (Salesloft adds types without notice): `'*'`
+ * handlers get it too. Check `event.known` first: then `eventType` narrows the payload, and a
+ * switch over the known types is exhaustive; without the check a switch needs a default.
+ */
+export interface UnknownWebhookEvent {
+  known: false;
+  eventType: string & {};
+  payload: unknown;
+  raw: string;
+}
+
+/** What a `'*'` handler gets: any of the known events, or one of a type this library does not know. */
+export type AnyWebhookEvent = WebhookEvent | UnknownWebhookEvent;
 
 /**
  * What a handler of `T` returns: a `link_swap` handler may return the links to swap (Salesloft

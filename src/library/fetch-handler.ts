@@ -1,5 +1,5 @@
 import { type Answer, answerFor, servesPath } from './answer.js';
-import { PayloadTooLargeError, WebhookError } from './errors.js';
+import { BodyConsumedError, PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
 /**
@@ -19,17 +19,48 @@ export function createFetchHandler(
     }
     let outcome: Parameters<typeof answerFor>[0];
     try {
-      const declared = Number(request.headers.get('content-length'));
-      if (Number.isFinite(declared) && declared > webhooks.maxBodyBytes) {
-        throw new PayloadTooLargeError(webhooks.maxBodyBytes);
-      }
-      const body = new Uint8Array(await request.arrayBuffer());
+      if (request.bodyUsed) throw new BodyConsumedError('fetch');
+      const body = await boundedBody(request, webhooks.maxBodyBytes);
       outcome = { answer: await webhooks.receive({ body, headers: request.headers }) };
     } catch (error) {
+      if (error instanceof BodyConsumedError) await webhooks.reportError(error);
       outcome = { error };
     }
     return respond(answerFor(outcome));
   };
+}
+
+/**
+ * The body's bytes, counted as they arrive and cancelled past `limit` (413), whatever
+ * content-length says: a chunked body declares nothing, and a declared one may lie.
+ */
+async function boundedBody(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    throw new PayloadTooLargeError(limit);
+  }
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
 }
 
 function respond(answer: Answer, headers: Record<string, string> = {}): Response {

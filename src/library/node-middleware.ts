@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Answer, answerFor, servesPath } from './answer.js';
-import { PayloadTooLargeError, WebhookError } from './errors.js';
+import { BodyConsumedError, PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
 /** A request as Node hands it over, and as Express or Fastify may have decorated it (`body`). */
@@ -33,7 +33,10 @@ export function createNodeMiddleware(
       .then((body) => webhooks.receive({ body, headers: req.headers }))
       .then(
         (answer) => answerFor({ answer }),
-        (error: unknown) => answerFor({ error }),
+        async (error: unknown) => {
+          if (error instanceof BodyConsumedError) await webhooks.reportError(error);
+          return answerFor({ error });
+        },
       )
       .then((answer) => send(res, answer));
   };
@@ -47,12 +50,9 @@ function send(res: ServerResponse, answer: Answer): void {
 /** The bytes as they came: what a framework kept raw, else read from the stream (up to `limit`). */
 async function rawBody(req: Request, limit: number): Promise<Uint8Array | string> {
   if (typeof req.body === 'string' || req.body instanceof Uint8Array) return req.body;
-  if (req.body !== undefined && req.body !== null && typeof req.body === 'object' && req.readableEnded) {
-    throw new WebhookError(
-      'A body parser read this request before the webhook middleware: mount the middleware before express.json() (or give it express.raw()), so it verifies the bytes Salesloft signed',
-      500,
-    );
-  }
+  // A parser ran first: it left an object in req.body (Express, Fastify), or only a stream that has
+  // already ended (Koa's bodyparser keeps what it read on ctx.request).
+  if ((req.body !== undefined && req.body !== null) || req.readableEnded) throw new BodyConsumedError('node');
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();

@@ -1,6 +1,7 @@
+import { isCatalogEvent } from '../catalog/event-types.js';
 import { diagnose, hasToken, sign, verify, verifyAsync } from '../catalog/signature.js';
 import { firstHeader } from '../shared/headers.js';
-import { PayloadError, SignatureError } from './errors.js';
+import { MAX_SIGNATURE_VALUES, PayloadError, SignatureError, TooManySignaturesError } from './errors.js';
 import type { WebhookEvent } from './events.js';
 import { type HeadersInput, headerValue } from './headers.js';
 
@@ -20,9 +21,23 @@ function tokensOf(input: TokenInput): string[] {
   return [...(input.token === undefined ? [] : [input.token]), ...(input.tokens ?? [])].filter(hasToken);
 }
 
+/**
+ * The signature values of a request: a header repeated (Node's array) or folded into one
+ * comma-separated value (Fetch's Headers) gives several. None: `[undefined]`.
+ */
 function signaturesOf(signature: SignatureInput): (string | undefined)[] {
   if (signature === null || signature === undefined) return [undefined];
-  return typeof signature === 'string' ? [signature] : signature.length === 0 ? [undefined] : [...signature];
+  const values = (typeof signature === 'string' ? [signature] : [...signature])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  return values.length === 0 ? [undefined] : values;
+}
+
+/** Refuses a request with more signature values than a delivery carries: each would cost an HMAC per token. */
+function checkSignatureCount(signature: SignatureInput): void {
+  const count = signaturesOf(signature).length;
+  if (count > MAX_SIGNATURE_VALUES) throw new TooManySignaturesError(count);
 }
 
 type Verdict = ReturnType<typeof verify>;
@@ -46,6 +61,7 @@ function worse(current: Verdict, next: Verdict): Verdict {
 
 /** Valid if any token and any signature value match; else the most telling reason. */
 function verdictOf(body: Body, input: TokenInput, signature: SignatureInput): Verdict {
+  if (signaturesOf(signature).length > MAX_SIGNATURE_VALUES) return { valid: false, reason: 'malformed' };
   const { pairs, none } = candidates(input, signature);
   let verdict = none;
   for (const [token, value] of pairs) {
@@ -58,6 +74,7 @@ function verdictOf(body: Body, input: TokenInput, signature: SignatureInput): Ve
 
 /** `verdictOf` on Web Crypto where there is no node:crypto. */
 async function verdictOfAsync(body: Body, input: TokenInput, signature: SignatureInput): Promise<Verdict> {
+  if (signaturesOf(signature).length > MAX_SIGNATURE_VALUES) return { valid: false, reason: 'malformed' };
   const { pairs, none } = candidates(input, signature);
   let verdict = none;
   for (const [token, value] of pairs) {
@@ -90,7 +107,9 @@ export async function verifySignatureAsync(
  * or a plain object.
  */
 export function verifyWebhook(input: TokenInput & { body: Body; headers: HeadersInput }): WebhookEvent {
-  const verdict = verdictOf(input.body, input, headerValue(input.headers, 'x-salesloft-signature'));
+  const signature = headerValue(input.headers, 'x-salesloft-signature');
+  checkSignatureCount(signature);
+  const verdict = verdictOf(input.body, input, signature);
   if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
   return parseDelivery(input.body, input.headers);
 }
@@ -99,11 +118,9 @@ export function verifyWebhook(input: TokenInput & { body: Body; headers: Headers
 export async function verifyWebhookAsync(
   input: TokenInput & { body: Body; headers: HeadersInput },
 ): Promise<WebhookEvent> {
-  const verdict = await verdictOfAsync(
-    input.body,
-    input,
-    headerValue(input.headers, 'x-salesloft-signature'),
-  );
+  const signature = headerValue(input.headers, 'x-salesloft-signature');
+  checkSignatureCount(signature);
+  const verdict = await verdictOfAsync(input.body, input, signature);
   if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
   return parseDelivery(input.body, input.headers);
 }
@@ -121,7 +138,7 @@ function parseDelivery(body: Body, headers: HeadersInput): WebhookEvent {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new PayloadError('Delivery body is not a JSON object');
   }
-  return { eventType, payload, raw } as WebhookEvent;
+  return { known: isCatalogEvent(eventType), eventType, payload, raw } as WebhookEvent;
 }
 
 /** The `x-salesloft-signature` value Salesloft sends for `body`: lowercase hex HMAC-SHA1 keyed with `token`. */

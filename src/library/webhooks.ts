@@ -1,20 +1,29 @@
 import type { EventType } from '../catalog/event-types.js';
 import type { LinkSwapAnswer } from '../catalog/link-swap.js';
-import { hasToken } from '../catalog/signature.js';
-import { firstHeader } from '../shared/headers.js';
-import { DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './dedupe.js';
-import { HandlerError, PayloadTooLargeError } from './errors.js';
-import type { WebhookEvent, WebhookHandler } from './events.js';
-import { type HeadersInput, headerValue } from './headers.js';
+import { hasToken, nodeCrypto } from '../catalog/signature.js';
+import { DEDUPE_CLAIM_MS, DEDUPE_TTL_MS, type DedupeStore, MemoryDedupeStore } from './dedupe.js';
+import {
+  type BodyConsumedError,
+  DeliveryInProgressError,
+  HandlerError,
+  PayloadTooLargeError,
+} from './errors.js';
+import type { AnyWebhookEvent, WebhookHandler } from './events.js';
+import type { HeadersInput } from './headers.js';
 import { type TokenInput, verifyWebhookAsync } from './signatures.js';
 
 export interface WebhooksOptions extends TokenInput {
   /** Larger bodies are refused with 413 before they are verified (default 5 MiB). */
   maxBodyBytes?: number;
-  /** Skip a retry of a delivery that already succeeded: `true` for the in-memory store, or your own. */
+  /**
+   * Never run a delivery's handlers twice at once, nor again after they succeeded (Salesloft's
+   * retries): `true` for the in-memory store, or a shared one (`createRedisDedupeStore`).
+   */
   dedupe?: boolean | DedupeStore;
   /** How long a handled delivery is remembered (default five minutes). */
   dedupeTtlMs?: number;
+  /** How long a running delivery holds its claim (default one minute). */
+  dedupeClaimMs?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -29,9 +38,10 @@ export class Webhooks {
   readonly maxBodyBytes: number;
   private readonly tokens: TokenInput;
   private readonly handlers = new Map<string, WebhookHandler<EventType>[]>();
-  private readonly errorHandlers: ((error: HandlerError) => unknown)[] = [];
+  private readonly errorHandlers: ((error: HandlerError | BodyConsumedError) => unknown)[] = [];
   private readonly dedupe: DedupeStore | undefined;
   private readonly dedupeTtlMs: number;
+  private readonly dedupeClaimMs: number;
 
   constructor(options: WebhooksOptions) {
     if (![options.token, ...(options.tokens ?? [])].some(hasToken)) {
@@ -43,10 +53,11 @@ export class Webhooks {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.dedupe = options.dedupe === true ? new MemoryDedupeStore() : options.dedupe || undefined;
     this.dedupeTtlMs = options.dedupeTtlMs ?? DEDUPE_TTL_MS;
+    this.dedupeClaimMs = options.dedupeClaimMs ?? DEDUPE_CLAIM_MS;
   }
 
   on<T extends EventType>(type: T | readonly T[], handler: WebhookHandler<T>): void;
-  on(type: '*', handler: WebhookHandler): void;
+  on(type: '*', handler: (event: AnyWebhookEvent) => unknown): void;
   on(type: string | readonly string[], handler: WebhookHandler<never>): void {
     for (const name of typeof type === 'string' ? [type] : type) {
       const list = this.handlers.get(name) ?? [];
@@ -55,8 +66,14 @@ export class Webhooks {
     }
   }
 
-  onError(handler: (error: HandlerError) => unknown): void {
+  /** Called when a handler threw (`HandlerError`), or a body parser read the body first (`BodyConsumedError`). */
+  onError(handler: (error: HandlerError | BodyConsumedError) => unknown): void {
     this.errorHandlers.push(handler);
+  }
+
+  /** Hands an error to the `onError` handlers (the adapters call it for a body read before them). */
+  async reportError(error: HandlerError | BodyConsumedError): Promise<void> {
+    await Promise.allSettled(this.errorHandlers.map(async (handler) => handler(error)));
   }
 
   /**
@@ -75,17 +92,24 @@ export class Webhooks {
     if (size > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
     const event = await verifyWebhookAsync({ ...this.tokens, body: input.body, headers: input.headers });
     const linkSwap = event.eventType === 'link_swap';
-    const key = this.dedupe ? dedupeKey(event, input.headers) : undefined;
-    if (key !== undefined && (await this.dedupe?.has(key))) return linkSwap ? { links: {} } : undefined;
+    const store = this.dedupe;
+    const key = store ? await dedupeKey(event.eventType, input.body) : undefined;
+    if (store && key !== undefined) {
+      const claim = await store.claim(key, this.dedupeClaimMs);
+      if (claim === 'running') throw new DeliveryInProgressError();
+      if (claim === 'done') return linkSwap ? { links: {} } : undefined;
+    }
     const handlers = [...(this.handlers.get(event.eventType) ?? []), ...(this.handlers.get('*') ?? [])];
     const outcomes = await Promise.allSettled(handlers.map(async (handler) => handler(event)));
     const errors = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     if (errors.length > 0) {
+      // The claim goes back first: Salesloft's retry must run, whatever onError does.
+      if (store && key !== undefined) await store.release(key);
       const error = new HandlerError(errors, event.eventType);
-      await Promise.allSettled(this.errorHandlers.map(async (handler) => handler(error)));
+      await this.reportError(error);
       throw error;
     }
-    if (key !== undefined) await this.dedupe?.add(key, this.dedupeTtlMs);
+    if (store && key !== undefined) await store.complete(key, this.dedupeTtlMs);
     if (!linkSwap) return undefined;
     return mergedLinks(
       outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined)),
@@ -104,8 +128,19 @@ function mergedLinks(results: readonly unknown[]): LinkSwapAnswer {
   return { links };
 }
 
-/** A delivery and its retries share the body and so the signature (an HMAC of the body). */
-function dedupeKey(event: WebhookEvent, headers: HeadersInput): string {
-  const signature = firstHeader(headerValue(headers, 'x-salesloft-signature'))?.trim().toLowerCase() ?? '';
-  return `${event.eventType}:${signature}:${event.raw.length}`;
+/**
+ * A delivery and its retries share their exact bytes: the key is the event type and the body's
+ * SHA-256, nothing unsigned (a copy with other headers is the same delivery).
+ */
+async function dedupeKey(eventType: string, body: string | Uint8Array): Promise<string> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  const crypto = nodeCrypto();
+  const digest = crypto
+    ? crypto.createHash('sha256').update(bytes).digest('hex')
+    : hex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+  return `${eventType}:${digest}`;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -10,12 +10,16 @@ webhooks.on(['task_created', 'task_completed'], (event) => {
   const subject: string = event.payload.subject;
   return subject;
 });
-webhooks.on('*', (event: WebhookEvent) => {
-  if (event.eventType === 'cadence_membership_created') {
-    const state: string = event.payload.current_state;
-    return state;
+webhooks.on('*', (event) => {
+  // A type newer than the library arrives here too: check `known`, then the switch is exhaustive.
+  if (!event.known) return event.eventType;
+  const typed: WebhookEvent = event;
+  switch (typed.eventType) {
+    case 'cadence_membership_created':
+      return typed.payload.current_state;
+    default:
+      return typed.eventType;
   }
-  return undefined;
 });
 webhooks.on('task_updated', (event) => {
   // Seen in real deliveries: completed_by (a link or null); a field not listed is there as unknown.
@@ -34,5 +38,8 @@ export const valid: boolean = verifySignature({
 export async function fire(): Promise<void> {
   const emulator = await startEmulator();
   emulator.fire('person_updated');
+  // Merged onto the sample: a nested field alone is enough.
+  emulator.fire('person_updated', { counts: { calls: 3 } });
+  emulator.fireRaw('task_updated', '{"id":1}');
   await emulator.close();
 }

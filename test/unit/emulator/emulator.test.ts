@@ -157,7 +157,7 @@ describe('emulator deliveries', () => {
     }
   });
 
-  it('sends the given data instead of the sample', async () => {
+  it('merges the given data onto the sample, or sends raw bytes as they are (control API)', async () => {
     const emu = await emulator();
     const target = await recordingServer();
     emu.store.create({ callback_url: target.url, callback_token: 'k', event_type: 'task_completed' });
@@ -165,8 +165,11 @@ describe('emulator deliveries', () => {
       event_type: 'task_completed',
       data: { id: 5, subject: 'Hi' },
     });
+    await call(emu.url, 'POST', '/__emulator/events', { event_type: 'task_completed', raw: '{"id":5}' });
     await emu.deliveriesSettled();
-    expect(target.received[0]?.body.toString()).toBe('{"id":5,"subject":"Hi"}');
+    const [merged, raw] = target.received.map((received) => received.body.toString());
+    expect(JSON.parse(merged ?? '')).toMatchObject({ id: 5, subject: 'Hi', current_state: 'completed' });
+    expect(raw).toBe('{"id":5}');
   });
 
   it('retries a failing delivery 3 more times, then marks it failed; shows every attempt', async () => {
@@ -386,5 +389,24 @@ describe('emulator applications and teams', () => {
     ]);
     emu.reset();
     expect(emu.quirks).toEqual({ createWithoutToken: 'reject', duplicates: 'accept' });
+  });
+
+  it('fire merges data onto a fresh sample (test helpers that tell the truth); fireRaw sends exact bytes', async () => {
+    const emu = await emulator();
+    const target = await recordingServer();
+    emu.store.create({ callback_url: target.url, callback_token: 'k', event_type: 'person_updated' });
+    const merged = emu.fire('person_updated', { id: 42, first_name: 'Ada', counts: { calls: 3 } });
+    expect(merged.body).toMatchObject({
+      id: 42,
+      first_name: 'Ada',
+      counts: { calls: 3, emails_sent: expect.any(Number) },
+      email_address: expect.stringContaining('@'),
+    });
+    emu.fireRaw('person_updated', '{ "id": 7 }');
+    await emu.deliveriesSettled();
+    expect(target.received.map((received) => received.body.toString())[1]).toBe('{ "id": 7 }');
+    expect(target.received[1]?.headers['x-salesloft-signature']).toBe(
+      hmacSha1(Buffer.from('{ "id": 7 }'), 'k'),
+    );
   });
 });

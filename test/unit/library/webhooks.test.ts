@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   createFetchHandler,
@@ -9,6 +10,7 @@ import {
   signedDelivery,
   verifySignature,
   verifyWebhook,
+  type WebhookError,
   type WebhookEvent,
   Webhooks,
 } from '../../../src/index.js';
@@ -35,6 +37,7 @@ describe('verifySignature and verifyWebhook', () => {
     const { body, headers } = signed();
     const fromNode = verifyWebhook({ body, headers, token: 't' });
     expect(fromNode).toEqual({
+      known: true,
       eventType: 'person_updated',
       payload: { id: 7, first_name: 'Ada' },
       raw: BODY,
@@ -98,7 +101,7 @@ describe('Webhooks', () => {
   it('rejects with the status to answer: 401 without calling handlers, 413 over the limit, 500 with onError when a handler throws', async () => {
     const webhooks = new Webhooks({ tokens: ['t'], maxBodyBytes: 64 });
     const called: string[] = [];
-    const reported: HandlerError[] = [];
+    const reported: WebhookError[] = [];
     webhooks.on('person_updated', () => {
       called.push('handler');
       throw new Error('database down');
@@ -137,22 +140,74 @@ describe('Webhooks', () => {
     await webhooks.receive(signed('{"id":8,"first_name":"Grace"}'));
     expect(handled).toEqual([7, 8]);
 
-    const keys: [string, number][] = [];
+    const calls: string[] = [];
+    const states = new Map<string, 'running' | 'done'>();
     const store: DedupeStore = {
-      has: async (key) => keys.some(([known]) => known === key),
-      add: async (key, ttlMs) => {
-        keys.push([key, ttlMs]);
+      claim: async (key, ttlMs) => {
+        calls.push(`claim ${ttlMs}`);
+        const state = states.get(key);
+        if (state) return state;
+        states.set(key, 'running');
+        return 'claimed';
+      },
+      complete: async (key, ttlMs) => {
+        calls.push(`complete ${ttlMs}`);
+        states.set(key, 'done');
+      },
+      release: async (key) => {
+        calls.push('release');
+        states.delete(key);
       },
     };
-    const shared = new Webhooks({ token: 't', dedupe: store, dedupeTtlMs: 60_000 });
+    const shared = new Webhooks({ token: 't', dedupe: store, dedupeTtlMs: 60_000, dedupeClaimMs: 5_000 });
     let count = 0;
     shared.on('*', () => {
       count += 1;
     });
+    // Another copy with other unsigned headers is the same delivery: the key is the type and the body.
     await shared.receive(delivery);
-    await shared.receive(delivery);
+    await shared.receive({ ...delivery, headers: { ...delivery.headers, 'x-request-id': 'other' } });
     expect(count).toBe(1);
-    expect(keys).toEqual([[expect.stringContaining(delivery.headers['x-salesloft-signature']), 60_000]]);
+    expect(calls).toEqual(['claim 5000', 'complete 60000', 'claim 5000']);
+    const sha = createHash('sha256').update(delivery.body).digest('hex');
+    expect([...states.keys()]).toEqual([`person_updated:${sha}`]);
+  });
+
+  it('with dedupe, three copies in flight at once run the handler once: the others get 409 (Salesloft retries later)', async () => {
+    const webhooks = new Webhooks({ token: 't', dedupe: true });
+    let runs = 0;
+    let finish: () => void = () => {};
+    webhooks.on('person_updated', async () => {
+      runs += 1;
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    });
+    const delivery = signed();
+    const first = webhooks.receive(delivery);
+    const copies = await Promise.all([
+      webhooks.receive(delivery).catch((error: unknown) => error),
+      webhooks.receive(delivery).catch((error: unknown) => error),
+    ]);
+    expect(copies.map((error) => (error as WebhookError).status)).toEqual([409, 409]);
+    finish();
+    await first;
+    expect(runs).toBe(1);
+  });
+
+  it('at most 8 signature values are checked: more is 400, before any HMAC', async () => {
+    const webhooks = new Webhooks({ token: 't' });
+    const { body, headers } = signed();
+    const many = { ...headers, 'x-salesloft-signature': Array(9).fill(headers['x-salesloft-signature']) };
+    await expect(webhooks.receive({ body, headers: many })).rejects.toMatchObject({ status: 400 });
+    const folded = {
+      ...headers,
+      'x-salesloft-signature': `${'0'.repeat(40)}, ${headers['x-salesloft-signature']}`,
+    };
+    await expect(webhooks.receive({ body, headers: folded })).resolves.toBeUndefined();
+    expect(
+      verifySignature({ body, token: 't', signature: Array(9).fill(headers['x-salesloft-signature']) }),
+    ).toBe(false);
   });
 });
 

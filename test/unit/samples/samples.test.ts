@@ -104,3 +104,22 @@ describe('sample payloads', () => {
     expect(createSampler({ seed: 43 })('person_updated')).not.toEqual(first);
   });
 });
+
+describe('mergeOnto (what Emulator.fire lays over a sample)', () => {
+  it('merges objects key by key at any depth; a value, an array or null replaces; the inputs stay as they were', async () => {
+    const { mergeOnto } = await import('../../../src/samples/merge.js');
+    const sample = { id: 1, counts: { calls: 0, emails: 2 }, tags: ['a'], owner: { id: 9 } };
+    const data = { counts: { calls: 3 }, tags: ['b'], owner: null, extra: 'x' };
+    expect(mergeOnto(sample, data)).toEqual({
+      id: 1,
+      counts: { calls: 3, emails: 2 },
+      tags: ['b'],
+      owner: null,
+      extra: 'x',
+    });
+    expect(sample.counts.calls).toBe(0);
+    const hostile = mergeOnto({}, JSON.parse('{"__proto__":{"polluted":true}}')) as Record<string, unknown>;
+    expect(Object.keys(hostile)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
