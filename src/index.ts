@@ -40,6 +40,11 @@ export type {
 export { createFetchHandler } from './library/fetch-handler.js';
 export type { HeadersInput } from './library/headers.js';
 export { createNodeMiddleware, type NodeMiddlewareOptions } from './library/node-middleware.js';
+export {
+  createRedisDedupeStore,
+  type RedisClientLike,
+  type RedisDedupeOptions,
+} from './library/redis-dedupe.js';
 export { samplePayload } from './library/samples.js';
 export {
   diagnoseSignature,

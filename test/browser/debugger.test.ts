@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/emulator.js';
+import { railsJson } from '../../src/samples/rails-json.js';
 import { launchBrowser } from '../support/browser.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
@@ -142,7 +143,7 @@ describe('the inspector as a debugger', () => {
     });
     handler.close();
     expect(received).toHaveLength(1);
-    expect(received[0]?.body.toString()).toBe(JSON.stringify(fired.body));
+    expect(received[0]?.body.toString()).toBe(railsJson(fired.body));
     expect(received[0]?.signature).toBe(hmacHex(received[0]?.body ?? '', token));
 
     const exported = await (await fetch(url.replace('/?key=', '/api/export?key='))).text();
