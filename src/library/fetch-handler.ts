@@ -1,4 +1,5 @@
 import { type Answer, answerFor, servesPath } from './answer.js';
+import { collectCapped, readerChunks } from './capped-body.js';
 import { BodyConsumedError, PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
@@ -42,25 +43,7 @@ async function boundedBody(request: Request, limit: number): Promise<Uint8Array>
   }
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new PayloadTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+  return collectCapped(readerChunks(reader), limit, () => reader.cancel().catch(() => {}));
 }
 
 function respond(answer: Answer, headers: Record<string, string> = {}): Response {

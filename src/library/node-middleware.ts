@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Answer, answerFor, servesPath } from './answer.js';
+import { collectCapped } from './capped-body.js';
 import { BodyConsumedError, PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
@@ -58,21 +59,5 @@ async function rawBody(req: Request, limit: number): Promise<Uint8Array | string
     req.resume();
     throw new PayloadTooLargeError(limit);
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw new PayloadTooLargeError(limit);
-    }
-    chunks.push(chunk);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+  return collectCapped(req as AsyncIterable<Uint8Array>, limit, () => req.resume());
 }
