@@ -7,7 +7,14 @@ import type { StoreKind } from '../credentials/profiles.js';
 import type { AccessTokenSource, SalesloftClient } from '../salesloft/client.js';
 import type { Team } from '../salesloft/types.js';
 import { checkApiTarget } from '../shared/api-target.js';
-import { configDirectory, debugEnabled, inCi, type ResolvedConfig, resolveConfig } from '../shared/config.js';
+import {
+  cacheDirectory,
+  configDirectory,
+  debugEnabled,
+  inCi,
+  type ResolvedConfig,
+  resolveConfig,
+} from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { maskToken, safeText } from '../shared/text.js';
@@ -210,13 +217,25 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   private teamLookup: Promise<Team | null> | undefined;
 
   /**
-   * The team the command's key acts for, asked of `GET /v2/team` once per command, after its first
-   * request (so a wrong API URL or key fails there first, and the one connection is reused). Null
-   * when Salesloft does not say: a command then goes on as before.
+   * The team the command's key acts for: remembered per credential and API for a day (the cache
+   * folder), else asked of `GET /v2/team` once, after the command's first request (so a wrong API
+   * URL or key fails there first, and the one connection is reused). Null when Salesloft does not
+   * say: a command then goes on as before.
    */
   protected teamOf(api: Pick<SalesloftClient, 'team'>): Promise<Team | null> {
-    this.teamLookup ??= api.team().catch(() => null);
+    this.teamLookup ??= this.lookUpTeam(api);
     return this.teamLookup;
+  }
+
+  private async lookUpTeam(api: Pick<SalesloftClient, 'team'>): Promise<Team | null> {
+    const settings = this.apiSettingsLoaded && (await this.apiSettingsLoaded.catch(() => undefined));
+    const { cachedTeam, rememberTeam } = await import('../salesloft/team-cache.js');
+    const cache = settings && ([cacheDirectory(), settings.apiUrl, settings.credentialId] as const);
+    const known = cache && cachedTeam(...cache);
+    if (known) return known;
+    const team = await api.team().catch(() => null);
+    if (team && cache) rememberTeam(...cache, team);
+    return team;
   }
 
   /**

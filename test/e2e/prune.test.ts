@@ -141,9 +141,15 @@ describe('prune with two teams on one API URL', () => {
   it('list and sync --check name the team they act on', async () => {
     const emu = await emulator({ applications: { ak_eu: { team: { id: 12, name: 'Acme EU' } } } });
     const env = { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_eu' };
-    const list = await runCli(['list', '--json'], { env });
+    const cache = { SALESLOFT_HOOKS_CACHE_DIR: tempDir('slh-cache-') };
+    const list = await runCli(['list', '--json'], { env: { ...env, ...cache } });
     expect(list.stderr).toContain('Team: Acme EU (id 12)');
     expect(parseJson(list)).toEqual([]);
+    // The team is remembered per key and API: the next command asks Salesloft once, not twice.
+    const again = await runCli(['list'], { env: { ...env, ...cache } });
+    expect(again.stderr).toContain('Team: Acme EU (id 12)');
+    expect(emu.requests.filter((request) => request.path === '/v2/team')).toHaveLength(1);
+    expect(readFileSync(join(cache.SALESLOFT_HOOKS_CACHE_DIR, 'teams.json'), 'utf8')).not.toContain('ak_eu');
     const file = join(tempDir(), 'hooks.yaml');
     writeFileSync(
       file,
