@@ -202,11 +202,20 @@ export abstract class BaseCommand<Result = unknown> extends Command {
   /** An API client for the resolved settings (the HTTP client is loaded here, not at start-up); closed after the command. */
   protected async salesloft(flags: ApiFlagValues): Promise<SalesloftClient> {
     const settings = await this.apiSettings(flags);
+    return this.clientFor(settings.apiUrl, settings.apiKey, settings.token);
+  }
+
+  /** An API client for this URL and key (or OAuth token source), closed after the command. */
+  protected async clientFor(
+    apiUrl: string,
+    apiKey: string,
+    token?: AccessTokenSource,
+  ): Promise<SalesloftClient> {
     const { SalesloftClient } = await import('../salesloft/client.js');
     const client = new SalesloftClient({
-      baseUrl: settings.apiUrl,
-      apiKey: settings.apiKey,
-      ...(settings.token ? { token: settings.token } : {}),
+      baseUrl: apiUrl,
+      apiKey,
+      ...(token ? { token } : {}),
       userAgent: `salesloft-hooks/${this.config.version}`,
       notify: (message) => this.note(message),
     });

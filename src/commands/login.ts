@@ -84,7 +84,7 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       : undefined;
     const apiKey = oauth ? oauth.secret.access_token : await this.readKey(flags['with-token']);
     checkApiTarget({ ...settings, apiKey, sources: { ...settings.sources, apiKey: 'flag' } });
-    const api = await this.client(settings.apiUrl, apiKey);
+    const api = await this.clientFor(settings.apiUrl, apiKey);
     const { loginWithKey } = await import('../credentials/login.js');
     const result = await loginWithKey({
       api,
@@ -130,19 +130,17 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       clientSecret = await askSecret('OAuth client secret:');
     }
     if (clientSecret === '') throw new UsageError('No client secret was given.', 'missing_client_secret');
-    const { accountsUrlFor, authorize, exchangeCode } = await import('../credentials/oauth.js');
-    const accountsUrl = accountsUrlFor(apiUrl);
-    const { code, redirectUri } = await authorize({
-      accountsUrl,
+    const { oauthTokens } = await import('../credentials/oauth.js');
+    return oauthTokens({
+      apiUrl,
       clientId,
+      clientSecret,
       timeoutMs: 300_000,
       show: (url) => {
         this.note(`Open this URL in a browser and authorize the application (waiting up to 5 minutes):`);
         this.note(`  ${safeText(url)}`);
       },
     });
-    const secret = await exchangeCode({ accountsUrl, clientId, clientSecret, code, redirectUri });
-    return { secret, application: { client_id: clientId, accounts_url: accountsUrl } };
   }
 
   /** The key from standard input (--with-token) or a masked prompt; never from a flag's value. */
@@ -157,18 +155,6 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
     }
     if (key === '') throw new UsageError('No API key was given.', 'missing_api_key');
     return key;
-  }
-
-  private async client(apiUrl: string, apiKey: string) {
-    const { SalesloftClient } = await import('../salesloft/client.js');
-    const client = new SalesloftClient({
-      baseUrl: apiUrl,
-      apiKey,
-      userAgent: `salesloft-hooks/${this.config.version}`,
-      notify: (message) => this.note(message),
-    });
-    this.onCleanup(() => client.close());
-    return client;
   }
 }
 

@@ -85,6 +85,20 @@ export async function authorize(input: {
   }
 }
 
+/** The whole login: the user's approval (at the URL handed to `show`), then the code for tokens. */
+export async function oauthTokens(input: {
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  show: (url: string) => void;
+  timeoutMs: number;
+}): Promise<{ secret: OAuthSecret; application: { client_id: string; accounts_url: string } }> {
+  const accountsUrl = accountsUrlFor(input.apiUrl);
+  const { code, redirectUri } = await authorize({ ...input, accountsUrl });
+  const secret = await exchangeCode({ ...input, accountsUrl, code, redirectUri });
+  return { secret, application: { client_id: input.clientId, accounts_url: accountsUrl } };
+}
+
 /** Trades the code for tokens. */
 export function exchangeCode(input: {
   accountsUrl: string;
