@@ -1,6 +1,6 @@
 import { type Delivery, REPLAY_HEADER } from '../delivery.js';
 import { inspectorKey } from './key.js';
-import { entryFrom, INVALID_BODY_KEPT } from './record.js';
+import { entryFrom } from './record.js';
 import { storeReplayer } from './replay.js';
 import { startInspector } from './server.js';
 import { InspectorStore } from './store.js';
@@ -60,10 +60,13 @@ export async function openInspector(options: {
   return { url: inspector.url, show, close: () => inspector.close() };
 }
 
-/** What an entry of this delivery will hold, before it is built (see entryFrom). */
-function bytesHeld(delivery: Delivery): number {
-  const kept =
-    delivery.signature.valid || delivery.body.length <= INVALID_BODY_KEPT ? delivery.body.length : 512;
+/**
+ * What a delivery's slot holds until its entry is built: the whole delivery, a forgery's large
+ * body too (built, it keeps a prefix; see entryFrom). Counting less let an inspector nobody
+ * watches keep a gigabyte of forgeries within an 8 MB budget.
+ */
+export function bytesHeld(delivery: Delivery): number {
+  const kept = delivery.body.length;
   let headers = 0;
   for (const name in delivery.headers) headers += name.length + String(delivery.headers[name]).length;
   return 1024 + kept + headers;

@@ -19,14 +19,6 @@ function withVersion(entry: Entry, version: number): Entry {
   return entry;
 }
 
-function built(slot: Slot): Entry {
-  if (!slot.entry) {
-    slot.entry = (slot.build as () => Entry)();
-    slot.build = undefined;
-  }
-  return slot.entry;
-}
-
 /** A row that changed (read it with `get(key)` when it is written out), or the list was cleared. */
 export type StoreEvent = { seq: number; type: 'row'; key: string } | { seq: number; type: 'clear' };
 
@@ -52,6 +44,21 @@ export class InspectorStore {
   private replays = 0;
 
   constructor(readonly budgetBytes = DEFAULT_BUDGET_BYTES) {}
+
+  /**
+   * A slot's entry, built on first need. Until then the slot holds what builds it (the whole
+   * delivery, a forgery's megabyte included) and is counted so; once built, it counts what the
+   * entry keeps (a forgery: its prefix).
+   */
+  private built(slot: Slot): Entry {
+    if (!slot.entry) {
+      slot.entry = (slot.build as () => Entry)();
+      slot.build = undefined;
+      this.bytes += slot.entry.bytes - slot.bytes;
+      slot.bytes = slot.entry.bytes;
+    }
+    return slot.entry;
+  }
 
   /** Adds an entry or replaces the one with its key. */
   put(entry: Entry): void {
@@ -105,7 +112,7 @@ export class InspectorStore {
   setAnswer(key: string, forward: ResponseSeen | null, linkSwap: LinkSwapVerdict | null): void {
     const slot = this.entries.get(key);
     if (!slot) return;
-    const entry = built(slot);
+    const entry = this.built(slot);
     const bytes =
       (forward?.body?.length ?? 0) +
       JSON.stringify(forward?.headers ?? {}).length +
@@ -135,7 +142,7 @@ export class InspectorStore {
 
   get(key: string): Entry | undefined {
     const slot = this.entries.get(key);
-    return slot && built(slot);
+    return slot && this.built(slot);
   }
 
   /** Keys, newest first (rows are built only as they are read: see `get`). */
@@ -145,7 +152,7 @@ export class InspectorStore {
 
   /** Oldest first, for the export. */
   all(): Entry[] {
-    return [...this.entries.values()].map(built);
+    return [...this.entries.values()].map((slot) => this.built(slot));
   }
 
   private compactOrder(): void {
