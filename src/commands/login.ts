@@ -49,6 +49,13 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       dependsOn: ['client-id'],
     }),
     'client-id': Flags.string({ description: 'your OAuth application’s client id', dependsOn: ['oauth'] }),
+    'redirect-port': Flags.integer({
+      description:
+        'with --oauth: the loopback port Salesloft redirects back to; register http://127.0.0.1:PORT/callback with your application (0: any free port)',
+      default: 8976,
+      min: 0,
+      max: 65535,
+    }),
     'client-secret-stdin': Flags.boolean({
       description: 'read the client secret from standard input (default: a masked prompt)',
       dependsOn: ['oauth'],
@@ -80,7 +87,12 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
     const name = flags.profile === undefined ? undefined : profiles.checkProfileName(flags.profile);
     const settings = this.resolveSettings({ 'api-url': flags['api-url'] });
     const oauth = flags.oauth
-      ? await this.authorize(flags['client-id'] ?? '', flags['client-secret-stdin'], settings.apiUrl)
+      ? await this.authorize(
+          flags['client-id'] ?? '',
+          flags['client-secret-stdin'],
+          settings.apiUrl,
+          flags['redirect-port'],
+        )
       : undefined;
     const apiKey = oauth ? oauth.secret.access_token : await this.readKey(flags['with-token']);
     checkApiTarget({ ...settings, apiKey, sources: { ...settings.sources, apiKey: 'flag' } });
@@ -119,7 +131,7 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
    * An OAuth login: the client secret (stdin or a masked prompt), the user's approval in a browser
    * (the URL is printed; Salesloft redirects back to a loopback port), then the code for tokens.
    */
-  private async authorize(clientId: string, secretFromStdin: boolean, apiUrl: string) {
+  private async authorize(clientId: string, secretFromStdin: boolean, apiUrl: string, port: number) {
     let clientSecret: string;
     if (secretFromStdin) {
       clientSecret =
@@ -135,6 +147,7 @@ Commands use it when no --api-key, SALESLOFT_API_KEY or .env key is given (--pro
       apiUrl,
       clientId,
       clientSecret,
+      port,
       timeoutMs: 300_000,
       show: (url) => {
         this.note(`Open this URL in a browser and authorize the application (waiting up to 5 minutes):`);

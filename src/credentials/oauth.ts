@@ -32,6 +32,8 @@ export async function authorize(input: {
   clientId: string;
   show: (url: string) => void;
   timeoutMs: number;
+  /** The loopback port the redirect comes back to (registered with the application); 0: any. */
+  port: number;
 }): Promise<{ code: string; redirectUri: string }> {
   const state = randomBytes(16).toString('hex');
   let settle: (value: { code: string } | Error) => void = () => {};
@@ -53,7 +55,20 @@ export async function authorize(input: {
       .end('Authorized: you can close this page and go back to the terminal.\n');
     settle({ code });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CliError(
+              `Port ${input.port} is in use: pass another --redirect-port (and register it with the application).`,
+              'port_in_use',
+              ExitCode.usage,
+            )
+          : error,
+      ),
+    );
+    server.listen(input.port, '127.0.0.1', resolve);
+  });
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
   const timer = setTimeout(
     () =>
@@ -92,6 +107,7 @@ export async function oauthTokens(input: {
   clientSecret: string;
   show: (url: string) => void;
   timeoutMs: number;
+  port: number;
 }): Promise<{ secret: OAuthSecret; application: { client_id: string; accounts_url: string } }> {
   const accountsUrl = accountsUrlFor(input.apiUrl);
   const { code, redirectUri } = await authorize({ ...input, accountsUrl });

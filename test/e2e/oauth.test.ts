@@ -4,13 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { NO_BUS } from '../support/keychain.js';
+import { freePort } from '../support/ports.js';
 import { startCli } from '../support/spawn.js';
 
 const AUTHORIZE = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+)$/m;
 
 /** `login --oauth` as a user runs it: the secret piped in, the printed URL opened (here: fetched). */
 async function oauthLogin(env: Record<string, string>) {
-  const login = startCli(['login', '--oauth', '--client-id', 'cid', '--client-secret-stdin', '--json'], env);
+  const login = startCli(
+    ['login', '--oauth', '--client-id', 'cid', '--client-secret-stdin', '--redirect-port', '0', '--json'],
+    env,
+  );
   login.child.stdin.end('client-secret\n');
   const [, url] = await login.waitFor(AUTHORIZE);
   // The browser: Salesloft shows the consent page, the user approves, it redirects to the CLI.
@@ -44,9 +48,15 @@ describe('login --oauth', () => {
     expect(emu.oauth.refreshes).toBe(0);
     const whoami = await runCli(['whoami', '--json'], { env });
     expect(parseJson(whoami)).toMatchObject({ team: { id: 21, name: 'Partner Co' }, profile: 'partner-co' });
-    const wrong = startCli(['login', '--oauth', '--client-id', 'cid', '--client-secret-stdin'], env);
+    // The registered redirect: a fixed port the application knows (8976 unless told).
+    const port = await freePort();
+    const wrong = startCli(
+      ['login', '--oauth', '--client-id', 'cid', '--client-secret-stdin', '--redirect-port', String(port)],
+      env,
+    );
     wrong.child.stdin.end('not-the-secret\n');
     const [, url] = await wrong.waitFor(AUTHORIZE);
+    expect(new URL(url as string).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`);
     await fetch(url as string);
     expect(await wrong.exited).toBe(3);
     expect(wrong.stderr).toContain('Salesloft refused the OAuth login (invalid_client)');
