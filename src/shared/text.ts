@@ -8,8 +8,10 @@ export function byText(a: string, b: string): number {
 
 /**
  * Outside data (payload fields, headers, URLs and messages from the API, YAML values) made safe
- * for a terminal: C0 and C1 controls, DEL and bidi controls become visible escapes (`\x1b`,
- * `\u202e`), so nothing can move the cursor, recolour, retitle, fake a line or reverse text.
+ * for a terminal: control characters (C0, DEL, C1), every invisible format character (bidi
+ * controls such as U+202E, zero-width spaces and joiners, the tag block: Unicode's Cf) and the line
+ * and paragraph separators become visible escapes (`\x1b`, `\u202e`, `\u{e0041}`), so nothing can
+ * move the cursor, recolour, retitle, fake a line, reorder text or hide a word.
  * A value longer than `max` characters is cut with `…`, never inside a surrogate pair.
  */
 export function safeText(value: string, max = Number.POSITIVE_INFINITY): string {
@@ -25,16 +27,14 @@ export function excerpt(value: string, max: number): string {
   return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-// C0 controls, DEL, C1 controls, and the bidi controls (ALM, LRM, RLM, embeddings, overrides, isolates).
-// Matching control characters is this expression's whole purpose.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: see above
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Controls (Cc: C0, DEL, C1), format characters (Cf: bidi controls, zero-width characters, the tag
+// block), and the line and paragraph separators (Zl, Zp).
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 function escapeChar(char: string): string {
-  const code = char.charCodeAt(0);
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u${code.toString(16).padStart(4, '0')}`;
+  const code = char.codePointAt(0) ?? 0;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
 /** "1 subscription", "3 subscriptions", "2 deliveries". */

@@ -10,6 +10,14 @@ describe('safeText: outside data on a terminal', () => {
     expect(safeText('Zoë Æther 日本 ✓ 🚀')).toBe('Zoë Æther 日本 ✓ 🚀');
   });
 
+  it('shows every invisible or reordering character too: zero-width, U+2028/2029, tag characters', () => {
+    expect(safeText('pay\u200bpal')).toBe('pay\\u200bpal');
+    expect(safeText('a\u200db\ufeffc\u2060d')).toBe('a\\u200db\\ufeffc\\u2060d');
+    expect(safeText('one\u2028two\u2029three')).toBe('one\\u2028two\\u2029three');
+    expect(safeText('flag\u{e0041}\u{e007f}')).toBe('flag\\u{e0041}\\u{e007f}');
+    expect(safeText('Ada \u202e\u0000')).toBe('Ada \\u202e\\x00');
+  });
+
   it('cuts long values with … without splitting a character', () => {
     expect(safeText('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
     expect(excerpt('🚀🚀🚀', 2)).toBe('🚀…');
