@@ -6,7 +6,7 @@ import { processConnectionBudget } from '../net/fd-limit.js';
 import { listenOn } from '../net/listen-on.js';
 import { firstHeader } from '../shared/headers.js';
 import type { Delivery, ForwardResult } from './delivery.js';
-import { LINK_SWAP, linkSwapReply, type Reply } from './link-swap-reply.js';
+import { LINK_SWAP, linkSwapReply } from './link-swap-reply.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 3_000;
@@ -164,7 +164,7 @@ export class Receiver {
     // Shown and recorded before it is answered: a delivery Salesloft saw accepted is in the file.
     guarded(() => this.options.onDelivery(delivery));
     if (this.closing) res.shouldKeepAlive = false;
-    if (reply) send(res, reply);
+    if (reply) answer(res, reply.status, reply.body, reply.headers);
     else answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
   }
 
@@ -191,19 +191,13 @@ export class Receiver {
 function answer(
   res: ServerResponse,
   status: number,
-  text: string,
+  body: string | Buffer,
   headers: Record<string, string> = {},
 ): void {
   // statusCode + end(text) rather than writeHead: the head and body leave in one write.
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(text);
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  res.statusCode = reply.status;
-  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-  res.end(reply.body);
+  res.end(body);
 }
 
 function guarded(callback: () => void): void {

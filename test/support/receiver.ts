@@ -21,6 +21,12 @@ afterEveryTest(async () => {
   );
 });
 
+/** Closes `server` (and its connections) after the test; returns it. */
+export function closeAfterTest<T extends Server>(server: T): T {
+  servers.push(server);
+  return server;
+}
+
 /**
  * A local webhook target that records what it receives and answers with `status(n)` for the n-th
  * request, with the text `ok` or the given `answer` (a link_swap app's JSON, say).

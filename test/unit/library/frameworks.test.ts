@@ -15,17 +15,7 @@ import {
   type WebhookError,
   Webhooks,
 } from '../../../src/index.js';
-import { afterEveryTest } from '../../support/after-test.js';
-
-const servers: Server[] = [];
-afterEveryTest(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
-});
+import { closeAfterTest } from '../../support/receiver.js';
 
 function webhooks() {
   const hooks = new Webhooks({ token: 'frame-token' });
@@ -47,7 +37,7 @@ async function post(url: string) {
 }
 
 async function listening(server: Server): Promise<string> {
-  servers.push(server);
+  closeAfterTest(server);
   // Both frameworks start listening themselves (on port 0): wait for it.
   if (!server.listening) await once(server, 'listening');
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
