@@ -19,11 +19,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
-import { EVENT_TYPES } from '../dist/catalog/event-types.js';
-import { startEmulator } from '../dist/emulator/emulator.js';
-import { SalesloftClient } from '../dist/salesloft/client.js';
-import { DEFAULT_CONCURRENCY, runForIds } from '../dist/subscriptions/batch.js';
-import { planSubscribe, subscribe } from '../dist/subscriptions/subscribe.js';
+import { EVENT_TYPES } from '../dist/tsc/packages/webhooks/src/catalog/event-types.js';
+import { startEmulator } from '../dist/tsc/packages/webhooks/src/emulator/emulator.js';
+import { SalesloftClient } from '../dist/tsc/src/salesloft/client.js';
+import { DEFAULT_CONCURRENCY, runForIds } from '../dist/tsc/src/subscriptions/batch.js';
+import { planSubscribe, subscribe } from '../dist/tsc/src/subscriptions/subscribe.js';
 import { cliOptions, stampBundle } from '../scripts/bundle-options.js';
 import { median, rssOf, spawnUntil, stop, timeAsync, timeCommand } from './lib.js';
 

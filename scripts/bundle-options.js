@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundleText } from '../dist/entry/code-cache.js';
+import { bundleText } from '../dist/tsc/src/entry/code-cache.js';
 
 export function cliOptions(root, extraPlugins = []) {
   const src = join(root, 'src');

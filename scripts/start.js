@@ -1,4 +1,5 @@
-// `npm start`: builds when dist/ is missing or older than src/, then runs the main job.
+// `npm start`: builds when dist/ is missing or older than src/ or the library package's source, then
+// runs the main job.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,8 @@ const manifest = join(root, 'oclif.manifest.json');
 if (
   !existsSync(manifest) ||
   !existsSync(join(root, 'dist')) ||
-  newest(join(root, 'src')) > statSync(manifest).mtimeMs
+  Math.max(newest(join(root, 'src')), newest(join(root, 'packages', 'webhooks', 'src'))) >
+    statSync(manifest).mtimeMs
 ) {
   // Build output goes to stderr, so `npm start --silent -- ... --json` keeps stdout clean.
   execFileSync(process.execPath, [join(root, 'scripts', 'build.js')], {

@@ -1,5 +1,10 @@
+import {
+  EVENT_TYPES,
+  type EventTypeInfo,
+  findEventType,
+  isCatalogEvent,
+} from '../../packages/webhooks/src/catalog/event-types.js';
 import { UsageError } from '../shared/errors.js';
-import { EVENT_TYPES, type EventTypeInfo, findEventType, isCatalogEvent } from './event-types.js';
 import { catalogTypo } from './typos.js';
 
 export interface PatternMatch {

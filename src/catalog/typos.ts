@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from './event-types.js';
+import { EVENT_TYPES } from '../../packages/webhooks/src/catalog/event-types.js';
 
 /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
 export function editDistance(a: string, b: string): number {

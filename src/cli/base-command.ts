@@ -2,10 +2,11 @@ import { Command } from '@oclif/core/command';
 import * as Flags from '@oclif/core/flags';
 import type * as Interfaces from '@oclif/core/interfaces';
 import chalk, { type ChalkInstance } from 'chalk';
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { maskToken, safeText } from '../../packages/webhooks/src/shared/text.js';
 import { editDistance, nearest } from '../catalog/typos.js';
 import type { StoreKind } from '../credentials/profiles.js';
 import type { AccessTokenSource, SalesloftClient } from '../salesloft/client.js';
-import type { Team } from '../salesloft/types.js';
 import { checkApiTarget } from '../shared/api-target.js';
 import {
   cacheDirectory,
@@ -17,7 +18,6 @@ import {
 } from '../shared/config.js';
 import { describeError, type Outcome, UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-import { maskToken, safeText } from '../shared/text.js';
 import { type CallbackToken, callbackToken, tokenFromFile } from '../subscriptions/tokens.js';
 import { revealSecret } from './argv-secrets.js';
 import { colorEnabled, paletteFor, requireInteractive } from './terminal.js';

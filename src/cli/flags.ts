@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { EVENT_TYPES } from '../catalog/event-types.js';
+import { EVENT_TYPES } from '../../packages/webhooks/src/catalog/event-types.js';
 
 /**
  * A flag whose values the shell completes (`listen --event <TAB>`) while it still takes others

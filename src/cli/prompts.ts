@@ -1,5 +1,5 @@
-import { EVENT_TYPES } from '../catalog/event-types.js';
-import { byText } from '../shared/text.js';
+import { EVENT_TYPES } from '../../packages/webhooks/src/catalog/event-types.js';
+import { byText } from '../../packages/webhooks/src/shared/text.js';
 
 /** Where a prompt reads keys and draws; stderr by default so stdout stays clean for `--json`. */
 export interface PromptStreams {

@@ -1,8 +1,8 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
-import type { Team } from '../salesloft/types.js';
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { count } from '../../packages/webhooks/src/shared/text.js';
 import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
-import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
 import type { BatchFailure } from '../subscriptions/batch.js';
 import { parseIds } from '../subscriptions/ids.js';

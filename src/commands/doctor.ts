@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { isCatalogEvent } from '../catalog/event-types.js';
+import { isCatalogEvent } from '../../packages/webhooks/src/catalog/event-types.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { completing, EVENT_COMPLETIONS, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { doctorHeader, doctorLine, doctorTally } from '../cli/render/doctor.js';

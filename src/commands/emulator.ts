@@ -46,7 +46,7 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
   async run(): Promise<void> {
     const { flags } = await this.parse(EmulatorCommand);
     const [{ startEmulator }, { formatEmulatorEvent }] = await Promise.all([
-      import('../emulator/emulator.js'),
+      import('../../packages/webhooks/src/emulator/emulator.js'),
       import('../cli/render/emulator-log.js'),
     ]);
     const emulator = await startEmulator({

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventTypeInfo } from '../catalog/event-types.js';
+import { EVENT_TYPES, type EventTypeInfo } from '../../packages/webhooks/src/catalog/event-types.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { renderEventCatalog } from '../cli/render/events.js';
 

@@ -1,4 +1,6 @@
 import * as Flags from '@oclif/core/flags';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
+import { count } from '../../packages/webhooks/src/shared/text.js';
 import {
   defaultListenEvents,
   matchEvents,
@@ -11,9 +13,7 @@ import { deliveryView } from '../cli/render/deliveries.js';
 import { sessionLine } from '../cli/render/session.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import type { SalesloftClient } from '../salesloft/client.js';
-import type { Subscription } from '../salesloft/types.js';
 import { UsageError } from '../shared/errors.js';
-import { count } from '../shared/text.js';
 import { isLoopbackUrl, parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
 import { tokenOrigin } from '../subscriptions/tokens.js';
 

@@ -1,4 +1,5 @@
 import * as Flags from '@oclif/core/flags';
+import { safeText } from '../../packages/webhooks/src/shared/text.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { requireInteractive } from '../cli/terminal.js';
 import type { LoginResult } from '../credentials/login.js';
@@ -7,7 +8,6 @@ import { checkApiTarget } from '../shared/api-target.js';
 import { configDirectory } from '../shared/config.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
-import { safeText } from '../shared/text.js';
 
 export type LoginJson =
   | LoginResult

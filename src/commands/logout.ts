@@ -1,8 +1,8 @@
 import * as Flags from '@oclif/core/flags';
+import { safeText } from '../../packages/webhooks/src/shared/text.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { configDirectory, profileNamed } from '../shared/config.js';
 import { UsageError } from '../shared/errors.js';
-import { safeText } from '../shared/text.js';
 
 export interface LogoutJson {
   profile: string;

@@ -1,10 +1,10 @@
 import * as Flags from '@oclif/core/flags';
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { count, safeText } from '../../packages/webhooks/src/shared/text.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
-import type { Team } from '../salesloft/types.js';
 import { ExitCode, type WithPartialFailure } from '../shared/errors.js';
-import { count, safeText } from '../shared/text.js';
 import { publicView, type ShownSubscription } from '../subscriptions/view.js';
 
 export type PruneResult = WithPartialFailure<{

@@ -1,12 +1,12 @@
 import * as Flags from '@oclif/core/flags';
+import type { Subscription, Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { count, maskToken, safeUrl } from '../../packages/webhooks/src/shared/text.js';
 import { matchEvents, synchronousWarning, unknownEventsWarning } from '../catalog/patterns.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, tokenFileFlag, yesFlag } from '../cli/flags.js';
 import { renderPlan } from '../cli/render/subscriptions.js';
 import { canPrompt, handleStopSignals, requireInteractive } from '../cli/terminal.js';
-import type { Subscription, Team } from '../salesloft/types.js';
 import { ExitCode } from '../shared/errors.js';
-import { count, maskToken, safeUrl } from '../shared/text.js';
 import { isLoopbackUrl, parseCallbackUrl } from '../shared/urls.js';
 import { scopesNeeded } from '../subscriptions/scopes.js';
 import { type PlanItem, planSubscribe } from '../subscriptions/subscribe.js';

@@ -1,11 +1,11 @@
 import * as Flags from '@oclif/core/flags';
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { count, safeText, safeUrl } from '../../packages/webhooks/src/shared/text.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, yesFlag } from '../cli/flags.js';
 import { renderSyncPlan, syncPlanMarkdown } from '../cli/render/sync-plan.js';
-import type { Team } from '../salesloft/types.js';
 import { variableLookup } from '../shared/config.js';
 import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
-import { count, safeText, safeUrl } from '../shared/text.js';
 import type { SyncPlanItem } from '../sync/plan.js';
 import type { JsonSchema as SyncSchema } from '../sync/schema.js';
 

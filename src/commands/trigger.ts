@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
-import type { LinkSwapVerdict } from '../catalog/link-swap.js';
+import type { LinkSwapVerdict } from '../../packages/webhooks/src/catalog/link-swap.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';

@@ -1,11 +1,11 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
+import type { Subscription, Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { count } from '../../packages/webhooks/src/shared/text.js';
 import { ApiCommand } from '../cli/base-command.js';
 import { dryRunFlag, eventFlag, showTokensFlag, yesFlag } from '../cli/flags.js';
 import { describeSubscription } from '../cli/render/subscriptions.js';
-import type { Subscription, Team } from '../salesloft/types.js';
 import { ExitCode, UsageError, type WithPartialFailure } from '../shared/errors.js';
-import { count } from '../shared/text.js';
 import { urlSelector } from '../shared/urls.js';
 import type { BatchFailure } from '../subscriptions/batch.js';
 import { parseIds } from '../subscriptions/ids.js';

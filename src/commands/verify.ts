@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { type Diagnosis, diagnose } from '../catalog/signature.js';
+import { type Diagnosis, diagnose } from '../../packages/webhooks/src/catalog/signature.js';
 import { revealSecret } from '../cli/argv-secrets.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenFileFlag } from '../cli/flags.js';

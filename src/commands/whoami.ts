@@ -1,8 +1,8 @@
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { safeText } from '../../packages/webhooks/src/shared/text.js';
 import { ApiCommand } from '../cli/base-command.js';
-import type { Team } from '../salesloft/types.js';
 import type { ConfigSource } from '../shared/config.js';
 import { ApiError } from '../shared/errors.js';
-import { safeText } from '../shared/text.js';
 
 export interface WhoamiJson {
   team: Team | null;

@@ -1,5 +1,5 @@
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
 import type { SalesloftClient } from '../salesloft/client.js';
-import type { Team } from '../salesloft/types.js';
 import { profileNameFor, readProfiles, requireProfile, type StoreKind, writeProfiles } from './profiles.js';
 import { deleteSecret, saveSecret } from './secrets.js';
 

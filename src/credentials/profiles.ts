@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Team } from '../salesloft/types.js';
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
 import { UsageError } from '../shared/errors.js';
 import { readJsonFile, writeJsonFile } from './files.js';
 

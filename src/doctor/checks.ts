@@ -1,8 +1,8 @@
-import { judgeLinkSwapAnswer, linksSent } from '../catalog/link-swap.js';
-import { deliveryHeadersWith, hmacHex, sign } from '../catalog/signature.js';
+import { judgeLinkSwapAnswer, linksSent } from '../../packages/webhooks/src/catalog/link-swap.js';
+import { deliveryHeadersWith, hmacHex, sign } from '../../packages/webhooks/src/catalog/signature.js';
+import { salesloftTime } from '../../packages/webhooks/src/samples/context.js';
+import { railsJson } from '../../packages/webhooks/src/samples/rails-json.js';
 import { ANSWER_READ_LIMIT, type PostAnswer } from '../net/post.js';
-import { salesloftTime } from '../samples/context.js';
-import { railsJson } from '../samples/rails-json.js';
 
 export type CheckResult = 'pass' | 'warn' | 'fail';
 

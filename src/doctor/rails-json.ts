@@ -1,6 +1,6 @@
-import type { EventType } from '../catalog/event-types.js';
-import { createSampler } from '../samples/index.js';
-import { railsJson } from '../samples/rails-json.js';
+import type { EventType } from '../../packages/webhooks/src/catalog/event-types.js';
+import { createSampler } from '../../packages/webhooks/src/samples/index.js';
+import { railsJson } from '../../packages/webhooks/src/samples/rails-json.js';
 
 const sample = createSampler();
 

@@ -1,5 +1,5 @@
-import { sign } from '../catalog/signature.js';
-import { networkReason } from '../net/errors.js';
+import { sign } from '../../packages/webhooks/src/catalog/signature.js';
+import { networkReason } from '../../packages/webhooks/src/net/errors.js';
 import { type PostAnswer, timedPost } from '../net/post.js';
 import { NetworkError } from '../shared/errors.js';
 import {

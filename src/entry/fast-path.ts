@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '../catalog/event-types.js';
+import { EVENT_TYPES } from '../../packages/webhooks/src/catalog/event-types.js';
 import { colorEnabled } from '../cli/color.js';
 import { type CatalogColors, renderEventCatalog } from '../cli/render/events.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 import { PartialFailureError } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import {

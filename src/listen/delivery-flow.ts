@@ -1,5 +1,5 @@
-import { diagnose } from '../catalog/signature.js';
-import { firstHeader } from '../shared/headers.js';
+import { diagnose } from '../../packages/webhooks/src/catalog/signature.js';
+import { firstHeader } from '../../packages/webhooks/src/shared/headers.js';
 import { type Delivery, REPLAY_HEADER } from './delivery.js';
 import { LineWriter } from './line-writer.js';
 import type { Rejection } from './receiver.js';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LinkSwapVerdict } from '../catalog/link-swap.js';
-import type { SignatureVerdict } from '../catalog/signature.js';
+import type { LinkSwapVerdict } from '../../packages/webhooks/src/catalog/link-swap.js';
+import type { SignatureVerdict } from '../../packages/webhooks/src/catalog/signature.js';
 
 export interface ForwardResult {
   status: number | null;

@@ -1,6 +1,6 @@
-import { isCatalogEvent } from '../catalog/event-types.js';
-import type { Emulator } from '../emulator/emulator.js';
-import type { Subscription } from '../salesloft/types.js';
+import { isCatalogEvent } from '../../packages/webhooks/src/catalog/event-types.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 
 /**
  * For `listen --emulator`: one sample of each subscribed type at once, then a random one every
@@ -34,7 +34,7 @@ export async function startEmulatorSource(
   notify: (message: string) => void,
   intervalMs = 2_000,
 ): Promise<EmulatorSource> {
-  const { startEmulator } = await import('../emulator/emulator.js');
+  const { startEmulator } = await import('../../packages/webhooks/src/emulator/emulator.js');
   const emulator = await startEmulator();
   let stopFeed = () => {};
   return {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { errorCode, networkReason } from '../net/errors.js';
+import { errorCode, networkReason } from '../../packages/webhooks/src/net/errors.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
 import { keepAlivePool } from '../net/http-request.js';
 import { timedPost } from '../net/post.js';

@@ -1,4 +1,8 @@
-import { judgeLinkSwapAnswer, linksSent, UNCHANGED_LINKS_ANSWER } from '../catalog/link-swap.js';
+import {
+  judgeLinkSwapAnswer,
+  linksSent,
+  UNCHANGED_LINKS_ANSWER,
+} from '../../packages/webhooks/src/catalog/link-swap.js';
 import { ANSWER_READ_LIMIT } from '../net/post.js';
 import type { Delivery } from './delivery.js';
 

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 import type { Outcome } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { deleteTargets, type UnsubscribeResult } from '../subscriptions/unsubscribe.js';

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verify } from '../catalog/signature.js';
-import { readCapped } from '../net/body.js';
+import { verify } from '../../packages/webhooks/src/catalog/signature.js';
+import { readCapped } from '../../packages/webhooks/src/net/body.js';
+import { listenOn } from '../../packages/webhooks/src/net/listen-on.js';
+import { firstHeader } from '../../packages/webhooks/src/shared/headers.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
-import { listenOn } from '../net/listen-on.js';
-import { firstHeader } from '../shared/headers.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 import { LINK_SWAP, linkSwapReply } from './link-swap-reply.js';
 

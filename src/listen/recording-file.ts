@@ -1,6 +1,6 @@
 import { closeSync, constants, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LinkSwapVerdict } from '../catalog/link-swap.js';
+import type { LinkSwapVerdict } from '../../packages/webhooks/src/catalog/link-swap.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { type Delivery, REPLAY_HEADER } from './delivery.js';

@@ -1,6 +1,6 @@
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
+import { count } from '../../packages/webhooks/src/shared/text.js';
 import { CliError, describeError, ExitCode, PartialFailureError } from '../shared/errors.js';
-import { count } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 import { withDeadline } from '../net/time.js';
-import type { Subscription } from '../salesloft/types.js';
 import { PartialFailureError } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';

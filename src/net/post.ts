@@ -1,5 +1,6 @@
+import { networkReason } from '../../packages/webhooks/src/net/errors.js';
+import { ANSWER_READ_LIMIT } from '../../packages/webhooks/src/net/post.js';
 import { NetworkError } from '../shared/errors.js';
-import { networkReason } from './errors.js';
 import { sendRequest } from './http-request.js';
 import type { Dispatcher } from './undici.js';
 
@@ -13,8 +14,8 @@ export interface PostAnswer {
 }
 
 const EXCERPT_CHARS = 120;
-/** The most of an answer's body that is read (and relayed, for link_swap). */
-export const ANSWER_READ_LIMIT = 64 * 1024;
+
+export { ANSWER_READ_LIMIT };
 
 /**
  * The one timed POST of a webhook delivery (trigger, replay, the forwarder, the emulator): the

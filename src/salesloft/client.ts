@@ -1,13 +1,13 @@
-import { errorCode, networkReason, TIMEOUT_CODES } from '../net/errors.js';
+import { errorCode, networkReason, TIMEOUT_CODES } from '../../packages/webhooks/src/net/errors.js';
+import type { Me, NewSubscription, Subscription, Team } from '../../packages/webhooks/src/salesloft/types.js';
+import { maskUserinfo } from '../../packages/webhooks/src/shared/text.js';
 import { configuredProxy, keepAlivePool, sendRequest } from '../net/http-request.js';
 import { sleep } from '../net/time.js';
 import type { Dispatcher } from '../net/undici.js';
 import { ApiError, CliError, ExitCode, NetworkError } from '../shared/errors.js';
-import { maskUserinfo } from '../shared/text.js';
 import { isLoopbackUrl } from '../shared/urls.js';
 import { RateGovernor, rateLimitWaitMs } from './rate-limit.js';
 import { apiErrorFor, unwrap } from './responses.js';
-import type { Me, NewSubscription, Subscription, Team } from './types.js';
 
 /** Where an OAuth access token comes from: refreshed before it expires, and again when refused. */
 export interface AccessTokenSource {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Team } from './types.js';
+import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
 
 /** A key's team does not change; a day bounds how long a renamed team shows its old name. */
 const FRESH_MS = 24 * 60 * 60_000;

@@ -1,4 +1,4 @@
-import { sign } from '../catalog/signature.js';
+import { sign } from '../../packages/webhooks/src/catalog/signature.js';
 import type { RecordedDelivery, Recording } from '../listen/recording-file.js';
 import { type PostAnswer, postDelivery } from '../net/post.js';
 import { UsageError } from '../shared/errors.js';

@@ -1,11 +1,15 @@
-import { EVENT_TYPES, isCatalogEvent } from '../catalog/event-types.js';
-import { judgeLinkSwapAnswer, type LinkSwapVerdict, linksSent } from '../catalog/link-swap.js';
+import { EVENT_TYPES, isCatalogEvent } from '../../packages/webhooks/src/catalog/event-types.js';
+import {
+  judgeLinkSwapAnswer,
+  type LinkSwapVerdict,
+  linksSent,
+} from '../../packages/webhooks/src/catalog/link-swap.js';
+import { deliveryHeaders } from '../../packages/webhooks/src/catalog/signature.js';
+import { createSampler } from '../../packages/webhooks/src/samples/index.js';
+import { railsJson } from '../../packages/webhooks/src/samples/rails-json.js';
 import { matchEvents } from '../catalog/patterns.js';
-import { deliveryHeaders } from '../catalog/signature.js';
 import { nearest } from '../catalog/typos.js';
 import { ANSWER_READ_LIMIT, type PostAnswer, postDelivery } from '../net/post.js';
-import { createSampler } from '../samples/index.js';
-import { railsJson } from '../samples/rails-json.js';
 import { UsageError } from '../shared/errors.js';
 import { readInputFile } from '../shared/input-file.js';
 import { applyOverrides, type Override, unknownFields } from './overrides.js';

@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
+import { isHttpUrl } from '../../packages/webhooks/src/shared/http-url.js';
+import { isLoopbackUrl } from '../../packages/webhooks/src/shared/loopback.js';
 import { UsageError } from './errors.js';
 
-import { isHttpUrl } from './http-url.js';
-
-export { isHttpUrl };
+export { isHttpUrl, isLoopbackUrl };
 
 const HOST_LABELS = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$/i;
 
@@ -28,19 +28,6 @@ export function urlSelector(value: string): string {
     throw new UsageError('--url is empty (an unset variable?): give part of a callback URL.', 'empty_url');
   }
   return value;
-}
-
-/** True when the URL's host is this machine: localhost, 127.0.0.0/8 or ::1. */
-export function isLoopbackUrl(value: string): boolean {
-  let host: string;
-  try {
-    host = new URL(value).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return false;
-  }
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
 }
 
 /**

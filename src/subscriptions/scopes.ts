@@ -1,5 +1,5 @@
-import { findEventType } from '../catalog/event-types.js';
-import { byText } from '../shared/text.js';
+import { findEventType } from '../../packages/webhooks/src/catalog/event-types.js';
+import { byText } from '../../packages/webhooks/src/shared/text.js';
 
 /** "people:read (person_created, person_updated); tasks:read (task_completed)" for the chosen events. */
 export function scopesNeeded(events: readonly string[]): string | undefined {

@@ -1,5 +1,5 @@
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 import { matchEvents } from '../catalog/patterns.js';
-import type { Subscription } from '../salesloft/types.js';
 
 export interface Selection {
   /** Event patterns (`--event`); validated: a glob matching nothing is a usage error. */

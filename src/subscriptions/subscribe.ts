@@ -1,5 +1,6 @@
-import { findEventType } from '../catalog/event-types.js';
-import type { Subscription } from '../salesloft/types.js';
+import { findEventType } from '../../packages/webhooks/src/catalog/event-types.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
+import { count } from '../../packages/webhooks/src/shared/text.js';
 import {
   ApiError,
   CliError,
@@ -8,7 +9,6 @@ import {
   PartialFailureError,
   signalExitCode,
 } from '../shared/errors.js';
-import { count } from '../shared/text.js';
 import type { SubscriptionApi } from './api.js';
 import { mapBounded } from './batch.js';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { hasToken } from '../catalog/signature.js';
+import { hasToken } from '../../packages/webhooks/src/catalog/signature.js';
 import { DEFAULT_API_URL } from '../shared/config.js';
 import { stateDirError, UsageError } from '../shared/errors.js';
 

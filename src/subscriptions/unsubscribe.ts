@@ -1,4 +1,4 @@
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 import { CliError, ExitCode, type Outcome } from '../shared/errors.js';
 import type { SubscriptionApi } from './api.js';
 import { type BatchFailure, runForIds } from './batch.js';

@@ -1,4 +1,4 @@
-import type { Subscription } from '../salesloft/types.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 
 /** A subscription as a command shows it: its token only with --show-tokens. */
 export type ShownSubscription = Omit<Subscription, 'callback_token'> & { callback_token?: string };

@@ -1,5 +1,5 @@
+import { count } from '../../packages/webhooks/src/shared/text.js';
 import { CliError, describeError, ExitCode } from '../shared/errors.js';
-import { count } from '../shared/text.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { mapBounded } from '../subscriptions/batch.js';
 import type { SyncStep } from './plan.js';

@@ -1,5 +1,5 @@
-import type { Subscription } from '../salesloft/types.js';
-import { maskUserinfo } from '../shared/text.js';
+import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
+import { maskUserinfo } from '../../packages/webhooks/src/shared/text.js';
 import type { DesiredState, DesiredSubscription } from './desired.js';
 
 export type PruneMode = 'none' | 'managed' | 'all';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { cleanEnv, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { run } from '../support/pack.js';

@@ -1,7 +1,7 @@
 // Salesloft lists subscriptions per application: each API key sees, changes and deletes only what
 // its own application made. Through the real CLI, two keys on one emulator.
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { parseJson, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { keychain, keychainAvailable, NO_BUS } from '../support/keychain.js';

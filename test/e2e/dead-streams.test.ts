@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { BIN, cleanEnv, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { startCli } from '../support/spawn.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
 const SCRIPT = `
-import { createFetchHandler, Webhooks } from './dist/lib/esm/index.js';
+import { createFetchHandler, Webhooks } from './packages/webhooks/dist/esm/index.js';
 const handler = createFetchHandler(new Webhooks({ token: 't', maxBodyBytes: 1024 * 1024 }));
 let sent = 0;
 const chunk = new Uint8Array(64 * 1024).fill(120);

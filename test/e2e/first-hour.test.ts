@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { parseJson, ROOT, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { hmacHex } from '../support/hmac.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sign } from '../../src/catalog/signature.js';
+import { sign } from '../../packages/webhooks/src/catalog/signature.js';
 import { tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { startCli } from '../support/spawn.js';

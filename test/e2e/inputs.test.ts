@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { parseJson, runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
 import { recordingServer } from '../support/receiver.js';

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +9,13 @@ const FIXTURES = join(ROOT, 'test', 'e2e', 'library');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 let tarball = '';
 let app = '';
+let webhooksTarball = '';
+let libraryApp = '';
 
 /** Runs a fixture copied into the app folder, as the app's own file. */
-async function runFixture(name: string, nodeArgs: string[] = []): Promise<unknown> {
-  copyFileSync(join(FIXTURES, name), join(app, name));
-  const { stdout } = await run(process.execPath, [...nodeArgs, name], { cwd: app, timeout: 60_000 });
+async function runFixture(name: string, nodeArgs: string[] = [], into = app): Promise<unknown> {
+  copyFileSync(join(FIXTURES, name), join(into, name));
+  const { stdout } = await run(process.execPath, [...nodeArgs, name], { cwd: into, timeout: 60_000 });
   return JSON.parse(stdout);
 }
 
@@ -29,18 +31,50 @@ async function typeCheck(files: readonly string[], module: string, resolution: s
     'false',
   );
   args.push('--module', module, '--moduleResolution', resolution, ...files);
-  const checked = await run(process.execPath, args, { cwd: app }).catch((error: { stdout: string }) => error);
+  const checked = await run(process.execPath, args, { cwd: libraryApp }).catch(
+    (error: { stdout: string }) => error,
+  );
   return checked.stdout;
 }
 
-describe('the npm package, from its tarball in an empty app', () => {
+/** What @arethetypeswrong says of a tarball: no problem for node10, node16 (CJS and ESM) and bundlers. */
+async function expectTypesRight(packed: string): Promise<void> {
+  const attw = join(ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
+  const { stdout } = await run(process.execPath, [
+    attw,
+    packed,
+    '--format',
+    'ascii',
+    '--no-emoji',
+    '--no-color',
+  ]);
+  expect(stdout).toContain('No problems found');
+  for (const line of [
+    'node10: OK',
+    'node16 (from CJS): OK (CJS)',
+    'node16 (from ESM): OK (ESM)',
+    'bundler: OK',
+  ]) {
+    expect(stdout).toContain(line);
+  }
+}
+
+/** publint's verdict on a package folder, strict. */
+async function expectPublintClean(folder: string): Promise<void> {
+  const publint = join(ROOT, 'node_modules', 'publint', 'src', 'cli.js');
+  const linted = await run(process.execPath, [publint, '--strict'], { cwd: folder });
+  expect(linted.stdout).toContain('All good!');
+}
+
+describe('the CLI package, from its tarball in an empty app', () => {
   beforeAll(async () => {
-    tarball = await packTarball();
-    // A library user's install: no optional dependency (the ngrok SDK), with Express and Fastify.
+    [tarball, webhooksTarball] = await Promise.all([packTarball(), packTarball('packages/webhooks')]);
+    // A CLI user's install: no optional dependency (the ngrok SDK), with Express and Fastify, and the
+    // library package the CLI depends on from its own tarball (it is not on the registry yet).
     // Express and Fastify are this repository's dev dependencies, linked rather than fetched again.
     const devDependency = (name: string) => join(ROOT, 'node_modules', name);
     app = await installInto(
-      [tarball, devDependency('express'), devDependency('fastify')],
+      [tarball, webhooksTarball, devDependency('express'), devDependency('fastify')],
       ['--omit=optional'],
     );
   }, 300_000);
@@ -108,6 +142,8 @@ describe('the npm package, from its tarball in an empty app', () => {
     expect(existsSync(join(installed, '@oclif'))).toBe(false);
     expect(existsSync(join(installed, 'salesloft-hooks', 'dist', 'commands'))).toBe(false);
     expect(existsSync(join(installed, 'salesloft-hooks', 'dist', 'lib', 'cjs', 'index.js'))).toBe(true);
+    // The library is its own package; the CLI's entry only re-exports it.
+    expect(existsSync(join(installed, '@salesloft-hooks', 'webhooks', 'dist', 'esm', 'index.js'))).toBe(true);
   });
 
   it('without the optional ngrok SDK, listen --tunnel ngrok says how to install it (exit 4)', async () => {
@@ -131,7 +167,7 @@ describe('the npm package, from its tarball in an empty app', () => {
     });
   });
 
-  it('a real Express app (ESM) receives the emulator’s deliveries through the middleware; a 500 is retried and handled, a forgery is 401', async () => {
+  it('0.3’s import from salesloft-hooks still works: a real Express app (ESM) receives the emulator’s deliveries through the middleware; a 500 is retried and handled, a forgery is 401', async () => {
     const result = (await runFixture('express.mjs')) as Record<string, unknown>;
     expect(result).toEqual({
       fired: expect.any(Number),
@@ -143,7 +179,7 @@ describe('the npm package, from its tarball in an empty app', () => {
     });
   });
 
-  it('a real Fastify app (CommonJS, require) receives them through the same middleware, dispatched by a list of types', async () => {
+  it('and its require: a real Fastify app (CommonJS) receives them through the same middleware, dispatched by a list of types', async () => {
     expect(await runFixture('fastify.cjs')).toEqual({
       handled: [
         ['task_created', 'Call Ada'],
@@ -153,9 +189,44 @@ describe('the npm package, from its tarball in an empty app', () => {
     });
   });
 
+  it('@arethetypeswrong finds no problem for node10, node16 (CJS and ESM) and bundlers, and publint none', async () => {
+    await expectTypesRight(tarball);
+    await expectPublintClean(ROOT);
+  }, 120_000);
+});
+
+describe('the receiver library, @salesloft-hooks/webhooks, alone from its tarball in an empty app', () => {
+  beforeAll(async () => {
+    webhooksTarball ||= await packTarball('packages/webhooks');
+    libraryApp = await installInto([webhooksTarball]);
+  }, 300_000);
+
+  it('adds one package and less than 300 KB: no dependency at all', async () => {
+    const { stdout } = await run('npm', ['ls', '--all', '--parseable'], { cwd: libraryApp });
+    expect(stdout.trim().split('\n').slice(1)).toEqual([
+      join(libraryApp, 'node_modules', '@salesloft-hooks', 'webhooks'),
+    ]);
+    const installed = readdirSync(join(libraryApp, 'node_modules'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== '.package-lock.json')
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).size);
+    const bytes = installed.reduce((sum, size) => sum + size, 0);
+    expect(bytes).toBeGreaterThan(50_000);
+    expect(bytes).toBeLessThan(300 * 1024);
+  });
+
+  it('its emulator delivers without any HTTP client dependency, and fire merges the data onto a realistic sample', async () => {
+    expect(await runFixture('fire-merge.mjs', [], libraryApp)).toEqual({
+      status: 'delivered',
+      firstName: 'Ada',
+      id: 42,
+      hasCounts: true,
+      emailAddress: expect.stringContaining('@'),
+    });
+  });
+
   it('on a runtime without node: modules, the Fetch handler and verifyWebhookAsync verify with Web Crypto', async () => {
-    copyFileSync(join(FIXTURES, 'no-node-builtins.mjs'), join(app, 'no-node-builtins.mjs'));
-    expect(await runFixture('edge.mjs', ['--import', './no-node-builtins.mjs'])).toEqual({
+    copyFileSync(join(FIXTURES, 'no-node-builtins.mjs'), join(libraryApp, 'no-node-builtins.mjs'));
+    expect(await runFixture('edge.mjs', ['--import', './no-node-builtins.mjs'], libraryApp)).toEqual({
       good: 200,
       forged: 401,
       seen: ['Send pricing'],
@@ -165,9 +236,9 @@ describe('the npm package, from its tarball in an empty app', () => {
   });
 
   it('strict TypeScript under nodenext and node10: a typed handler compiles (completed_by, unlisted fields as unknown, a link_swap answer), a typo does not', async () => {
-    for (const name of ['typed.mts', 'typo.mts']) copyFileSync(join(FIXTURES, name), join(app, name));
-    writeFileSync(join(app, 'typed.ts'), readFileSync(join(FIXTURES, 'typed.mts')));
-    writeFileSync(join(app, 'typo.ts'), readFileSync(join(FIXTURES, 'typo.mts')));
+    for (const name of ['typed.mts', 'typo.mts']) copyFileSync(join(FIXTURES, name), join(libraryApp, name));
+    writeFileSync(join(libraryApp, 'typed.ts'), readFileSync(join(FIXTURES, 'typed.mts')));
+    writeFileSync(join(libraryApp, 'typo.ts'), readFileSync(join(FIXTURES, 'typo.mts')));
     const runs = [
       ['typed.mts', 'typo.mts', 'nodenext', 'nodenext'],
       ['typed.ts', 'typo.ts', 'commonjs', 'node10'],
@@ -201,27 +272,46 @@ describe('the npm package, from its tarball in an empty app', () => {
     });
   }, 120_000);
 
+  it('an editor’s hover on a payload field says what it is and where the type comes from', async () => {
+    const ts = (await import('typescript')).default;
+    const file = join(libraryApp, 'hover.mts');
+    const text = [
+      "import { Webhooks } from '@salesloft-hooks/webhooks';",
+      "new Webhooks({ token: 't' }).on('task_updated', (event) => event.payload.completed_by);",
+      "new Webhooks({ token: 't' }).on('person_updated', (event) => event.payload.email_address);",
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const options = {
+      strict: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    };
+    const service = ts.createLanguageService({
+      getScriptFileNames: () => [file],
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (name) =>
+        existsSync(name) ? ts.ScriptSnapshot.fromString(readFileSync(name, 'utf8')) : undefined,
+      getCurrentDirectory: () => libraryApp,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: ts.getDefaultLibFilePath,
+      fileExists: ts.sys.fileExists,
+      readFile: ts.sys.readFile,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+    });
+    const hover = (field: string) => {
+      const info = service.getQuickInfoAtPosition(file, text.indexOf(field) + 1);
+      return ts.displayPartsToString(info?.documentation);
+    };
+    expect(hover('completed_by')).toBe(
+      'The user who completed it, or null (there is no `completed_by_user`). Seen in captured deliveries.',
+    );
+    expect(hover('email_address')).toBe('Email address, or null. From the REST reference.');
+  });
+
   it('@arethetypeswrong finds no problem for node10, node16 (CJS and ESM) and bundlers, and publint none', async () => {
-    const attw = join(ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
-    const { stdout } = await run(process.execPath, [
-      attw,
-      tarball,
-      '--format',
-      'ascii',
-      '--no-emoji',
-      '--no-color',
-    ]);
-    expect(stdout).toContain('No problems found');
-    for (const line of [
-      'node10: OK',
-      'node16 (from CJS): OK (CJS)',
-      'node16 (from ESM): OK (ESM)',
-      'bundler: OK',
-    ]) {
-      expect(stdout).toContain(line);
-    }
-    const publint = join(ROOT, 'node_modules', 'publint', 'src', 'cli.js');
-    const linted = await run(process.execPath, [publint, '--strict'], { cwd: ROOT });
-    expect(linted.stdout).toContain('All good!');
+    await expectTypesRight(webhooksTarball);
+    await expectPublintClean(join(ROOT, 'packages', 'webhooks'));
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
-import { createRedisDedupeStore } from '../../src/index.js';
+import { createRedisDedupeStore } from '../../packages/webhooks/src/index.js';
 import { ROOT } from '../support/cli.js';
 import { redisAvailable, redisServer } from '../support/redis.js';
 

@@ -8,11 +8,19 @@ import { run } from '../support/pack.js';
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 describe('one version everywhere', () => {
-  it('package.json, --version, the changelog’s newest entry, the schema’s $id and every pinned example agree', async () => {
+  it('package.json, the library’s package.json and the CLI’s dependency on it, --version, the changelog’s newest entry, the schema’s $id and every pinned example agree', async () => {
     expect((await runCli(['--version'])).stdout).toMatch(
       new RegExp(`^salesloft-hooks/${version.replaceAll('.', '\\.')} `),
     );
     expect(changelogEntries()[0]?.version).toBe(version);
+    const library = JSON.parse(readFileSync(join(ROOT, 'packages', 'webhooks', 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect([library.version, root.dependencies[library.name]]).toEqual([version, version]);
     const texts = [
       'README.md',
       ...readdirSync(join(ROOT, 'docs'))

@@ -96,14 +96,16 @@ describe('start-up path', () => {
 
 describe('the library', () => {
   it.each([
-    ['import', 'esm/index.js', 'const lib = await import'],
-    ['require', 'cjs/index.js', 'const lib = require'],
+    ['import', 'packages/webhooks/dist/esm/index.js', 'const lib = await import'],
+    ['require', 'packages/webhooks/dist/cjs/index.js', 'const lib = require'],
+    ['import', 'dist/lib/index.js', 'const lib = await import'],
+    ['require', 'dist/lib/cjs/index.js', 'const lib = require'],
   ])(
-    '%s of salesloft-hooks (dist/lib/%s) loads neither oclif, undici, @inquirer/prompts nor @ngrok/ngrok, nor any CLI module',
-    async (_how, entry, load) => {
+    '%s of %s loads neither oclif, undici, @inquirer/prompts nor @ngrok/ngrok, nor any CLI module',
+    async (how, entry, load) => {
       const file = join(tempDir('slh-trace-'), 'modules.txt');
-      const script = join(tempDir('slh-lib-'), entry.startsWith('esm') ? 'load.mjs' : 'load.cjs');
-      const path = JSON.stringify(join(ROOT, 'dist', 'lib', entry));
+      const script = join(tempDir('slh-lib-'), how === 'import' ? 'load.mjs' : 'load.cjs');
+      const path = JSON.stringify(join(ROOT, entry));
       writeFileSync(script, `${load}(${path});\nif (lib.EVENT_TYPES.length !== 37) process.exit(3);\n`);
       const child = spawnSync(
         process.execPath,
@@ -114,7 +116,13 @@ describe('the library', () => {
       );
       expect(child.status).toBe(0);
       const lines = readFileSync(file, 'utf8').split('\n');
-      expect(lines.some((line) => line.includes(`/dist/lib/${entry}`))).toBe(true);
+      expect(lines.some((line) => line.includes(`/${entry}`))).toBe(true);
+      // The root package's entry only re-exports the workspace package.
+      expect(
+        lines.some(
+          (line) => line.includes('packages/webhooks/dist/') || line.endsWith(' @salesloft-hooks/webhooks'),
+        ),
+      ).toBe(true);
       for (const heavy of [...PACKAGES, '@oclif/core']) {
         expect(
           lines.filter((line) => line.includes(`/node_modules/${heavy}/`) || line.endsWith(` ${heavy}`)),
@@ -122,7 +130,7 @@ describe('the library', () => {
       }
       expect(lines.filter((line) => /\/(cli|commands|listen)\//.test(line))).toEqual([]);
       // ES modules: no node: module at load, so the library loads on an edge runtime too.
-      if (entry.startsWith('esm')) expect(lines.filter((line) => line.includes('node:'))).toEqual([]);
+      if (how === 'import') expect(lines.filter((line) => line.includes('node:'))).toEqual([]);
     },
   );
 });

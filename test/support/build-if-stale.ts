@@ -7,19 +7,22 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What the build reads: a change to any of them makes dist/ stale. */
 const INPUTS = [
   'src',
+  'packages/webhooks/src',
+  'packages/webhooks/package.json',
+  'packages/webhooks/tsconfig.json',
   'scripts',
   'patches',
   'assets',
   'package.json',
   'tsconfig.build.json',
-  'tsconfig.lib.json',
 ];
 const OUTPUTS = [
   'dist/cli.cjs',
   'dist/launch.cjs',
   'dist/undici.cjs',
-  'dist/lib/esm/index.js',
-  'dist/lib/cjs/index.js',
+  'dist/lib/index.js',
+  'packages/webhooks/dist/esm/index.js',
+  'packages/webhooks/dist/cjs/index.js',
   'oclif.manifest.json',
 ];
 

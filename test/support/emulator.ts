@@ -1,4 +1,8 @@
-import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/emulator.js';
+import {
+  type Emulator,
+  type EmulatorOptions,
+  startEmulator,
+} from '../../packages/webhooks/src/emulator/emulator.js';
 import { SalesloftClient } from '../../src/salesloft/client.js';
 import { afterEveryTest } from './after-test.js';
 import { TestClock } from './clock.js';

@@ -1,3 +1,4 @@
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import Disable from '../../src/commands/disable.js';
 import Doctor from '../../src/commands/doctor.js';
 import Enable from '../../src/commands/enable.js';
@@ -12,7 +13,6 @@ import Trigger from '../../src/commands/trigger.js';
 import Unsubscribe from '../../src/commands/unsubscribe.js';
 import Verify from '../../src/commands/verify.js';
 import Version from '../../src/commands/version.js';
-import type { Emulator } from '../../src/emulator/emulator.js';
 import { runCommand } from './command.js';
 
 /** The environment of a user whose API key and URL point at the in-process emulator. */

@@ -17,10 +17,14 @@ export const run = (
     shell: process.platform === 'win32' && (file === 'npm' || file === 'npx'),
   });
 
-/** The package as npm would publish it (from the build the suite runs after): the tarball's path. */
-export async function packTarball(): Promise<string> {
+/**
+ * The package as npm would publish it (from the build the suite runs after): the tarball's path.
+ * `workspace`: a workspace's folder (packages/webhooks) instead of the root package.
+ */
+export async function packTarball(workspace?: string): Promise<string> {
   const packDir = tempDir('slh-pack-');
-  await run('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT });
+  const only = workspace === undefined ? [] : ['--workspace', workspace];
+  await run('npm', ['pack', '--ignore-scripts', ...only, '--pack-destination', packDir], { cwd: ROOT });
   const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack wrote no tarball');
   return join(packDir, tarball);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
 import { tempDir } from './cli.js';
 
 /** A sync file with `yaml` in a folder of its own (where a `.env` may go beside it). */

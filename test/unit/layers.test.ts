@@ -1,20 +1,21 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+const PACKAGE = fileURLToPath(new URL('../../packages/webhooks/src', import.meta.url));
 // Static and dynamic imports, and require() (the command registry loads commands lazily with it).
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\(\s*|^import\s+)'([^']+)'/gm;
 
-/** Every source file (path from src/) with what it imports: `src/...` paths for relative imports, else the package. */
-function graph(): Map<string, string[]> {
-  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((file) =>
+/** Every source file (path from `root`) with what it imports: paths from `root` for relative imports, else the package. */
+function graph(root = SRC): Map<string, string[]> {
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) =>
     file.endsWith('.ts'),
   );
   const edges = new Map<string, string[]>();
   for (const file of files) {
-    const text = readFileSync(join(SRC, file), 'utf8');
+    const text = readFileSync(join(root, file), 'utf8');
     const targets = [...text.matchAll(IMPORT)].map(([, spec]) =>
       (spec as string).startsWith('.')
         ? normalize(join(dirname(file), spec as string)).replace(/\.js$/, '.ts')
@@ -116,19 +117,53 @@ describe('the layers of src/', () => {
     expect(reaches('listen', 'send') && reaches('send', 'listen')).toBe(true);
   });
 
-  it.skipIf(!existsSync(join(SRC, 'index.ts')))('the library entry reaches no cli/ code', () => {
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file) || !local(file)) return;
-      seen.add(file);
-      for (const target of edges.get(file) ?? []) visit(target);
-    };
-    visit('index.ts');
-    expect([...seen].filter((file) => folder(file) === 'cli')).toEqual([]);
+  it('no folder of twelve unrelated files: src/ holds only folders', () => {
+    const loose = readdirSync(SRC).filter((name) => name.endsWith('.ts'));
+    expect(loose.map((name) => relative(SRC, join(SRC, name)))).toEqual([]);
+  });
+});
+
+describe('the library package, packages/webhooks/src/', () => {
+  const own = graph(PACKAGE);
+  const imports = [...own].flatMap(([file, targets]) => targets.map((target) => [file, target] as const));
+
+  it('stands alone: it imports nothing of the CLI and no npm package, only node: modules', () => {
+    expect(imports.filter(([, target]) => target.startsWith('..')).map(([f, t]) => `${f} -> ${t}`)).toEqual(
+      [],
+    );
+    expect(
+      imports
+        .filter(([, target]) => !own.has(target) && !target.startsWith('node:'))
+        .map(([f, t]) => `${f} -> ${t}`),
+    ).toEqual([]);
   });
 
-  it('no folder of twelve unrelated files: src/ holds only folders and the library entry', () => {
-    const loose = readdirSync(SRC).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
-    expect(loose.map((name) => relative(SRC, join(SRC, name)))).toEqual([]);
+  it('the entry loads no node: module: those come in with the emulator, imported on first use, or as types', () => {
+    const seen = new Set<string>();
+    const statics = /^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm;
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(PACKAGE, file), 'utf8');
+      for (const [, spec] of text.matchAll(statics)) {
+        const target = (spec as string).startsWith('.')
+          ? normalize(join(dirname(file), spec as string)).replace(/\.js$/, '.ts')
+          : (spec as string);
+        visit(target);
+      }
+    };
+    visit('index.ts');
+    expect([...seen].filter((file) => file.startsWith('node:'))).toEqual([]);
+    expect([...seen].filter((file) => file.startsWith('emulator/'))).toEqual([]);
+  });
+
+  it('is the one source of the catalog and the signature: the CLI imports them and holds no HMAC code', () => {
+    const cli = [...edges].flatMap(([, targets]) => targets);
+    expect(cli).toContain('../packages/webhooks/src/catalog/event-types.ts');
+    expect(cli).toContain('../packages/webhooks/src/catalog/signature.ts');
+    const hmac = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .filter((file) => /createHmac|importKey\('raw'/.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(hmac).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import type { LinkSwapVerdict } from '../../catalog/link-swap.js';
+import type { LinkSwapVerdict } from '../../../packages/webhooks/src/catalog/link-swap.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../../packages/webhooks/src/shared/json-depth.js';
+import { safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
 import { type Delivery, REPLAY_HEADER } from '../../listen/delivery.js';
 import type { DeliveryView } from '../../listen/session.js';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../shared/json-depth.js';
-import { safeText, safeUrl } from '../../shared/text.js';
 import { summarize } from './delivery-summary.js';
 
 const MAX_ID_CHARS = 40;

@@ -1,5 +1,5 @@
-import { findEventType } from '../../catalog/event-types.js';
-import { excerpt as cut } from '../../shared/text.js';
+import { findEventType } from '../../../packages/webhooks/src/catalog/event-types.js';
+import { excerpt as cut } from '../../../packages/webhooks/src/shared/text.js';
 
 const excerpt = (value: string | undefined, max = 80): string | undefined =>
   value === undefined ? undefined : cut(value, max);

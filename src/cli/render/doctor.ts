@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
+import { safeText } from '../../../packages/webhooks/src/shared/text.js';
 import type { DoctorCheck } from '../../doctor/run.js';
-import { safeText } from '../../shared/text.js';
 
 const NAME = 27;
 const EXPECTED = 12;

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { EmulatorLogEvent } from '../../emulator/emulator.js';
-import { safeText, safeUrl } from '../../shared/text.js';
+import type { EmulatorLogEvent } from '../../../packages/webhooks/src/emulator/emulator.js';
+import { safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
 import { colorStatus, linkSwapText } from './deliveries.js';
 
 /** One stderr line per API request or delivery attempt of the emulator. */

@@ -1,5 +1,5 @@
-import type { EventTypeInfo } from '../../catalog/event-types.js';
-import { byText } from '../../shared/text.js';
+import type { EventTypeInfo } from '../../../packages/webhooks/src/catalog/event-types.js';
+import { byText } from '../../../packages/webhooks/src/shared/text.js';
 
 /** The two styles the catalog uses (a chalk instance has them). */
 export interface CatalogColors {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
+import { byText, count, maskToken, safeText } from '../../../packages/webhooks/src/shared/text.js';
 import { MAX_DELIVERIES, type SessionEvent, type SessionTotals } from '../../listen/session-events.js';
-import { byText, count, maskToken, safeText } from '../../shared/text.js';
 
 /** The stderr line of a listen session's event (none for events that need no words). */
 export function sessionLine(event: SessionEvent, color: ChalkInstance): string | undefined {

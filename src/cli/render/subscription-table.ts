@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Subscription } from '../../salesloft/types.js';
-import { maskToken, safeText, safeUrl } from '../../shared/text.js';
+import type { Subscription } from '../../../packages/webhooks/src/salesloft/types.js';
+import { maskToken, safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
 
 // Its own module, imported only for human output: cli-table3 loads from node_modules.
 const BORDERLESS = {

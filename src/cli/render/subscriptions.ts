@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Subscription } from '../../salesloft/types.js';
-import { safeText, safeUrl } from '../../shared/text.js';
+import type { Subscription } from '../../../packages/webhooks/src/salesloft/types.js';
+import { safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
 import type { PlanItem } from '../../subscriptions/subscribe.js';
 
 /** One line per subscription, for confirmations and summaries. */

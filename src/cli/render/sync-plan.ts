@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { maskUserinfo, safeText, safeUrl } from '../../shared/text.js';
+import { maskUserinfo, safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
 import type { SyncStep } from '../../sync/plan.js';
 
 /** The plan in the manner of `terraform plan`: a symbol per step and a summary line. */

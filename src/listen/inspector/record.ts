@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { findEventType } from '../../catalog/event-types.js';
-import type { LinkSwapVerdict } from '../../catalog/link-swap.js';
-import { diagnose, sign } from '../../catalog/signature.js';
-import { nestedDeeperThan } from '../../shared/json-depth.js';
+import { findEventType } from '../../../packages/webhooks/src/catalog/event-types.js';
+import type { LinkSwapVerdict } from '../../../packages/webhooks/src/catalog/link-swap.js';
+import { diagnose, sign } from '../../../packages/webhooks/src/catalog/signature.js';
+import { nestedDeeperThan } from '../../../packages/webhooks/src/shared/json-depth.js';
 import { REPLAY_HEADER } from '../delivery.js';
 
 /** The largest invalid body kept whole (and diagnosed): a forgery beyond it keeps a prefix and a digest. */

@@ -1,4 +1,4 @@
-import { networkReason } from '../../net/errors.js';
+import { networkReason } from '../../../packages/webhooks/src/net/errors.js';
 import { timedPost } from '../../net/post.js';
 import { entryFrom, replayHeaders } from './record.js';
 import type { InspectorStore } from './store.js';

@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readCappedBody } from '../../net/body.js';
+import { readCappedBody } from '../../../packages/webhooks/src/net/body.js';
+import { listenOn } from '../../../packages/webhooks/src/net/listen-on.js';
 import { browserCanOpen } from '../../net/browser-ports.js';
 import { processConnectionBudget } from '../../net/fd-limit.js';
-import { listenOn } from '../../net/listen-on.js';
 import { UsageError } from '../../shared/errors.js';
 import { curlCommand, detailOf, type Entry } from './record.js';
 import type { Replayer } from './replay.js';

@@ -1,4 +1,4 @@
-import type { LinkSwapVerdict } from '../../catalog/link-swap.js';
+import type { LinkSwapVerdict } from '../../../packages/webhooks/src/catalog/link-swap.js';
 import type { Entry, ResponseSeen } from './record.js';
 
 export const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,5 @@
 // On a runtime without node:crypto: the Fetch handler verifies with Web Crypto.
-import { createFetchHandler, verifySignature, verifyWebhookAsync, Webhooks } from 'salesloft-hooks';
+import { createFetchHandler, verifySignature, verifyWebhookAsync, Webhooks } from '@salesloft-hooks/webhooks';
 
 const token = 'edge-token';
 const key = await crypto.subtle.importKey(

@@ -1,7 +1,11 @@
 // One instance of an app behind a load balancer: Webhooks with the shared Redis dedupe store. It
 // receives the test's delivery at the moment it is told, and prints the status it would answer.
 import { createClient } from 'redis';
-import { createRedisDedupeStore, signedDelivery, Webhooks } from '../../../dist/lib/esm/index.js';
+import {
+  createRedisDedupeStore,
+  signedDelivery,
+  Webhooks,
+} from '../../../packages/webhooks/dist/esm/index.js';
 
 const [url, startAt, mode] = process.argv.slice(2);
 const client = createClient({ url });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { startEmulator, verifySignature, type WebhookEvent, Webhooks } from 'salesloft-hooks';
+import { startEmulator, verifySignature, type WebhookEvent, Webhooks } from '@salesloft-hooks/webhooks';
 
 const webhooks = new Webhooks({ tokens: ['current', 'previous'] });
 webhooks.on('person_updated', (event) => {

@@ -1,4 +1,4 @@
-import { startEmulator, Webhooks } from 'salesloft-hooks';
+import { startEmulator, Webhooks } from '@salesloft-hooks/webhooks';
 
 const webhooks = new Webhooks({ token: 't' });
 webhooks.on('persn_updated', () => undefined);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { EVENT_TYPES } from '../../../packages/webhooks/src/catalog/event-types.js';
 import {
   defaultListenEvents,
   matchEvents,

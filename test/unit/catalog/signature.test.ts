@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, sign, verify } from '../../../src/catalog/signature.js';
+import { diagnose, sign, verify } from '../../../packages/webhooks/src/catalog/signature.js';
 import { hmacHex } from '../../support/hmac.js';
 
 const hmac = (algorithm: 'sha1' | 'sha256', body: string, key: string) => hmacHex(body, key, algorithm);

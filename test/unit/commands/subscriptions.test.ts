@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../src/emulator/emulator.js';
+import type { Emulator } from '../../../packages/webhooks/src/emulator/emulator.js';
 import { parseJson, tempDir } from '../../support/cli.js';
 import { emulator } from '../../support/emulator.js';
 import { runInProcess as runCli } from '../../support/in-process.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../src/emulator/emulator.js';
+import type { Emulator } from '../../../packages/webhooks/src/emulator/emulator.js';
 import { parseJson } from '../../support/cli.js';
 import { emulator } from '../../support/emulator.js';
 import { runInProcess as runCli } from '../../support/in-process.js';

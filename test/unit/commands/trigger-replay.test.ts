@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { EVENT_TYPES } from '../../../packages/webhooks/src/catalog/event-types.js';
 import { parseJson, tempDir } from '../../support/cli.js';
 import { emulator } from '../../support/emulator.js';
 import { hmacHex } from '../../support/hmac.js';

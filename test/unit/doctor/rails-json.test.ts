@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { EVENT_TYPES } from '../../../packages/webhooks/src/catalog/event-types.js';
+import { railsJson } from '../../../packages/webhooks/src/samples/rails-json.js';
 import { catchesReserialising, railsSample } from '../../../src/doctor/rails-json.js';
-import { railsJson } from '../../../src/samples/rails-json.js';
 
 describe('railsJson', () => {
   it('writes what ActiveSupport writes: \\u0026, \\u003c, \\u003e inside strings, other letters as they are, and parses back to the same value', () => {

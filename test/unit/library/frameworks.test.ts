@@ -14,7 +14,7 @@ import {
   signedDelivery,
   type WebhookError,
   Webhooks,
-} from '../../../src/index.js';
+} from '../../../packages/webhooks/src/index.js';
 import { closeAfterTest } from '../../support/receiver.js';
 
 function webhooks() {

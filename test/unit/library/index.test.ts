@@ -8,7 +8,7 @@ import {
   startEmulator,
   verifyRequest,
   verifySignature,
-} from '../../../src/index.js';
+} from '../../../packages/webhooks/src/index.js';
 import { hmacHex } from '../../support/hmac.js';
 import { verifyingHandler } from '../../support/receiver.js';
 

@@ -9,7 +9,7 @@ import {
   samplePayload,
   signedDelivery,
   Webhooks,
-} from '../../../src/index.js';
+} from '../../../packages/webhooks/src/index.js';
 import { afterEveryTest } from '../../support/after-test.js';
 
 const TOKEN = 'link-token';

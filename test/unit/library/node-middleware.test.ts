@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNodeMiddleware, signedDelivery, Webhooks } from '../../../src/index.js';
+import { createNodeMiddleware, signedDelivery, Webhooks } from '../../../packages/webhooks/src/index.js';
 
 const servers: Server[] = [];
 afterEach(() => {

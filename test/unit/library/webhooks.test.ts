@@ -13,7 +13,7 @@ import {
   type WebhookError,
   type WebhookEvent,
   Webhooks,
-} from '../../../src/index.js';
+} from '../../../packages/webhooks/src/index.js';
 import { hmacHex } from '../../support/hmac.js';
 
 const BODY = '{"id":7,"first_name":"Ada"}';

@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { networkReason } from '../../../src/net/errors.js';
+import { networkReason } from '../../../packages/webhooks/src/net/errors.js';
 import { configuredProxy, keepAlivePool, sendRequest } from '../../../src/net/http-request.js';
 
 const servers: Server[] = [];
@@ -104,7 +104,7 @@ describe('sendRequest', () => {
     const { execFile } = await import('node:child_process');
     const { url } = await serve((_req, res) => res.end('ok'));
     const script = `
-      const { keepAlivePool, sendRequest } = await import(${JSON.stringify(new URL('../../../dist/net/http-request.js', import.meta.url).href)});
+      const { keepAlivePool, sendRequest } = await import(${JSON.stringify(new URL('../../../dist/tsc/src/net/http-request.js', import.meta.url).href)});
       const dispatcher = keepAlivePool({ idleMs: 60_000 });
       const answer = await sendRequest(new URL(${JSON.stringify(url.href)}), { method: 'GET', headers: {}, dispatcher, headersTimeoutMs: 2000, bodyTimeoutMs: 2000, limit: 100 });
       console.log(answer.status);`;

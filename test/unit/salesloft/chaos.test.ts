@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { EVENT_TYPES } from '../../../packages/webhooks/src/catalog/event-types.js';
 import { runForIds } from '../../../src/subscriptions/batch.js';
 import { planSubscribe, subscribe } from '../../../src/subscriptions/subscribe.js';
 import { deleteTargets, findTargets } from '../../../src/subscriptions/unsubscribe.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
-import { createSampler } from '../../../src/samples/index.js';
+import { EVENT_TYPES } from '../../../packages/webhooks/src/catalog/event-types.js';
+import { createSampler } from '../../../packages/webhooks/src/samples/index.js';
 
 describe('sample payloads', () => {
   it('exist for each of the 37 event types, as JSON objects with an id (link_swap: its links)', () => {
@@ -107,7 +107,7 @@ describe('sample payloads', () => {
 
 describe('mergeOnto (what Emulator.fire lays over a sample)', () => {
   it('merges objects key by key at any depth; a value, an array or null replaces; the inputs stay as they were', async () => {
-    const { mergeOnto } = await import('../../../src/samples/merge.js');
+    const { mergeOnto } = await import('../../../packages/webhooks/src/samples/merge.js');
     const sample = { id: 1, counts: { calls: 0, emails: 2 }, tags: ['a'], owner: { id: 9 } };
     const data = { counts: { calls: 3 }, tags: ['b'], owner: null, extra: 'x' };
     expect(mergeOnto(sample, data)).toEqual({

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { maskToken } from '../../../packages/webhooks/src/shared/text.js';
 import { colorEnabled } from '../../../src/cli/terminal.js';
 import { DEFAULT_API_URL, resolveConfig } from '../../../src/shared/config.js';
-import { maskToken } from '../../../src/shared/text.js';
 import { tempDir } from '../../support/cli.js';
 
 function dirWithDotEnv(text: string): string {

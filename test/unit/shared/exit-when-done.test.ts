@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const MODULE = new URL('../../../dist/shared/exit-when-done.js', import.meta.url).href;
+const MODULE = new URL('../../../dist/tsc/src/shared/exit-when-done.js', import.meta.url).href;
 
 describe('exitWhenDone', () => {
   it('ends a process that a handle holds open, with its exit code and every byte it wrote', async () => {

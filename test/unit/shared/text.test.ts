@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, safeText } from '../../../src/shared/text.js';
+import { excerpt, safeText } from '../../../packages/webhooks/src/shared/text.js';
 
 describe('safeText: outside data on a terminal', () => {
   it('shows C0, DEL, C1 and bidi controls as visible escapes and leaves other text alone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../../../src/salesloft/types.js';
+import type { Subscription } from '../../../packages/webhooks/src/salesloft/types.js';
 import { parseDesiredState } from '../../../src/sync/desired.js';
 import { planJson, planSync } from '../../../src/sync/plan.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EVENT_TYPES } from '../../../src/catalog/event-types.js';
+import { EVENT_TYPES } from '../../../packages/webhooks/src/catalog/event-types.js';
 import { parseDesiredState } from '../../../src/sync/desired.js';
 import { syncSchema } from '../../../src/sync/schema.js';
 import { ROOT } from '../../support/cli.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isCatalogEvent } from '../catalog/event-types.js';
-import { isHttpUrl } from '../shared/urls.js';
+import { isHttpUrl } from '../shared/http-url.js';
 import type { Directory, EmulatedApplication } from './directory.js';
 import type { FaultPlan } from './faults.js';
 import { parseJsonBody, readRawBody, sendEmpty, sendJson } from './http-io.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isLoopbackUrl } from '../shared/urls.js';
+import { isLoopbackUrl } from '../shared/loopback.js';
 import type { ApplicationInput } from './directory.js';
 import { readRawBody, sendJson } from './http-io.js';
 

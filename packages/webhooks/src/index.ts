@@ -1,6 +1,7 @@
-// The library: `import { Webhooks, createNodeMiddleware, ... } from 'salesloft-hooks'` (or require).
-// It loads none of the CLI (oclif, prompts, ngrok), no HTTP client until the emulator starts, and
-// no node: module at load time, so it also runs where node:crypto is missing (edge runtimes).
+// @salesloft-hooks/webhooks: `Webhooks`, `createNodeMiddleware`, `createFetchHandler` and the rest,
+// for import and require. No dependencies; the CLI is built from this same source. Loading it loads
+// no HTTP client and no node: module (the emulator brings node:http when started), so it also runs
+// where node:crypto is missing (edge runtimes).
 export { EVENT_TYPES, type EventType, type EventTypeInfo } from './catalog/event-types.js';
 export type { LinkSwapAnswer } from './catalog/link-swap.js';
 export type * from './catalog/payloads.js';

@@ -1,9 +1,9 @@
 import { judgeLinkSwapAnswer, type LinkSwapVerdict, linksSent } from '../catalog/link-swap.js';
 import { deliveryHeaders } from '../catalog/signature.js';
 import { networkReason } from '../net/errors.js';
-import { ANSWER_READ_LIMIT, timedPost } from '../net/post.js';
+import { ANSWER_READ_LIMIT, createPoster } from '../net/post.js';
 import type { Subscription } from '../salesloft/types.js';
-import { isLoopbackUrl } from '../shared/urls.js';
+import { isLoopbackUrl } from '../shared/loopback.js';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -49,6 +49,7 @@ export class Deliverer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
+  private readonly poster = createPoster();
 
   constructor(private readonly options: DelivererOptions) {}
 
@@ -86,6 +87,7 @@ export class Deliverer {
 
   close(): void {
     this.closed = true;
+    this.poster.close();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
@@ -106,11 +108,11 @@ export class Deliverer {
       ms: 0,
     };
     try {
-      const answer = await timedPost(
+      const answer = await this.poster.post(
         subscription.callback_url,
         body,
         deliveryHeaders(record.event_type, body, subscription.callback_token),
-        { timeoutMs: this.options.timeoutMs },
+        this.options.timeoutMs,
       );
       attempt.status = answer.status;
       if (record.event_type === 'link_swap') {

@@ -502,7 +502,7 @@ const bulkJob = (ctx: SampleContext): Named<BulkJob> => {
 };
 
 /**
- * The sample of each of the 37 event types, typed by its payload (src/catalog/payloads.ts): each
+ * The sample of each of the 37 event types, typed by its payload (catalog/payloads.ts): each
  * builder declares the payload it returns, so the compiler checks every field of every sample
  * against the types the library promises (a field either side lacks fails the type check).
  */
