@@ -16,6 +16,15 @@ export function output(name, value) {
   return `${name}=${text.replace(/\r?\n/g, ' ')}\n`;
 }
 
+/**
+ * `file:line: message`, as sync reports a bad file, split into its parts (the message may span
+ * lines: a YAML error's excerpt); null for any other message.
+ */
+export function located(message) {
+  const match = /^([^\n]+?):(\d+): ([\s\S]*)$/.exec(message);
+  return match ? { file: match[1], line: match[2], message: match[3] } : null;
+}
+
 /** An `::error file=…,line=…::message` workflow command, escaped as the runner expects. */
 export function annotation(message, where = {}) {
   const data = (text) => String(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotation, countPlan, output, summaryFor } from './report.js';
+import { annotation, countPlan, located, output, summaryFor } from './report.js';
 
 /** Set once the outputs are written: a later failure keeps them. */
 let outputsWritten = false;
@@ -107,11 +107,11 @@ function summarise(markdown) {
 
 function fail(code, message, { summarised = false } = {}) {
   if (!summarised) summarise(summaryFor(mode, '', { failed: message }));
-  // `file:line: message`, as sync reports a bad file (and only when that names a file here).
-  const match = /^(.+?):(\d+): (.*)$/.exec(message);
-  const located = match && existsSync(resolve(match[1])) ? match : null;
-  const where = located ? { file: toWorkspace(located[1]), line: located[2] } : {};
-  process.stdout.write(annotation(located ? located[3] : message, where));
+  // At the file and line sync names, when that is a file here.
+  const place = located(message);
+  const here = place && existsSync(resolve(place.file)) ? place : null;
+  const where = here ? { file: toWorkspace(here.file), line: here.line } : {};
+  process.stdout.write(annotation(here ? here.message : message, where));
   // A failed apply keeps the plan's outputs (what it set out to do); a run without a plan has none.
   if (!outputsWritten) writeOutputs({ drift: false, creates: 0, updates: 0, deletes: 0, plan: null });
   process.exit(code);

@@ -2,6 +2,7 @@ import * as Flags from '@oclif/core/flags';
 import { revealSecret } from '../cli/argv-secrets.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { handleStopSignals } from '../cli/terminal.js';
+import { isLoopbackHost, reachableUrls } from '../shared/bind-address.js';
 import { UsageError } from '../shared/errors.js';
 
 export default class EmulatorCommand extends BaseCommand<void> {
@@ -24,7 +25,10 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
       min: 0,
       max: 65535,
     }),
-    host: Flags.string({ description: 'address to bind', default: '127.0.0.1' }),
+    host: Flags.string({
+      description: 'address to bind (one other machines can reach needs --api-key)',
+      default: '127.0.0.1',
+    }),
     'api-key': Flags.string({ description: 'accept only this Bearer token (default: any token)' }),
     'retry-interval': Flags.integer({
       description: 'seconds between delivery attempts (Salesloft: 15)',
@@ -45,6 +49,12 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
 
   async run(): Promise<void> {
     const { flags } = await this.parse(EmulatorCommand);
+    if (!isLoopbackHost(flags.host) && flags['api-key'] === undefined) {
+      throw new UsageError(
+        `--host ${flags.host} lets other machines reach the emulator, which would take any token from them: pass --api-key too.`,
+        'open_emulator',
+      );
+    }
     const [{ startEmulator }, { formatEmulatorEvent }] = await Promise.all([
       import('../../packages/webhooks/src/emulator/emulator.js'),
       import('../cli/render/emulator-log.js'),
@@ -65,9 +75,11 @@ Other endpoints: GET /__emulator/deliveries, GET /__emulator/requests, POST|DELE
         'port_in_use',
       );
     });
-    if (this.jsonEnabled()) this.logJson({ url: emulator.url });
-    this.note(`Emulator listening on ${emulator.url}`);
-    this.note(`export SALESLOFT_API_URL=${emulator.url}`);
+    const port = Number(new URL(emulator.url).port);
+    const [url = emulator.url, ...others] = reachableUrls(flags.host, port);
+    if (this.jsonEnabled()) this.logJson({ url });
+    this.note(`Emulator listening on ${url}${others.length > 0 ? ` (and ${others.join(', ')})` : ''}`);
+    this.note(`export SALESLOFT_API_URL=${url}`);
     // Any key is accepted without --api-key; a key that was passed is never printed.
     this.note(
       `export SALESLOFT_API_KEY=${flags['api-key'] === undefined ? 'ak_emulator' : '<your --api-key>'}`,

@@ -1,7 +1,8 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { readOwnFile, UntrustedPathError, untrustedDirectory, writeOwnFile } from '../shared/own-files.js';
 import { COMMAND_IDS } from './command-ids.js';
 
 /**
@@ -11,14 +12,21 @@ import { COMMAND_IDS } from './command-ids.js';
  *
  * The bundle ends with a `// build <sha256>` line (scripts/bundle.js writes it): the cache
  * file is named after it and the bundle's path, because V8 checks only the source's length before
- * trusting a cache, and keeps the file name the cache was made under.
- * A cache file is used only when it is a regular file of this user that nobody else may write.
+ * trusting a cache (a forged cache of the same length runs its own code), and keeps the file name
+ * the cache was made under. Each cache starts with a header naming the build hash, the source's
+ * length and the bundle file's size and modification time it was made from: any mismatch and it is
+ * ignored. (Hashing the 1.2 MB bundle again at each start would cost 3 ms.)
+ * A cache is read and written only in a folder of this user's that nobody else may write, read
+ * from a regular file of this user's opened without following symlinks, and written through a
+ * temporary file of a random name, created exclusively (src/shared/own-files.ts).
  */
-export type CodeCacheState = 'used' | 'rejected' | 'missing' | 'off';
+export type CodeCacheState = 'used' | 'rejected' | 'missing' | 'off' | 'untrusted';
 
 export interface CachedModule {
   exports: unknown;
   state: CodeCacheState;
+  /** Why the cache folder or file was not trusted (state `untrusted`). */
+  reason?: string;
   /** Writes the cache when it was missing or rejected; call it when the run is over. */
   save(): void;
 }
@@ -64,8 +72,11 @@ export function requireWithCodeCache(file: string, dir: string, variant?: string
   // install, a checkout) needs its own cache, or its stack traces name the other copy.
   const key = build ? `${build.slice(0, 16)}-${pathKey(file)}` : undefined;
   const name = [key, variant, process.version, process.arch].filter(Boolean).join('-');
-  const cacheFile = key ? join(dir, `${stem}${name}.v8`) : undefined;
-  const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
+  const folderReason = key ? untrustedFolder(dir) : undefined;
+  const cacheFile = key && !folderReason ? join(dir, `${stem}${name}.v8`) : undefined;
+  const header = cacheFile ? cacheHeader(file, build as string, source.length) : '';
+  const read = cacheFile ? readCache(cacheFile, header) : {};
+  const { cachedData } = read;
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = new Module(file) as NodeJS.Module;
   module.filename = file;
@@ -75,28 +86,71 @@ export function requireWithCodeCache(file: string, dir: string, variant?: string
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
 
-  const state: CodeCacheState = !cacheFile
-    ? 'off'
-    : !cachedData
-      ? 'missing'
-      : script.cachedDataRejected
-        ? 'rejected'
-        : 'used';
-  let saved = state === 'used' || state === 'off';
+  const reason = folderReason ?? read.reason;
+  const state: CodeCacheState = reason
+    ? 'untrusted'
+    : !cacheFile
+      ? 'off'
+      : !cachedData
+        ? 'missing'
+        : script.cachedDataRejected
+          ? 'rejected'
+          : 'used';
+  let saved = state === 'used' || state === 'off' || folderReason !== undefined;
   const save = () => {
     if (saved || !cacheFile) return;
     saved = true;
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-      renameSync(temporary, cacheFile);
+      // Made by someone else between the check and now: leave it alone.
+      if (untrustedFolder(dir)) return;
+      writeOwnFile(cacheFile, Buffer.concat([Buffer.from(header, 'latin1'), script.createCachedData()]));
       pruneCaches(dir, stem);
     } catch {
       // A cache that cannot be written (read-only home, full disk) only costs speed.
     }
   };
-  return { exports: module.exports, state, save };
+  return { exports: module.exports, state, ...(reason ? { reason } : {}), save };
+}
+
+/** Why the cache folder (or, when it does not exist yet, its parent) is not this user's alone. */
+function untrustedFolder(dir: string): string | undefined {
+  try {
+    const own = untrustedDirectory(dir);
+    if (own) return `${dir} ${own}`;
+    const parent = dirname(dir);
+    const above = statSafe(dir) ? undefined : untrustedDirectory(parent);
+    return above ? `${parent} ${above}` : undefined;
+  } catch {
+    return `${dir} cannot be checked`;
+  }
+}
+
+function statSafe(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first line of a cache: what it was made from. */
+function cacheHeader(file: string, build: string, length: number): string {
+  const { size, mtimeMs } = statSync(file);
+  return `salesloft-hooks code cache 1 ${build} ${length} ${size} ${mtimeMs}\n`;
+}
+
+/** A cache's V8 data, when the file is this user's and its header is `header`. */
+function readCache(file: string, header: string): { cachedData?: Buffer; reason?: string } {
+  try {
+    const bytes = readOwnFile(file);
+    if (!bytes || bytes.length <= header.length) return {};
+    if (bytes.subarray(0, header.length).toString('latin1') !== header) return {};
+    return { cachedData: bytes.subarray(header.length) };
+  } catch (error) {
+    return error instanceof UntrustedPathError ? { reason: error.message } : {};
+  }
 }
 
 /**
@@ -122,15 +176,4 @@ function pathKey(path: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-function readOwnFile(file: string): Buffer | undefined {
-  try {
-    const stat = lstatSync(file);
-    if (!stat.isFile()) return undefined;
-    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }

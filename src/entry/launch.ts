@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { guardStdio } from '../cli/stdio.js';
 import type { Undici } from '../net/undici.js';
 import { debugEnabled } from '../shared/config.js';
+import { untrustedDirectory } from '../shared/own-files.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
 
 export interface Cli {
@@ -35,10 +36,14 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
   process.env.SALESLOFT_HOOKS_CACHE_DIR ??= cache;
   const debug = debugEnabled();
   const mapped = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true;
-  // Node 22.8 and later cache what is still loaded from node_modules (yaml, cli-table3, prompts).
-  (Module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache?.(
-    join(cache, 'node'),
-  );
+  // Node 22.8 and later cache what is still loaded from node_modules (yaml, cli-table3, prompts),
+  // in a folder of this user's alone (as the bundles' caches are: code-cache.ts).
+  const cacheReason = untrustedDirectory(cache);
+  if (!cacheReason) {
+    (Module as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache?.(
+      join(cache, 'node'),
+    );
+  }
   const saves: (() => void)[] = [];
   process.once('exit', () => {
     for (const save of saves) save();
@@ -48,7 +53,10 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
     if (mapped) return createRequire(path)(path);
     const loaded = requireWithCodeCache(path, join(cache, 'code'), variant);
     saves.push(loaded.save);
-    if (debug) process.stderr.write(`salesloft-hooks: code cache ${loaded.state} (${file})\n`);
+    if (debug) {
+      const why = loaded.reason ? `: ${loaded.reason}, so this run is uncached` : '';
+      process.stderr.write(`salesloft-hooks: code cache ${loaded.state} (${file})${why}\n`);
+    }
     return loaded.exports;
   };
   const cli = load('cli.cjs', cacheVariant(process.argv.slice(2))) as Cli;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { stateDirError } from '../shared/errors.js';
+import { readStateFile, trustStateDir } from '../shared/state-dir.js';
 
 /** The path a listen session's deliveries come to (on the receiver, behind the tunnel). */
 export function sessionPath(sessionId: string): string {
@@ -106,6 +107,8 @@ export class SessionJournal {
     stateDir: string,
     data: Omit<JournalData, 'v' | 'pid' | 'hostname' | 'subscription_ids' | 'pid_ns' | 'boot_id'>,
   ): Promise<SessionJournal> {
+    trustStateDir(stateDir);
+    trustStateDir(sessionsDir(stateDir));
     const dir = sessionsDir(stateDir);
     const journal = new SessionJournal(join(dir, `${data.session_id}.json`), {
       v: 1,
@@ -214,6 +217,8 @@ async function sessionJournals(
   stateDir: string,
   liveness: Liveness,
 ): Promise<(FoundJournal & { dead: boolean })[]> {
+  trustStateDir(stateDir);
+  trustStateDir(sessionsDir(stateDir));
   let names: string[];
   try {
     names = await readdir(sessionsDir(stateDir));
@@ -227,8 +232,11 @@ async function sessionJournals(
   const found: (FoundJournal & { dead: boolean })[] = [];
   for (const name of journals) {
     const file = join(sessionsDir(stateDir), name);
+    // A journal another user planted would have prune delete subscriptions with this user's key.
+    const bytes = readStateFile(file);
+    if (!bytes) continue;
     try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
+      const data = JSON.parse(bytes.toString('utf8')) as JournalData;
       if (!wellFormed(data, name)) continue;
       const { mtimeMs } = await stat(file);
       found.push({ file, data, dead: isDead(data, { ...liveness, identity }, now - mtimeMs) });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { proxyVariables } from '../shared/config.js';
+import { proxyVariableProblem, proxyVariables } from '../shared/config.js';
+import { UsageError } from '../shared/errors.js';
 import type { Dispatcher } from './undici.js';
 import { undici } from './undici.js';
 
@@ -56,7 +57,10 @@ export function keepAlivePool(options: PoolOptions): Dispatcher {
       ...(options.insecure ? { rejectUnauthorized: false } : {}),
     },
   };
-  return options.proxy && proxyConfigured() ? new EnvHttpProxyAgent(settings) : new Agent(settings);
+  if (!(options.proxy && proxyConfigured())) return new Agent(settings);
+  const problem = proxyVariableProblem();
+  if (problem) throw new UsageError(problem, 'bad_proxy');
+  return new EnvHttpProxyAgent(settings);
 }
 
 /**

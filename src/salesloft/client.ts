@@ -205,7 +205,8 @@ export class SalesloftClient {
         const existing = await this.findCreated(input);
         if (existing) return existing;
       }
-      if (failures >= this.retry.attempts || deadline.passed()) throw this.finalError(attempt);
+      if (failures >= this.retry.attempts || deadline.passed() || hopeless(attempt))
+        throw this.finalError(attempt);
       await this.backoff(failures);
     }
   }
@@ -269,7 +270,8 @@ export class SalesloftClient {
         if (status < 500) throw apiErrorFor(status, attempt.answer.body, attempt.answer.location);
       }
       failures += 1;
-      if (failures >= this.retry.attempts || deadline.passed()) throw this.finalError(attempt);
+      if (failures >= this.retry.attempts || deadline.passed() || hopeless(attempt))
+        throw this.finalError(attempt);
       await this.backoff(failures);
     }
   }
@@ -443,4 +445,9 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** A failure that another attempt cannot mend: the proxy wants credentials it was not given (407). */
+function hopeless(attempt: Attempt): boolean {
+  return attempt.kind !== 'answer' && errorCode(attempt.error) === 'PROXY_AUTH_REQUIRED';
 }

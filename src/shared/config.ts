@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
+import { isHttpUrl } from '../../packages/webhooks/src/shared/http-url.js';
+import { maskUserinfo, safeText } from '../../packages/webhooks/src/shared/text.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_API_URL = 'https://api.salesloft.com';
@@ -235,6 +237,24 @@ export function proxyVariables(env: Environment = process.env): {
     https: env.https_proxy || env.HTTPS_PROXY || undefined,
     noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
   };
+}
+
+/**
+ * What is wrong with the proxy variables in effect, for a one-line error: undici's own message names
+ * neither the variable nor its value. The value is shown without any credentials.
+ */
+export function proxyVariableProblem(env: Environment = process.env): string | undefined {
+  const effective = [
+    env.https_proxy ? 'https_proxy' : env.HTTPS_PROXY ? 'HTTPS_PROXY' : undefined,
+    env.http_proxy ? 'http_proxy' : env.HTTP_PROXY ? 'HTTP_PROXY' : undefined,
+  ];
+  for (const name of effective) {
+    const value = name === undefined ? undefined : env[name];
+    if (name === undefined || value === undefined || isHttpUrl(value)) continue;
+    const shown = maskUserinfo(value).replace(/^[^/?#]*@/, '***@');
+    return `${name} is not a URL (http://host:port): "${safeText(shown, 200)}".`;
+  }
+  return undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

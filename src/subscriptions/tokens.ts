@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { hasToken } from '../../packages/webhooks/src/catalog/signature.js';
 import { DEFAULT_API_URL } from '../shared/config.js';
 import { stateDirError, UsageError } from '../shared/errors.js';
+import { writeOwnFile } from '../shared/own-files.js';
+import { readStateFile, trustStateDir } from '../shared/state-dir.js';
 
 export type TokenSource = 'flag' | 'environment' | '.env' | 'stored' | 'created';
 
@@ -51,6 +53,7 @@ export async function callbackToken(request: TokenRequest): Promise<CallbackToke
       token: requireToken(request.env, 'SALESLOFT_CALLBACK_TOKEN'),
       source: request.envSource ?? 'environment',
     };
+  trustStateDir(request.stateDir);
   const file = join(request.stateDir, FILE_NAME);
   const stored = await readTokenFile(file);
   const existing = stored.token ?? stored.legacy[request.apiUrl] ?? stored.legacy[DEFAULT_API_URL];
@@ -105,6 +108,7 @@ async function createTokenFile(stateDir: string, file: string, data: TokenFile):
 
 /** The tokens stored per API URL before 0.3, other than `current` (for a signature's diagnosis). */
 export async function legacyTokens(stateDir: string, current: string): Promise<string[]> {
+  trustStateDir(stateDir);
   const stored = await readTokenFile(join(stateDir, FILE_NAME)).catch(() => undefined);
   return [...new Set(Object.values(stored?.legacy ?? {}))].filter((token) => token !== current);
 }
@@ -127,13 +131,13 @@ export function requireToken(value: string, where: string): string {
 }
 
 async function readTokenFile(file: string): Promise<TokenFile> {
-  // node:crypto and node:fs/promises load when a token is read or made, not at every start.
-  const { readFile } = await import('node:fs/promises');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const bytes = readStateFile(file);
+    if (!bytes) return { v: 2, legacy: {} };
+    text = bytes.toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { v: 2, legacy: {} };
+    if (error instanceof UsageError) throw error;
     throw stateDirError(error);
   }
   const strings = (value: unknown): Record<string, string> =>
@@ -159,12 +163,10 @@ async function readTokenFile(file: string): Promise<TokenFile> {
 }
 
 async function writeTokenFile(stateDir: string, file: string, data: TokenFile): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  const { mkdir, rename, writeFile } = await import('node:fs/promises');
+  const { mkdir } = await import('node:fs/promises');
   try {
     await mkdir(stateDir, { recursive: true, mode: 0o700 });
-    await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, file);
+    writeOwnFile(file, `${JSON.stringify(data, null, 2)}\n`);
   } catch (error) {
     throw stateDirError(error);
   }

@@ -1,5 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, runCli, tempDir } from '../support/cli.js';
@@ -27,7 +39,16 @@ describe('the code cache of the CLI bundle', () => {
     expect(second.stderr).toContain('code cache used');
     expect(second).toMatchObject({ code: first.code, stdout: first.stdout });
 
-    writeFileSync(join(dir, file as string), Buffer.alloc(4096, 7), { mode: 0o600 });
+    // The header (what the cache was made from) kept, V8's data damaged: V8 rejects it.
+    const written = readFileSync(join(dir, file as string));
+    const headerEnd = written.indexOf(10) + 1;
+    writeFileSync(
+      join(dir, file as string),
+      Buffer.concat([written.subarray(0, headerEnd), Buffer.alloc(4096, 7)]),
+      {
+        mode: 0o600,
+      },
+    );
     const damaged = await runCli(['verify', '--token', 't', '--signature', '0'.repeat(40)], {
       env,
       input: '{}',
@@ -61,6 +82,78 @@ describe('the code cache of the CLI bundle', () => {
     expect(again.stderr).toContain('code cache used (undici.cjs)');
     const output = (stderr: string) => stderr.split('\n').filter((line) => !line.includes('code cache'));
     expect(output(again.stderr)).toEqual(output(first.stderr));
+  });
+
+  it('a cache made from another source is ignored, even one V8 would take (same length): it is rewritten', async () => {
+    const cache = tempDir('slh-cache-');
+    const env = { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' };
+    expect((await runCli(['--version'], { env })).stderr).toContain('code cache missing');
+    const dir = join(cache, 'code');
+    const [file] = readdirSync(dir);
+    const path = join(dir, file as string);
+    const written = readFileSync(path);
+    const header = written.subarray(0, written.indexOf(10)).toString('latin1');
+    expect(header).toMatch(/^salesloft-hooks code cache 1 [0-9a-f]{64} \d+ \d+ [\d.]+$/);
+    // The same V8 data under a header naming another build: as a cache forged for another source.
+    const forged = header.replace(/ [0-9a-f]{64} /, ` ${'0'.repeat(64)} `);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${forged}\n`), written.subarray(header.length + 1)]), {
+      mode: 0o600,
+    });
+    const run = await runCli(['--version'], { env });
+    expect(run.stderr).toContain('code cache missing');
+    expect(readFileSync(path).subarray(0, header.length).toString('latin1')).toBe(header);
+  });
+
+  it('a cache folder others may write is neither read nor written: the run is uncached and says why under DEBUG', async () => {
+    const cache = tempDir('slh-cache-');
+    const dir = join(cache, 'code');
+    mkdirSync(dir);
+    chmodSync(dir, 0o777);
+    const run = await runCli(['--version'], {
+      env: { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `code cache untrusted (cli.cjs): ${dir} is writable by group or others (mode 777), so this run is uncached`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    const quiet = await runCli(['--version'], { env: { SALESLOFT_HOOKS_CACHE_DIR: cache } });
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'a cache folder owned by another user is not written (run as root, the folder given to nobody)',
+    async () => {
+      const cache = tempDir('slh-cache-');
+      const dir = join(cache, 'code');
+      mkdirSync(dir, { mode: 0o755 });
+      chownSync(dir, 65534, 65534);
+      const run = await runCli(['--version'], {
+        env: { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' },
+      });
+      expect(run.stderr).toContain(`${dir} is owned by another user (uid 65534)`);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
+  it('a symlink planted where the cache goes is never written through: its target stays as it was', async () => {
+    const cache = tempDir('slh-cache-');
+    const env = { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_DEBUG: '1' };
+    await runCli(['--version'], { env });
+    const dir = join(cache, 'code');
+    const [file] = readdirSync(dir);
+    const path = join(dir, file as string);
+    const target = join(tempDir('slh-victim-'), '.bashrc');
+    writeFileSync(target, 'export PS1=mine\n');
+    rmSync(path);
+    symlinkSync(target, path);
+    const run = await runCli(['--version'], { env });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`code cache untrusted (cli.cjs): ${path} is a symbolic link`);
+    expect(readFileSync(target, 'utf8')).toBe('export PS1=mine\n');
+    // The link itself was replaced by a cache of this user's, which the next run uses.
+    expect(lstatSync(path).isFile()).toBe(true);
+    expect((await runCli(['--version'], { env })).stderr).toContain('code cache used');
   });
 
   it('a cache folder that cannot be written costs only speed', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
@@ -46,6 +47,24 @@ describe('salesloft-hooks emulator', () => {
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual({ url });
+  });
+
+  it('on every interface it needs --api-key (exit 2 without), and prints a URL that reaches it, never 0.0.0.0', async () => {
+    const open = await runCli(['emulator', '--port', '0', '--host', '0.0.0.0']);
+    expect(open).toMatchObject({
+      code: 2,
+      stderr:
+        'Error: --host 0.0.0.0 lets other machines reach the emulator, which would take any token from them: pass --api-key too.\n',
+    });
+    const cli = startCli(['emulator', '--port', '0', '--host', '0.0.0.0', '--api-key', 'ak_shared']);
+    const [, url] = await cli.waitFor(/Emulator listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    await cli.waitFor(/export SALESLOFT_API_URL=http:\/\/127\.0\.0\.1:\d+/);
+    expect(cli.stderr).not.toContain('0.0.0.0');
+    expect(
+      (await fetch(`${url}/v2/webhook_subscriptions`, { headers: { authorization: 'Bearer other' } })).status,
+    ).toBe(401);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
   });
 
   it('a port in use is a usage error', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -90,6 +91,12 @@ describe('the CLI package, from its tarball in an empty app', () => {
     expect(listing).toContain('package/bin/package.json');
     expect(listing).toContain('package/LICENSE');
     expect(listing).not.toMatch(/package\/(src|test|bench)\//);
+    // The bundle carries the patched oclif (patches/): the stdout listener that lets listen clean up.
+    const bundle = execFileSync('tar', ['-xzOf', tarball, 'package/dist/cli.cjs'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    expect(bundle).toContain('process.stdout.listenerCount("error") > 1');
 
     const npx = (...args: string[]) => run('npx', ['--no-install', 'salesloft-hooks', ...args], { cwd: app });
     expect((await npx('--version')).stdout).toMatch(/^salesloft-hooks\/0\.\d+\.\d+ /);

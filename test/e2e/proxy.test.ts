@@ -172,4 +172,54 @@ describe('behind a corporate proxy', () => {
     expect(result.stderr.length).toBeGreaterThan(0);
     expect(result.stdout + result.stderr).not.toContain(KEY);
   });
+
+  it('a proxy that asks for credentials (407) is asked once, and the error says so (exit 4)', async () => {
+    const api = await salesloft();
+    const connects: string[] = [];
+    const strict = createHttpServer();
+    strict.on('connect', (req, client: Socket) => {
+      connects.push(`${req.url}`);
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n',
+      );
+    });
+    const port = await listening(strict);
+    const apiUrl = `https://api.salesloft.com:${api.port}`;
+    const result = await runCli(
+      ['list'],
+      options({ SALESLOFT_API_URL: apiUrl, HTTPS_PROXY: `http://127.0.0.1:${port}` }),
+    );
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim()).toBe(
+      `Error: Cannot reach Salesloft at api.salesloft.com:${api.port} through the proxy http://127.0.0.1:${port}: the proxy asks for credentials: give them in the proxy variable, http://user:password@host:port (PROXY_AUTH_REQUIRED)`,
+    );
+    expect(connects).toEqual([`api.salesloft.com:${api.port}`]);
+    expect(api.asked).toEqual([]);
+  });
+
+  it('a proxy password with a raw @ is masked whole; a proxy variable that is not a URL is exit 2 naming it', async () => {
+    const closed = createHttpServer();
+    const port = await listening(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    servers.pop();
+    const apiUrl = 'https://api.salesloft.com:9';
+    const raw = await runCli(
+      ['list'],
+      options({ SALESLOFT_API_URL: apiUrl, HTTPS_PROXY: `http://ada:p@ss-w0rd@127.0.0.1:${port}` }),
+    );
+    expect(raw.code).toBe(4);
+    expect(raw.stderr).toContain(`through the proxy http://***@127.0.0.1:${port}:`);
+    expect(raw.stderr).not.toContain('ss-w0rd');
+    for (const [name, value, shown] of [
+      ['HTTPS_PROXY', 'proxy.corp:8080', 'proxy.corp:8080'],
+      ['https_proxy', 'ada:s3cret@proxy.corp:8080', '***@proxy.corp:8080'],
+      ['HTTP_PROXY', 'not a url', 'not a url'],
+    ] as const) {
+      const result = await runCli(['list'], options({ SALESLOFT_API_URL: apiUrl, [name]: value }));
+      expect(result, name).toMatchObject({
+        code: 2,
+        stderr: `Error: ${name} is not a URL (http://host:port): "${shown}".\n`,
+      });
+    }
+  });
 });

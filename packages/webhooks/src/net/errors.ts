@@ -16,7 +16,8 @@ const UNDICI_CODES: Record<string, string> = {
 };
 
 /**
- * The errno-style code of a network error (ECONNREFUSED, HEADERS_TIMEOUT, HPE_..., PROXY_REFUSED),
+ * The errno-style code of a network error (ECONNREFUSED, HEADERS_TIMEOUT, HPE_..., PROXY_REFUSED,
+ * PROXY_AUTH_REQUIRED),
  * from the error or its cause, with undici's codes mapped.
  */
 export function errorCode(error: unknown): string | undefined {
@@ -32,7 +33,7 @@ export function errorCode(error: unknown): string | undefined {
   if (typeof code === 'string') {
     // undici's ProxyAgent: the proxy refused the CONNECT (or could not reach the target).
     if (code === 'UND_ERR_ABORTED' && typeof message === 'string' && /^Proxy response/.test(message)) {
-      return 'PROXY_REFUSED';
+      return /^Proxy response \(407\)/.test(message) ? 'PROXY_AUTH_REQUIRED' : 'PROXY_REFUSED';
     }
     const causeCode = errorCode(cause);
     if (code === 'UND_ERR_SOCKET' && causeCode) return causeCode;
@@ -52,6 +53,8 @@ const REASONS: Record<string, string> = {
   [TIMEOUT_CODES.headers]: 'timed out waiting for an answer',
   [TIMEOUT_CODES.body]: 'timed out reading the answer',
   PROXY_REFUSED: 'the proxy refused the connection',
+  PROXY_AUTH_REQUIRED:
+    'the proxy asks for credentials: give them in the proxy variable, http://user:password@host:port',
 };
 
 /** "connection refused (ECONNREFUSED)": why a request failed, for a one-line message. */

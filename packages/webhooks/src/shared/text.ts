@@ -58,5 +58,6 @@ export function safeUrl(value: string, max = Number.POSITIVE_INFINITY): string {
 
 /** `https://user:password@host/x` as `https://***@host/x`. */
 export function maskUserinfo(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+  // Up to the last @ before the path: a password may hold a raw @ (`user:p@ss@proxy`).
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
 }
