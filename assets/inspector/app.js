@@ -162,9 +162,51 @@ function updateCounts() {
   $('pause').textContent = state.paused
     ? `Resume${state.unseen > 0 ? ` (${state.unseen} new)` : ''}`
     : 'Pause';
-  const failures = [...state.rows.values()].filter((row) => failed(row) && row.replay_of === null).length;
+  const failures = failedDeliveries().length;
   $('replay-failed').textContent = `Replay failed (${failures})`;
   $('replay-failed').disabled = failures === 0;
+}
+
+/** The delivery a row is an attempt of: the one Salesloft retried or the page replayed, else itself. */
+function deliveryOf(row) {
+  let current = row;
+  for (let hops = 0; hops < 16; hops += 1) {
+    const earlier = current.replay_of ?? current.retry_of;
+    if (earlier === null || earlier === undefined) break;
+    const known = state.rows.get(String(earlier));
+    if (!known) return String(earlier);
+    current = known;
+  }
+  return current.id !== null ? String(current.id) : current.key;
+}
+
+/** Arrival order: the time, then the number in the key (deliveries before page replays at a tie). */
+const arrival = (a, b) =>
+  a.received_at.localeCompare(b.received_at) ||
+  (a.key.startsWith('r') ? 1 : 0) - (b.key.startsWith('r') ? 1 : 0) ||
+  Number(a.key.replace('r', '')) - Number(b.key.replace('r', ''));
+
+// Deliveries being replayed by "Replay failed", with the key of the replay once it is known: they
+// do not count as failed until that replay's row says how it went.
+const replaying = new Map(); // delivery -> replay row key, or null while sending
+
+/**
+ * Each delivery whose latest attempt (Salesloft's first, its retries, the replays) failed, with
+ * that attempt: what "Replay failed" sends, once each.
+ */
+function failedDeliveries() {
+  const latest = new Map();
+  for (const row of [...state.rows.values()].sort(arrival)) latest.set(deliveryOf(row), row);
+  return [...latest]
+    .filter(([delivery, row]) => {
+      if (replaying.has(delivery)) {
+        const replayKey = replaying.get(delivery);
+        if (replayKey === null || !state.rows.has(replayKey)) return false;
+        replaying.delete(delivery);
+      }
+      return failed(row);
+    })
+    .map(([delivery, row]) => ({ delivery, row }));
 }
 
 /** Keeps the newer of two copies of a row (the list and the stream can overlap). */
@@ -338,9 +380,7 @@ async function replay(row, bodyText, note) {
 }
 
 async function replayFailed() {
-  const failures = state.order
-    .map((rowKey) => state.rows.get(rowKey))
-    .filter((row) => row && failed(row) && row.replay_of === null);
+  const failures = failedDeliveries();
   if (failures.length === 0) return;
   if (
     !window.confirm(
@@ -348,10 +388,15 @@ async function replayFailed() {
     )
   )
     return;
+  for (const { delivery } of failures) replaying.set(delivery, null);
+  updateCounts();
   let sent = 0;
-  for (const row of failures.reverse()) {
+  for (const { delivery, row } of failures) {
     const answer = await requestReplay(row, undefined, false);
     if (answer.ok) sent += 1;
+    if (answer.key && answer.key !== row.key) replaying.set(delivery, answer.key);
+    else replaying.delete(delivery);
+    updateCounts();
   }
   toast(`Replayed ${sent} of ${failures.length}`);
 }

@@ -1,15 +1,12 @@
 import { diagnose } from '../../packages/webhooks/src/catalog/signature.js';
 import { firstHeader } from '../../packages/webhooks/src/shared/headers.js';
-import { type Delivery, REPLAY_HEADER } from './delivery.js';
+import { type Delivery, examined, REPLAY_HEADER } from './delivery.js';
 import { LineWriter } from './line-writer.js';
 import type { Rejection } from './receiver.js';
 import type { Recorder } from './recording-file.js';
 import { RetryTracker } from './retries.js';
 import type { SessionEvent } from './session-events.js';
 import { SessionStats } from './stats.js';
-
-/** Invalid bodies up to this size get a diagnosis on their line. */
-const DIAGNOSED_BYTES = 64 * 1024;
 
 /** How deliveries are shown: the lines (or JSON lines) to print, made by the command's renderer. */
 export interface DeliveryView {
@@ -62,7 +59,7 @@ export class DeliveryFlow {
     const signature = firstHeader(delivery.headers['x-salesloft-signature']);
     // An invalid signature's likely cause on its line, as the inspector shows it (small bodies
     // only: a flood of large forgeries is not worth diagnosing).
-    if (!delivery.signature.valid && delivery.body.length <= DIAGNOSED_BYTES) {
+    if (!delivery.signature.valid && examined(delivery)) {
       const hint = diagnose(delivery.body, this.options.token, signature).hint;
       if (hint) delivery.signature.hint = hint;
     }
@@ -102,6 +99,19 @@ export class DeliveryFlow {
     }
     const max = this.options.maxDeliveries;
     if (max !== undefined && this.answeredCount >= max) this.options.onMaxReached();
+  }
+
+  /**
+   * A replay the inspector's page sent straight to the app: shown, recorded (`replay_of`), counted
+   * apart in the summary and given its row, as a delivery; never a retry, and not one of
+   * --max-deliveries (those are Salesloft's).
+   */
+  replayed(delivery: Delivery): void {
+    this.stats.addReplay();
+    this.inspect?.(delivery, undefined);
+    this.options.recorder?.append(delivery);
+    this.show(() => this.options.view.received(delivery, undefined), delivery);
+    this.show(() => this.options.view.answered(delivery), delivery);
   }
 
   /** Deliveries past --max-deliveries are counted and said once at the end, not a line each. */

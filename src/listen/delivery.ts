@@ -12,6 +12,17 @@ export interface ForwardResult {
   response?: { headers: Record<string, string>; body: Buffer; truncated: boolean };
 }
 
+/**
+ * The largest invalid body the session looks into (diagnosed, parsed for its line, kept whole by
+ * the inspector): a larger forgery is shown by its size alone, so a flood of them costs no parsing.
+ */
+export const INVALID_BODY_EXAMINED = 64 * 1024;
+
+/** Whether the session reads this body (parses, diagnoses, keeps it whole): valid, or a small invalid one. */
+export function examined(delivery: Pick<Delivery, 'signature' | 'body'>): boolean {
+  return delivery.signature.valid || delivery.body.length <= INVALID_BODY_EXAMINED;
+}
+
 /** Marks a delivery sent again from the inspector: its value is the original's id. */
 export const REPLAY_HEADER = 'x-salesloft-hooks-replay-of';
 

@@ -121,6 +121,11 @@ export class Receiver {
     });
   }
 
+  /** The next delivery id of the session, for a delivery that did not come through here (a page replay). */
+  allocateId(): number {
+    return ++this.sequence;
+  }
+
   /** Why a request is not a delivery to accept, judged from its head alone. */
   private refusal(
     req: IncomingMessage,

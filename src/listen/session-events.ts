@@ -29,6 +29,8 @@ export interface SessionTotals {
   verified: number;
   invalid: number;
   forwards: Readonly<Record<string, number>>;
+  /** Replays sent to the app from the inspector's page. */
+  replays: number;
 }
 
 /** The reason `cleaning-up` gives when --max-deliveries ended the session rather than a signal. */

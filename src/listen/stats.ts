@@ -6,6 +6,12 @@ export class SessionStats {
   private verified = 0;
   private invalid = 0;
   private readonly forwards: Record<string, number> = {};
+  private replays = 0;
+
+  /** A replay sent from the inspector's page: not one of Salesloft's deliveries. */
+  addReplay(): void {
+    this.replays += 1;
+  }
 
   add(delivery: Delivery): void {
     if (delivery.signature.valid) this.verified += 1;
@@ -17,6 +23,11 @@ export class SessionStats {
   }
 
   totals(): SessionTotals {
-    return { verified: this.verified, invalid: this.invalid, forwards: { ...this.forwards } };
+    return {
+      verified: this.verified,
+      invalid: this.invalid,
+      forwards: { ...this.forwards },
+      replays: this.replays,
+    };
   }
 }

@@ -73,6 +73,23 @@ export async function startTransport(
           target: options.forwardTo
             ? { url: options.forwardTo, isReceiver: false }
             : { url: `${receiver.localUrl}${path}`, isReceiver: true },
+          // A replay sent to the app from the page is a delivery of this session: its line, its
+          // --record line (replay_of), its count in the summary, its row.
+          sink: (replay) => {
+            const delivery: Delivery = {
+              id: receiver.allocateId(),
+              received_at: new Date().toISOString(),
+              path,
+              event_type: replay.event_type,
+              headers: replay.headers,
+              body: replay.body,
+              signature: { valid: true, reason: null },
+              forward: replay.forward,
+              status: replay.forward.status ?? 502,
+            };
+            flow.replayed(delivery);
+            return String(delivery.id);
+          },
         })
         .catch(async (error: unknown) => {
           await receiver.close();

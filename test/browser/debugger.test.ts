@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../packages/webhooks/src/emulator/emulator.js';
@@ -27,9 +29,17 @@ function env(emu: Emulator, stateDir: string) {
   return { SALESLOFT_API_URL: emu.url, SALESLOFT_API_KEY: 'ak_test', SALESLOFT_HOOKS_STATE_DIR: stateDir };
 }
 
-async function session(options: { stateDir?: string; events?: string; inspectPort?: number } = {}) {
-  // No retries: a delivery the handler fails stays one row (Salesloft would send it again).
-  const emu = await emulator({ retries: 0 });
+async function session(
+  options: {
+    stateDir?: string;
+    events?: string;
+    inspectPort?: number;
+    retries?: number;
+    record?: string;
+  } = {},
+) {
+  // No retries unless asked: a delivery the handler fails stays one row (Salesloft would send it again).
+  const emu = await emulator({ retries: options.retries ?? 0 });
   const stateDir = options.stateDir ?? tempDir('slh-state-');
   const token = (await runCli(['listen', '--print-token'], { env: env(emu, stateDir) })).stdout.trim();
   const app = await verifyingHandler(token);
@@ -41,6 +51,7 @@ async function session(options: { stateDir?: string; events?: string; inspectPor
       '--forward-to',
       `:${app.port}/hooks`,
       ...(options.inspectPort ? ['--inspect-port', String(options.inspectPort)] : []),
+      ...(options.record ? ['--record', options.record] : []),
     ],
     env(emu, stateDir),
   );
@@ -70,13 +81,14 @@ describe('the inspector as a debugger', () => {
     await row(page, '1').click();
     await page.click('#replay');
     await page.waitForSelector('#replay-result:text("Replayed to")');
-    await row(page, 'r1').waitFor();
-    expect(await row(page, 'r1').textContent()).toContain('replay of #1');
+    // A replay is a delivery of the session: the next number, marked as a replay of #1.
+    await row(page, '2').waitFor();
+    expect(await row(page, '2').textContent()).toContain('replay of #1');
     app.failNext(1);
     await page.click('#replay');
-    await row(page, 'r2').waitFor();
-    expect(await row(page, 'r2').textContent()).toContain('→ 500');
-    await row(page, 'r2').click();
+    await row(page, '3').waitFor();
+    expect(await row(page, '3').textContent()).toContain('→ 500');
+    await row(page, '3').click();
     await expect.poll(() => page.locator('#response-body').textContent()).toContain('"boom"');
     expect(await page.locator('#response-headers').textContent()).toContain('x-handler');
     expect(await page.locator('#response-status').textContent()).toMatch(/→ 500 · \d+ ms/);
@@ -104,8 +116,50 @@ describe('the inspector as a debugger', () => {
     await page.click('#clear');
     await expect.poll(() => page.locator('#list .row').count()).toBe(0);
     emu.fire('person_updated', { id: 4 });
-    await row(page, '4').waitFor();
+    // #4 and #5 were the two replays.
+    await row(page, '6').waitFor();
     await stop();
+  });
+
+  it('Replay failed counts deliveries, not attempts: only those whose latest attempt failed, each once; the replay is in the terminal, the record and the summary', async () => {
+    const record = join(tempDir('slh-record-'), 'session.jsonl');
+    const { emu, app, cli, page, stop, dialogs } = await session({ retries: 2, record });
+    // Four deliveries fail twice, then Salesloft's third attempt succeeds.
+    app.failNext(8);
+    for (const id of [1, 2, 3, 4]) emu.fire('person_updated', { id });
+    await emu.deliveriesSettled();
+    expect(emu.deliveries().map((delivery) => delivery.state)).toEqual(Array(4).fill('delivered'));
+    await expect.poll(() => page.locator('#list .row').count()).toBe(12);
+    await expect.poll(() => page.locator('#replay-failed').textContent()).toBe('Replay failed (0)');
+    // A fifth fails all three times.
+    app.failNext(3);
+    emu.fire('person_updated', { id: 5 });
+    await emu.deliveriesSettled();
+    await expect.poll(() => page.locator('#list .row').count()).toBe(15);
+    await expect.poll(() => page.locator('#replay-failed').textContent()).toBe('Replay failed (1)');
+    const before = app.handled.length;
+    await page.click('#replay-failed');
+    await expect.poll(() => app.handled.length).toBe(before + 1);
+    await row(page, '16').waitFor();
+    await expect.poll(() => page.locator('#replay-failed').textContent()).toBe('Replay failed (0)');
+    expect(dialogs).toEqual(['Replay 1 failed delivery to your handler?']);
+    expect(app.handled.slice(before).map((delivery) => JSON.parse(delivery.body.toString()).id)).toEqual([5]);
+    expect(app.handled.slice(before).map((delivery) => delivery.status)).toEqual([200]);
+    // Clicking again sends nothing.
+    expect(await page.locator('#replay-failed').isDisabled()).toBe(true);
+    await cli.waitFor(/#16 {2}<-- 200 \d+ ms\n/, 'stdout');
+    // The latest attempt is replayed: #15, Salesloft's last retry of #13.
+    expect(cli.stdout).toMatch(/#16 {2}person_updated {2}5 .* {2}verified {2}replay of #15\n/);
+    await stop();
+    expect(cli.stderr).toMatch(
+      /Summary: 15 deliveries: 15 verified, 0 invalid; forwarded: 4 2xx, 11 5xx; 1 replay from the inspector\./,
+    );
+    const lines = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.at(-1)).toMatchObject({ id: 16, replay_of: 15, forward: { status: 200 } });
+    expect(lines.filter((line) => line.retry_of === 13).map((line) => line.id)).toEqual([14, 15]);
   });
 
   it('export is JSON lines a recording reader takes; the curl text sends the exact bytes and holds no control byte', async () => {

@@ -73,6 +73,37 @@ describe('the inspector stays bounded under attack', () => {
     expect(await cli.exited).toBe(0);
   }, 120_000);
 
+  it('1,000 forged 1 MB deliveries with no page open: RSS stays under 256 MB at the default budget, and a valid delivery is answered', async () => {
+    const { cli, page, callbackUrl, token } = await listening([]);
+    const forged = Buffer.alloc(1024 * 1024, '{');
+    const post = (body: Buffer, signature: string) =>
+      fetch(callbackUrl, {
+        method: 'POST',
+        headers: { 'x-salesloft-event': 'person_updated', 'x-salesloft-signature': signature },
+        body,
+      }).then((answer) => answer.status);
+    const statuses: number[] = [];
+    let most = 0;
+    for (let batch = 0; batch < 100; batch++) {
+      statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => post(forged, '0'.repeat(40))))));
+      most = Math.max(most, rssMb(cli.child.pid as number));
+    }
+    expect(statuses.filter((status) => status !== 401)).toEqual([]);
+    const body = '{"id":1}';
+    expect(await post(Buffer.from(body), sign(body, token))).toBe(200);
+    // The terminal line of a large forgery reads no more than its size: parsing each megabyte as
+    // text for its line took this run past 300 MB (the inspector was already cutting them).
+    expect(most).toBeLessThan(256);
+    // Opened only now: the newest delivery is there, each forgery cut to its prefix on arrival.
+    const rows = (await (await fetch(new URL(`/api/deliveries${page.search}`, page))).json()) as {
+      rows: { key: string; body_kept: string }[];
+    };
+    expect(rows.rows[0]?.key).toBe('1001');
+    expect(rows.rows.slice(1).every((row) => row.body_kept === 'prefix')).toBe(true);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  }, 180_000);
+
   it('--inspect-budget bounds what it keeps: the newest deliveries that fit', async () => {
     const { cli, page, callbackUrl, token } = await listening(['--inspect-budget', '2']);
     const body = `{"id":1,"padding":"${'x'.repeat(900 * 1024)}"}`;

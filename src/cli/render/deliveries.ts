@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { LinkSwapVerdict } from '../../../packages/webhooks/src/catalog/link-swap.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../../packages/webhooks/src/shared/json-depth.js';
 import { safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
-import { type Delivery, REPLAY_HEADER } from '../../listen/delivery.js';
+import { type Delivery, examined, REPLAY_HEADER } from '../../listen/delivery.js';
 import type { DeliveryView } from '../../listen/session.js';
 import { summarize } from './delivery-summary.js';
 
@@ -105,6 +105,11 @@ export function linkSwapText(verdict: LinkSwapVerdict, color: ChalkInstance): st
   return color.green(`links: ${swaps.length} swapped: ${shown}${more}`);
 }
 
+/** The body as JSON for a delivery's lines; null when it is not JSON, or a forgery too large to look into. */
+function examinedBody(delivery: Delivery): unknown {
+  return examined(delivery) ? parseBody(delivery.body) : null;
+}
+
 /** The body as JSON, or null when it is not JSON. */
 export function parseBody(body: Buffer): unknown {
   try {
@@ -145,13 +150,13 @@ export function deliveryView(
   if (json) {
     return {
       received: () => undefined,
-      answered: (delivery) => deliveryJson(delivery, parseBody(delivery.body)),
+      answered: (delivery) => deliveryJson(delivery, examinedBody(delivery)),
       unrendered: (delivery) => deliveryJson(delivery, null),
     };
   }
   return {
     received: (delivery, retryOf) => {
-      const body = parseBody(delivery.body);
+      const body = examinedBody(delivery);
       const lines = [deliveryLine(delivery, body, retryOf, color)];
       if (show.headers) lines.push(...headerLines(delivery, color));
       if (show.body) lines.push(...bodyLines(delivery, body, color));

@@ -50,5 +50,6 @@ export function totalsText(stats: SessionTotals): string {
   let line = `${count(stats.verified + stats.invalid, 'delivery', 'deliveries')}: ${stats.verified} verified, ${stats.invalid} invalid`;
   const kinds = Object.entries(stats.forwards).sort(([a], [b]) => byText(a, b));
   if (kinds.length > 0) line += `; forwarded: ${kinds.map(([kind, n]) => `${n} ${kind}`).join(', ')}`;
+  if (stats.replays > 0) line += `; ${count(stats.replays, 'replay')} from the inspector`;
   return line;
 }

@@ -1,7 +1,7 @@
-import { type Delivery, REPLAY_HEADER } from '../delivery.js';
+import { type Delivery, examined, REPLAY_HEADER } from '../delivery.js';
 import { inspectorKey } from './key.js';
 import { entryFrom } from './record.js';
-import { storeReplayer } from './replay.js';
+import { type ReplaySink, storeReplayer } from './replay.js';
 import { startInspector } from './server.js';
 import { InspectorStore } from './store.js';
 
@@ -20,13 +20,15 @@ export async function openInspector(options: {
   token: string;
   /** Where Replay sends: --forward-to, or the session's own receiver. */
   target: { url: string; isReceiver: boolean };
+  /** Takes a replay sent to --forward-to as a delivery of the session. */
+  sink?: ReplaySink;
 }): Promise<SessionInspector> {
   const store = new InspectorStore(options.budgetBytes);
   const inspector = await startInspector({
     store,
     key: inspectorKey(options.stateDir),
     port: options.port,
-    replay: storeReplayer(store, options.token, options.target),
+    replay: storeReplayer(store, options.token, options.target, options.sink),
     target: options.target.url,
     token: options.token,
   });
@@ -44,7 +46,7 @@ export async function openInspector(options: {
       return;
     }
     const replayOf = Number(delivery.headers[REPLAY_HEADER]);
-    store.putLazy(key, bytesHeld(delivery), () =>
+    const build = () =>
       entryFrom(
         key,
         {
@@ -54,8 +56,11 @@ export async function openInspector(options: {
           replay_of: Number.isInteger(replayOf) && replayOf > 0 ? replayOf : undefined,
         },
         options.token,
-      ),
-    );
+      );
+    // A large forgery is cut to its prefix and digest as it arrives, page or no page: holding its
+    // body until someone looks let a flood of them fill memory within the budget's count.
+    if (!examined(delivery)) store.put(build());
+    else store.putLazy(key, bytesHeld(delivery), build);
   };
   return { url: inspector.url, show, close: () => inspector.close() };
 }

@@ -3,10 +3,10 @@ import { findEventType } from '../../../packages/webhooks/src/catalog/event-type
 import type { LinkSwapVerdict } from '../../../packages/webhooks/src/catalog/link-swap.js';
 import { diagnose, sign } from '../../../packages/webhooks/src/catalog/signature.js';
 import { nestedDeeperThan } from '../../../packages/webhooks/src/shared/json-depth.js';
-import { REPLAY_HEADER } from '../delivery.js';
+import { INVALID_BODY_EXAMINED, REPLAY_HEADER } from '../delivery.js';
 
 /** The largest invalid body kept whole (and diagnosed): a forgery beyond it keeps a prefix and a digest. */
-export const INVALID_BODY_KEPT = 64 * 1024;
+export const INVALID_BODY_KEPT = INVALID_BODY_EXAMINED;
 const PREFIX_BYTES = 512;
 const SUMMARY_CHARS = 120;
 

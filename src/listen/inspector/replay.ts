@@ -1,5 +1,6 @@
 import { networkReason } from '../../../packages/webhooks/src/net/errors.js';
 import { timedPost } from '../../net/post.js';
+import type { ForwardResult } from '../delivery.js';
 import { entryFrom, replayHeaders } from './record.js';
 import type { InspectorStore } from './store.js';
 
@@ -8,6 +9,21 @@ const REPLAY_TIMEOUT_MS = 10_000;
 export type ReplayAnswer =
   | { ok: true; key: string; target: string; status: number; ms: number }
   | { ok: false; status: 400 | 404 | 409 | 502; error: string; key?: string };
+
+/** A replay sent straight to the target, for the session to take as one of its deliveries. */
+export interface SentReplay {
+  event_type: string | null;
+  headers: Record<string, string>;
+  body: Buffer;
+  forward: ForwardResult;
+}
+
+/**
+ * Takes a replay as a delivery of the session (its line in the terminal, its `--record` line, its
+ * count in the summary, its row here) and returns its row's key; without one (`inspect --from`),
+ * the replay is a row of its own, `rN`.
+ */
+export type ReplaySink = (replay: SentReplay) => string;
 
 /** Replays entry `key` (with `body` instead of its own when edited); invalid ones only when allowed. */
 export type Replayer = (
@@ -20,13 +36,14 @@ export type Replayer = (
  * Replays from the inspector: the exact bytes (or the edited ones), re-signed with `token`, to
  * `target`. A delivery that arrived with an invalid signature is replayed only when the user
  * confirmed, since replaying makes it valid. When the target is not this session's own receiver
- * (whose delivery becomes a row of its own), the replay is a row here, `replay of #n`, with the
- * answer it got.
+ * (whose delivery becomes a row of its own), the replay goes to `sink`, or is a row here,
+ * `replay of #n`, with the answer it got.
  */
 export function storeReplayer(
   store: InspectorStore,
   token: string,
   target: { url: string; isReceiver: boolean } | undefined,
+  sink?: ReplaySink,
 ): Replayer {
   return async (key, edited, allowInvalid) => {
     const entry = store.get(key);
@@ -50,12 +67,10 @@ export function storeReplayer(
     const body = edited ?? entry.body;
     const headers = replayHeaders(entry, body, token);
     const replayOf = entry.row.replay_of ?? entry.row.id ?? undefined;
-    const rowKey = target.isReceiver ? undefined : store.nextReplayKey();
-    const record = (
-      forward: { status: number | null; ms: number; error: string | null },
-      response?: object,
-    ) => {
-      if (rowKey === undefined) return;
+    const record = (forward: ForwardResult): string | undefined => {
+      if (target.isReceiver) return undefined;
+      if (sink) return sink({ event_type: entry.row.event_type, headers, body, forward });
+      const rowKey = store.nextReplayKey();
       store.put(
         entryFrom(
           rowKey,
@@ -67,23 +82,30 @@ export function storeReplayer(
             headers,
             body,
             signature: { valid: true, reason: null },
-            forward: { ...forward, ...response },
+            forward: { ...forward, ...forward.response },
             replay_of: replayOf,
             target: target.url,
           },
           token,
         ),
       );
+      return rowKey;
     };
     const started = performance.now();
     try {
       const answer = await timedPost(target.url, body, headers, { timeoutMs: REPLAY_TIMEOUT_MS });
-      record({ status: answer.status, ms: answer.ms, error: null }, answer.response);
-      return { ok: true, key: rowKey ?? key, target: target.url, status: answer.status, ms: answer.ms };
+      const recorded = record({
+        status: answer.status,
+        ms: answer.ms,
+        error: null,
+        ...(answer.status >= 400 && answer.excerpt ? { excerpt: answer.excerpt } : {}),
+        response: answer.response,
+      });
+      return { ok: true, key: recorded ?? key, target: target.url, status: answer.status, ms: answer.ms };
     } catch (error) {
       const reason = `${new URL(target.url).host}: ${networkReason(error, REPLAY_TIMEOUT_MS)}`;
-      record({ status: null, ms: Math.round(performance.now() - started), error: reason });
-      return { ok: false, status: 502, error: reason, ...(rowKey ? { key: rowKey } : {}) };
+      const recorded = record({ status: null, ms: Math.round(performance.now() - started), error: reason });
+      return { ok: false, status: 502, error: reason, ...(recorded ? { key: recorded } : {}) };
     }
   };
 }
