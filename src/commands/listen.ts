@@ -57,9 +57,13 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       min: 1,
     }),
     tunnel: Flags.option({
-      options: ['ngrok', 'none'] as const,
-      description: 'how Salesloft reaches this machine (default: ngrok; none for a loopback API URL)',
+      options: ['ngrok', 'cloudflared', 'none'] as const,
+      description:
+        'how Salesloft reaches this machine (default: ngrok; cloudflared: a quick tunnel, no account; none for a loopback API URL)',
     })(),
+    'cloudflared-path': Flags.string({
+      description: 'the cloudflared to run for --tunnel cloudflared (default: cloudflared on PATH)',
+    }),
     'public-url': Flags.string({
       description: 'your own public URL that reaches the receiver (implies --tunnel none)',
     }),
@@ -202,6 +206,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
               serverAddr: settings.ngrokServerAddr,
               timeoutMs: flags['tunnel-timeout'] * 1000,
             },
+            cloudflared: { path: flags['cloudflared-path'], timeoutMs: flags['tunnel-timeout'] * 1000 },
           }),
         stopRequested: signals.first,
         live,

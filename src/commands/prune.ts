@@ -45,6 +45,8 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
       allHosts: flags['all-hosts'],
       owner: journalOwner(team, settings.credentialId, settings.login?.profile),
     });
+    for (const pid of plan.stoppedTunnels ?? [])
+      this.note(`Stopped cloudflared (pid ${pid}), left running by a dead session.`);
     const kept = plan.otherOwner.map((journal) => ({
       session_id: journal.data.session_id,
       note: otherOwnerNote(journal.data, team),

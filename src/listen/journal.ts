@@ -39,6 +39,8 @@ export interface JournalData {
   heartbeat_at?: string;
   /** Whose credential made it: only that credential's application can see (and prune) its subscriptions. */
   owner?: JournalOwner;
+  /** The session's tunnel process (cloudflared): `prune` stops it if the session died leaving it. */
+  tunnel_pid?: number;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   removeStaleTemporaryFiles,
   tokenDigest,
 } from './journal.js';
+import { stopLeftoverTunnel } from './tunnel/leftover.js';
 
 export interface PrunePlan {
   /** Subscriptions still in Salesloft at a dead session's callback URL. */
@@ -21,6 +22,8 @@ export interface PrunePlan {
   otherApi: FoundJournal[];
   /** Journals of another credential (another team, or another key of this one): kept, never read as empty. */
   otherOwner: FoundJournal[];
+  /** cloudflared processes dead sessions left running, stopped while looking: their pids. */
+  stoppedTunnels?: number[];
 }
 
 /**
@@ -97,7 +100,12 @@ export async function findLeftovers(
 ): Promise<PrunePlan> {
   await removeStaleTemporaryFiles(options.stateDir);
   const journals = await deadSessionJournals(options.stateDir, { allHosts: options.allHosts });
-  const plan = await planPrune(api, journals, options.apiUrl, options.owner);
+  // A dead session's tunnel serves nothing: stopped whatever becomes of its subscriptions.
+  const stoppedTunnels = journals.flatMap((journal) => stopLeftoverTunnel(journal.data) ?? []);
+  const plan = {
+    ...(await planPrune(api, journals, options.apiUrl, options.owner)),
+    ...(stoppedTunnels.length > 0 ? { stoppedTunnels } : {}),
+  };
   if (plan.targets.length === 0) await removeJournals(plan.journals);
   return plan;
 }

@@ -16,6 +16,10 @@ export type SessionEvent =
   /** Salesloft refused one event type (a missing scope, say); the others go on. */
   | { type: 'skipped'; eventType: string; reason: string }
   | { type: 'ready'; callbackUrl: string; subscriptions: number; token: string }
+  /** The tunnel dropped: Salesloft's deliveries fail meanwhile (`final`: it cannot come back). */
+  | { type: 'tunnel-lost'; at: string; reason: string; final: boolean }
+  /** The tunnel is back; `sameUrl` false: the subscriptions still name the old URL. */
+  | { type: 'tunnel-back'; afterMs: number; sameUrl: boolean; url: string }
   | { type: 'cleaning-up'; reason: string; received: number }
   | { type: 'summary'; stats: SessionTotals }
   /** Deliveries answered 503 after --max-deliveries was reached. */

@@ -24,6 +24,8 @@ export interface JournaledSubscribe {
   stopped: () => boolean;
   onEvent: (event: SessionEvent) => void;
   createJournal?: typeof SessionJournal.create | undefined;
+  /** The tunnel's own process (cloudflared), for `prune` to stop after a crash. */
+  tunnelPid?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function subscribeWithJournal(
     receiver_url: input.receiverUrl,
     token_sha256: tokenDigest(input.token),
     ...(input.owner ? { owner: input.owner } : {}),
+    ...(input.tunnelPid === undefined ? {} : { tunnel_pid: input.tunnelPid }),
   });
   const stopHeartbeat = journal.keepAlive();
   try {

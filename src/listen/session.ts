@@ -99,6 +99,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   try {
     tunnel = await deps.openTunnel(transport.receiver.port, transport.receiver.localUrl);
     callbackUrl = `${tunnel.url}${sessionPath(sessionId)}`;
+    watchTunnel(tunnel, onEvent);
     subscribing = true;
     subscribed = await subscribeWithJournal({
       api: deps.api,
@@ -114,6 +115,7 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
       live,
       stopped: () => stopSignal !== undefined,
       createJournal: deps.createJournal,
+      ...(tunnel.pid === undefined ? {} : { tunnelPid: tunnel.pid }),
     });
   } catch (error) {
     await transport.close();
@@ -172,4 +174,26 @@ async function deleteCreated(
   return outcome
     ? outcome.failed.map((failure) => `#${failure.id}: ${failure.error.message}`)
     : created.map((sub) => `#${sub.id}: no answer within ${timeoutMs / 1000} s`);
+}
+
+/** The tunnel's drops and returns as session events, with how long it was gone. */
+function watchTunnel(tunnel: Tunnel, onEvent: (event: SessionEvent) => void): void {
+  let lostAt: number | undefined;
+  tunnel.onStatus?.((status) => {
+    if (status.state === 'lost') {
+      lostAt ??= Date.now();
+      onEvent({
+        type: 'tunnel-lost',
+        at: new Date().toISOString(),
+        reason: status.reason,
+        final: status.final,
+      });
+      return;
+    }
+    // A "connected" with nothing lost before (ngrok says so when it starts) is no news.
+    if (lostAt === undefined) return;
+    const afterMs = Date.now() - lostAt;
+    lostAt = undefined;
+    onEvent({ type: 'tunnel-back', afterMs, sameUrl: status.url === tunnel.url, url: status.url });
+  });
 }

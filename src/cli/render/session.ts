@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { byText, count, maskToken, safeText } from '../../../packages/webhooks/src/shared/text.js';
+import { byText, count, maskToken, safeText, safeUrl } from '../../../packages/webhooks/src/shared/text.js';
 import { MAX_DELIVERIES, type SessionEvent, type SessionTotals } from '../../listen/session-events.js';
 
 /** The stderr line of a listen session's event (none for events that need no words). */
@@ -28,6 +28,12 @@ export function sessionLine(event: SessionEvent, color: ChalkInstance): string |
       return `${warning} skipped ${event.eventType}: ${safeText(event.reason)}`;
     case 'ready':
       return `Ready: ${event.callbackUrl} (${count(event.subscriptions, 'subscription')})\nCallback token: ${event.token}`;
+    case 'tunnel-lost':
+      return `${warning} Tunnel lost at ${event.at.slice(11, 19)} (${safeText(event.reason)}): Salesloft's deliveries fail and are retried 3 times, 15 s apart.${event.final ? ' It cannot come back: stop listen (Ctrl-C) and start it again for a new tunnel.' : ''}`;
+    case 'tunnel-back':
+      return event.sameUrl
+        ? `Tunnel back after ${Math.round(event.afterMs / 1000)} s, at the same URL.`
+        : `${warning} Tunnel back after ${Math.round(event.afterMs / 1000)} s at another URL (${safeUrl(event.url)}): the subscriptions still name the old one; stop listen and start it again.`;
     case 'cleaning-up':
       return event.reason === MAX_DELIVERIES
         ? `Received ${count(event.received, 'delivery', 'deliveries')}; cleaning up.`

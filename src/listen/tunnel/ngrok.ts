@@ -1,7 +1,7 @@
 import { withTimeout } from '../../net/time.js';
 import { TunnelError } from '../../shared/errors.js';
 import { exitWhenDone } from '../../shared/exit-when-done.js';
-import type { Tunnel } from './tunnel.js';
+import type { Tunnel, TunnelStatus } from './tunnel.js';
 
 export interface NgrokOptions {
   port: number;
@@ -24,11 +24,22 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
   const ngrok = await loadNgrok();
   // The SDK can keep a native handle open after a failed or closed tunnel: it must not hold the exit.
   exitWhenDone();
+  const listeners: ((status: TunnelStatus) => void)[] = [];
+  let publicUrl = '';
   try {
     const listener = await withTimeout(
       ngrok.forward({
         addr: `127.0.0.1:${options.port}`,
         authtoken: options.authtoken,
+        // 'closed': the session to ngrok is lost (the SDK reconnects); 'connected': it is back.
+        onStatusChange: (status: string) => {
+          if (publicUrl === '') return;
+          const event: TunnelStatus =
+            status === 'closed'
+              ? { state: 'lost', reason: 'ngrok lost its connection', final: false }
+              : { state: 'back', url: publicUrl };
+          for (const notify of listeners) notify(event);
+        },
         ...(options.domain ? { domain: options.domain } : {}),
         ...(options.serverAddr ? { server_addr: options.serverAddr } : {}),
       }),
@@ -40,8 +51,12 @@ export async function ngrokTunnel(options: NgrokOptions): Promise<Tunnel> {
     );
     const url = listener.url();
     if (!url) throw new TunnelError('ngrok opened a tunnel without a URL.');
+    publicUrl = url.replace(/\/+$/, '');
     return {
-      url: url.replace(/\/+$/, ''),
+      url: publicUrl,
+      onStatus: (notify) => {
+        listeners.push(notify);
+      },
       close: async () => {
         await listener.close().catch(() => {});
       },
