@@ -14,7 +14,7 @@ import { sessionLine } from '../cli/render/session.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import type { SalesloftClient } from '../salesloft/client.js';
 import { UsageError } from '../shared/errors.js';
-import { isLoopbackUrl, parseCallbackUrl, parseForwardTarget } from '../shared/urls.js';
+import { isLoopbackUrl, parseCallbackUrl } from '../shared/urls.js';
 import { tokenOrigin } from '../subscriptions/tokens.js';
 
 export default class Listen extends ApiCommand<{ token: string } | undefined> {
@@ -42,7 +42,9 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       max: 65535,
     }),
     'forward-to': Flags.string({
-      description: 'your local handler (http://localhost:3000/hooks, localhost:3000/hooks or :3000/hooks)',
+      description:
+        "your local handler (http://localhost:3000/hooks, localhost:3000/hooks or :3000/hooks); repeatable with routes per event: 'person_*=:3000/people'",
+      multiple: true,
     }),
     'forward-header': Flags.string({
       description: "an extra header for --forward-to, 'Name: value' (repeatable)",
@@ -137,13 +139,15 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     if (hook) this.warning(hook);
     const publicUrl =
       flags['public-url'] === undefined ? undefined : parseCallbackUrl(flags['public-url'], '--public-url');
-    const forwardTo = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
-    if ((flags['forward-insecure'] || flags['forward-header']) && forwardTo === undefined) {
+    const { parseRoutes } = await import('../listen/routes.js');
+    const routes = parseRoutes(flags['forward-to'] ?? []);
+    if ((flags['forward-insecure'] || flags['forward-header']) && routes.length === 0) {
       throw new UsageError('--forward-header and --forward-insecure go with --forward-to.', 'usage');
     }
-    if (flags['forward-insecure'] && forwardTo !== undefined && !isLoopbackUrl(forwardTo)) {
+    const remote = routes.find((route) => !isLoopbackUrl(route.target));
+    if (flags['forward-insecure'] && remote) {
       throw new UsageError(
-        `--forward-insecure is for your own dev server on this machine, not ${new URL(forwardTo).host}: trust its CA with NODE_EXTRA_CA_CERTS instead.`,
+        `--forward-insecure is for your own dev server on this machine, not ${new URL(remote.target).host}: trust its CA with NODE_EXTRA_CA_CERTS instead.`,
         'insecure_remote',
       );
     }
@@ -223,7 +227,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         port: flags.port,
         token,
         tokenOrigin: tokenOrigin(source),
-        forwardTo,
+        routes,
         forwardHeaders,
         forwardInsecure: flags['forward-insecure'],
         forwardTimeoutMs: flags['forward-timeout'] * 1000,

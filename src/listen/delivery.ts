@@ -8,6 +8,8 @@ export interface ForwardResult {
   error: string | null;
   /** The start of the target's answer when it was an error, for the printed line. */
   excerpt?: string;
+  /** With routes per event type: the target this delivery's route sent it to. */
+  route?: string;
   /** The target's answer as it came (headers, body up to 64 KiB), for the inspector. */
   response?: { headers: Record<string, string>; body: Buffer; truncated: boolean };
 }

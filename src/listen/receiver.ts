@@ -26,7 +26,8 @@ export interface ReceiverOptions {
   token: string;
   port?: number;
   host?: string;
-  forward?: (delivery: Delivery) => Promise<ForwardResult>;
+  /** Forwards a verified delivery; undefined when no target takes it (answered as without one). */
+  forward?: (delivery: Delivery) => Promise<ForwardResult> | undefined;
   /** Called once a delivery is verified, before it is forwarded. */
   onReceived?: (delivery: Delivery) => void;
   /** Called once a delivery's answer is known (after the forward, when there is one), just before it is sent. */
@@ -161,8 +162,9 @@ export class Receiver {
     // What the session does with a delivery (show, record, inspect) never changes its answer: a
     // body that breaks its rendering is still answered by its verdict and still counted.
     guarded(() => this.options.onReceived?.(delivery));
-    if (signature.valid && this.options.forward) {
-      delivery.forward = await this.options.forward(delivery);
+    const forwarding = signature.valid ? this.options.forward?.(delivery) : undefined;
+    if (forwarding) {
+      delivery.forward = await forwarding;
       delivery.status = delivery.forward.status ?? 502;
     }
     const reply = signature.valid && delivery.event_type === LINK_SWAP ? linkSwapReply(delivery) : undefined;

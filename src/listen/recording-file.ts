@@ -18,7 +18,7 @@ export interface RecordedDelivery {
   body_base64: string;
   signature: { valid: boolean; reason: string | null };
   /** What the forward target answered (with --forward-to), so the recording shows what failed. */
-  forward?: { status: number | null; ms: number; error: string | null };
+  forward?: { status: number | null; ms: number; error: string | null; route?: string };
   /** For a verified link_swap: what Salesloft would make of the answer it got. */
   link_swap?: LinkSwapVerdict;
   retry_of?: number;
@@ -81,6 +81,7 @@ export class Recorder {
               status: delivery.forward.status,
               ms: delivery.forward.ms,
               error: delivery.forward.error,
+              ...(delivery.forward.route ? { route: delivery.forward.route } : {}),
             },
           }
         : {}),

@@ -5,6 +5,7 @@ import { createForwarder } from './forwarder.js';
 import { sessionPath } from './journal.js';
 import { Receiver } from './receiver.js';
 import type { Recorder } from './recording-file.js';
+import { type Route, routeFor } from './routes.js';
 import type { SessionEvent } from './session-events.js';
 
 export interface TransportOptions {
@@ -12,7 +13,8 @@ export interface TransportOptions {
   port: number;
   token: string;
   stateDir: string;
-  forwardTo?: string | undefined;
+  /** Where verified deliveries go (`--forward-to`, with routes per event type); none: not forwarded. */
+  routes?: readonly Route[] | undefined;
   forwardTimeoutMs: number;
   forwardHeaders?: Record<string, string> | undefined;
   forwardInsecure?: boolean | undefined;
@@ -35,12 +37,19 @@ export async function startTransport(
   recorder: Recorder | undefined,
   onEvent: (event: SessionEvent) => void,
 ): Promise<Transport> {
-  const forwarder = options.forwardTo
-    ? createForwarder(options.forwardTo, options.forwardTimeoutMs, {
+  const routes = options.routes ?? [];
+  // One forwarder (a keep-alive pool) per target.
+  const forwarders = new Map(
+    [...new Set(routes.map((route) => route.target))].map((target) => [
+      target,
+      createForwarder(target, options.forwardTimeoutMs, {
         ...(options.forwardHeaders ? { headers: options.forwardHeaders } : {}),
         insecure: options.forwardInsecure === true,
-      })
-    : undefined;
+      }),
+    ]),
+  );
+  const forwarder = forwarders.size > 0 ? forwarders : undefined;
+  const targetOf = (eventType: string | null) => routeFor(routes, eventType)?.target;
   const path = sessionPath(options.sessionId);
   const receiver = await new Receiver({
     sessionPath: path,
@@ -51,7 +60,17 @@ export async function startTransport(
     onRejection: (rejection) => flow.rejected(rejection),
     limit: options.maxDeliveries,
     ...(forwarder
-      ? { forward: (delivery: Delivery): Promise<ForwardResult> => forwarder.forward(delivery) }
+      ? {
+          // A delivery no route takes is answered as without --forward-to.
+          forward: (delivery: Delivery): Promise<ForwardResult> | undefined => {
+            const target = targetOf(delivery.event_type);
+            const sent = target === undefined ? undefined : forwarder.get(target)?.forward(delivery);
+            // With more than one route, each answer says which target it came from.
+            return routes.length > 1
+              ? sent?.then((result) => ({ ...result, route: target as string }))
+              : sent;
+          },
+        }
       : {}),
   })
     .start()
@@ -70,9 +89,10 @@ export async function startTransport(
           budgetBytes:
             options.inspect.budgetMb === undefined ? undefined : options.inspect.budgetMb * 1024 * 1024,
           token: options.token,
-          target: options.forwardTo
-            ? { url: options.forwardTo, isReceiver: false }
-            : { url: `${receiver.localUrl}${path}`, isReceiver: true },
+          target:
+            routes.length > 0
+              ? { url: targetOf, isReceiver: false }
+              : { url: `${receiver.localUrl}${path}`, isReceiver: true },
           // A replay sent to the app from the page is a delivery of this session: its line, its
           // --record line (replay_of), its count in the summary, its row.
           sink: (replay) => {
@@ -108,7 +128,7 @@ export async function startTransport(
       // A delivery still being forwarded is waited for (up to the forward's own timeout) and recorded.
       await receiver.close(forwarder ? Math.max(3_000, options.forwardTimeoutMs + 1_000) : undefined);
       flow.flush();
-      await forwarder?.close();
+      await Promise.all([...forwarders.values()].map((each) => each.close()));
       await recorder?.close();
     },
   };

@@ -22,6 +22,7 @@ export function deliveryJson(delivery: Delivery, body: unknown): string {
       status: delivery.forward.status,
       ms: delivery.forward.ms,
       error: delivery.forward.error,
+      ...(delivery.forward.route ? { route: delivery.forward.route } : {}),
     },
     ...(delivery.link_swap ? { link_swap: delivery.link_swap } : {}),
   });
@@ -85,9 +86,16 @@ export function forwardLine(delivery: Delivery, color: ChalkInstance, now = new 
   if (!forward)
     return `${head}--> 200 {"links":{}}${links} ${color.dim('(no --forward-to: the email goes out as written)')}`;
   if (forward.status === null)
-    return `${head}${color.red(`<-- 502 (${safeText(forward.error ?? '')}) ${forward.ms} ms`)}${links}`;
+    return `${head}${color.red(`<-- 502 (${safeText(forward.error ?? '')}) ${forward.ms} ms`)}${links}${routeText(forward, color)}`;
   const excerpt = forward.excerpt ? color.dim(` ${safeText(JSON.stringify(forward.excerpt))}`) : '';
-  return `${head}<-- ${colorStatus(forward.status, color)} ${forward.ms} ms${excerpt}${links}`;
+  return `${head}<-- ${colorStatus(forward.status, color)} ${forward.ms} ms${excerpt}${links}${routeText(forward, color)}`;
+}
+
+/** `  via localhost:3000/people`: the route's target, when there are several. */
+function routeText(forward: NonNullable<Delivery['forward']>, color: ChalkInstance): string {
+  if (!forward.route) return '';
+  const url = new URL(forward.route);
+  return color.dim(`  via ${safeUrl(`${url.host}${url.pathname}`)}`);
 }
 
 const SHOWN_SWAPS = 3;

@@ -1,7 +1,7 @@
 import { type Delivery, examined, REPLAY_HEADER } from '../delivery.js';
 import { inspectorKey } from './key.js';
 import { entryFrom } from './record.js';
-import { type ReplaySink, storeReplayer } from './replay.js';
+import { type ReplaySink, type ReplayTarget, replayUrl, storeReplayer } from './replay.js';
 import { startInspector } from './server.js';
 import { InspectorStore } from './store.js';
 
@@ -19,7 +19,7 @@ export async function openInspector(options: {
   budgetBytes: number | undefined;
   token: string;
   /** Where Replay sends: --forward-to, or the session's own receiver. */
-  target: { url: string; isReceiver: boolean };
+  target: ReplayTarget;
   /** Takes a replay sent to --forward-to as a delivery of the session. */
   sink?: ReplaySink;
 }): Promise<SessionInspector> {
@@ -29,7 +29,7 @@ export async function openInspector(options: {
     key: inspectorKey(options.stateDir),
     port: options.port,
     replay: storeReplayer(store, options.token, options.target, options.sink),
-    target: options.target.url,
+    target: (eventType) => replayUrl(options.target, eventType),
     token: options.token,
   });
   const show = (delivery: Delivery, retryOf: number | undefined) => {
@@ -54,6 +54,7 @@ export async function openInspector(options: {
           forward: delivery.forward && { ...delivery.forward, ...delivery.forward.response },
           retry_of: retryOf,
           replay_of: Number.isInteger(replayOf) && replayOf > 0 ? replayOf : undefined,
+          ...(delivery.forward?.route ? { target: delivery.forward.route } : {}),
         },
         options.token,
       );

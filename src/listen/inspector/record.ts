@@ -18,6 +18,8 @@ export interface ResponseSeen {
   headers?: Record<string, string>;
   body?: Buffer;
   truncated?: boolean;
+  /** With routes per event type: the target it went to. */
+  route?: string;
 }
 
 /** A row of the page's list and of its event stream: small, never the body. */

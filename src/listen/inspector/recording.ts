@@ -48,7 +48,7 @@ export async function inspectRecording(options: {
       options.token,
       options.target ? { url: options.target, isReceiver: false } : undefined,
     ),
-    target: options.target,
+    target: options.target === undefined ? undefined : () => options.target,
     token: options.token,
   });
   return {

@@ -10,6 +10,18 @@ export type ReplayAnswer =
   | { ok: true; key: string; target: string; status: number; ms: number }
   | { ok: false; status: 400 | 404 | 409 | 502; error: string; key?: string };
 
+/** Where replays go: one URL, or the route of each delivery's event type (`--forward-to` routes). */
+export interface ReplayTarget {
+  url: string | ((eventType: string | null) => string | undefined);
+  /** The session's own receiver (its deliveries become rows themselves). */
+  isReceiver: boolean;
+}
+
+/** The URL a replay of an `eventType` delivery goes to, if any. */
+export function replayUrl(target: ReplayTarget, eventType: string | null): string | undefined {
+  return typeof target.url === 'string' ? target.url : target.url(eventType);
+}
+
 /** A replay sent straight to the target, for the session to take as one of its deliveries. */
 export interface SentReplay {
   event_type: string | null;
@@ -42,7 +54,7 @@ export type Replayer = (
 export function storeReplayer(
   store: InspectorStore,
   token: string,
-  target: { url: string; isReceiver: boolean } | undefined,
+  target: ReplayTarget | undefined,
   sink?: ReplaySink,
 ): Replayer {
   return async (key, edited, allowInvalid) => {
@@ -50,6 +62,14 @@ export function storeReplayer(
     if (!entry)
       return { ok: false, status: 404, error: `no delivery ${key} (cleared, or past the memory budget)` };
     if (!target) return { ok: false, status: 400, error: 'no replay target: start with --forward-to' };
+    const url = replayUrl(target, entry.row.event_type);
+    if (url === undefined) {
+      return {
+        ok: false,
+        status: 400,
+        error: `no --forward-to route takes ${entry.row.event_type ?? 'a delivery without an event type'}`,
+      };
+    }
     if (!entry.row.signature.valid && !allowInvalid) {
       return {
         ok: false,
@@ -78,13 +98,13 @@ export function storeReplayer(
             id: null,
             received_at: new Date().toISOString(),
             event_type: entry.row.event_type,
-            path: new URL(target.url).pathname,
+            path: new URL(url).pathname,
             headers,
             body,
             signature: { valid: true, reason: null },
             forward: { ...forward, ...forward.response },
             replay_of: replayOf,
-            target: target.url,
+            target: url,
           },
           token,
         ),
@@ -93,7 +113,7 @@ export function storeReplayer(
     };
     const started = performance.now();
     try {
-      const answer = await timedPost(target.url, body, headers, { timeoutMs: REPLAY_TIMEOUT_MS });
+      const answer = await timedPost(url, body, headers, { timeoutMs: REPLAY_TIMEOUT_MS });
       const recorded = record({
         status: answer.status,
         ms: answer.ms,
@@ -101,9 +121,9 @@ export function storeReplayer(
         ...(answer.status >= 400 && answer.excerpt ? { excerpt: answer.excerpt } : {}),
         response: answer.response,
       });
-      return { ok: true, key: recorded ?? key, target: target.url, status: answer.status, ms: answer.ms };
+      return { ok: true, key: recorded ?? key, target: url, status: answer.status, ms: answer.ms };
     } catch (error) {
-      const reason = `${new URL(target.url).host}: ${networkReason(error, REPLAY_TIMEOUT_MS)}`;
+      const reason = `${new URL(url).host}: ${networkReason(error, REPLAY_TIMEOUT_MS)}`;
       const recorded = record({ status: null, ms: Math.round(performance.now() - started), error: reason });
       return { ok: false, status: 502, error: reason, ...(recorded ? { key: recorded } : {}) };
     }

@@ -43,7 +43,8 @@ export interface InspectorOptions {
   port?: number | undefined;
   replay: Replayer;
   /** Where Replay and the curl command send to; the token that signs them. */
-  target: string | undefined;
+  /** Where a replay of a delivery of this event type goes (its curl command names it), if anywhere. */
+  target: ((eventType: string | null) => string | undefined) | undefined;
   token: string;
 }
 
@@ -183,22 +184,23 @@ async function replay(req: IncomingMessage, res: ServerResponse, ctx: Context, k
 }
 
 function sendCurl(res: ServerResponse, ctx: Context, entry: Entry, url: URL): void {
-  const refusal = !ctx.target
-    ? 'no replay target: start with --forward-to'
+  const target = ctx.target?.(entry.row.event_type);
+  const refusal = !target
+    ? 'no replay target: start with --forward-to (and a route for this event type)'
     : entry.row.body_kept !== 'full'
       ? 'only the start of this body was kept (a large forgery)'
       : // Like Replay: a forgery becomes a valid delivery once signed, so the page asks first.
         !entry.row.signature.valid && url.searchParams.get('allow_invalid') !== '1'
         ? 'this delivery arrived with an invalid signature: confirm first'
         : undefined;
-  if (refusal || !ctx.target) {
-    send(res, ctx.target ? 409 : 400, { error: refusal });
+  if (refusal || !target) {
+    send(res, target ? 409 : 400, { error: refusal });
     return;
   }
   res.statusCode = 200;
   res.setHeader('content-type', 'text/plain; charset=utf-8');
   secure(res);
-  res.end(curlCommand(entry, ctx.target, ctx.token));
+  res.end(curlCommand(entry, target, ctx.token));
 }
 
 function sameKey(given: string, key: string): boolean {

@@ -122,6 +122,7 @@ export class InspectorStore {
       ...entry.row,
       version: entry.row.version + 1,
       forward: forward && { status: forward.status, ms: forward.ms, error: forward.error },
+      ...(forward?.route ? { target: forward.route } : {}),
       link_swap: linkSwap,
     };
     entry.bytes += bytes;
