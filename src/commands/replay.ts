@@ -4,6 +4,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import type { ReplayOutcome } from '../send/replay.js';
+import { sessionDeliveryId } from '../send/through-listen.js';
 import { ExitCode } from '../shared/errors.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
@@ -60,14 +61,17 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     const { token } = await this.callbackToken(flags, settings);
     const url =
       explicit ??
-      (await (
-        await import('../listen/session-target.js')
-      ).listenTarget(settings.stateDir, token, flags.session));
+      (
+        await (
+          await import('../listen/session-target.js')
+        ).listenTarget(settings.stateDir, token, flags.session)
+      ).url;
     const skipped: number[] = [];
     const sent = await replayDeliveries({
       deliveries: chosen,
       url,
       token,
+      throughListen: explicit === undefined,
       includeInvalid: flags['include-invalid'],
       onSkipped: (delivery) => {
         skipped.push(delivery.id);
@@ -76,8 +80,15 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
         );
       },
       onSent: (delivery, outcome) => {
-        if (!this.jsonEnabled())
-          this.log(sentLine(delivery.id, delivery.event_type ?? '', outcome, this.out));
+        if (this.jsonEnabled()) return;
+        // Through listen: the session's number for it, and which recorded delivery it repeats.
+        const id = sessionDeliveryId(outcome);
+        const line = sentLine(id ?? delivery.id, delivery.event_type ?? '', outcome, this.out);
+        this.log(
+          id === undefined
+            ? line
+            : `${line}  ${this.out.dim(`replay of #${delivery.replay_of ?? delivery.id}`)}`,
+        );
       },
     });
     const refused = sent.some((outcome) => outcome.status < 200 || outcome.status >= 300);

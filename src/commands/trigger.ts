@@ -4,6 +4,7 @@ import type { LinkSwapVerdict } from '../../packages/webhooks/src/catalog/link-s
 import { BaseCommand } from '../cli/base-command.js';
 import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
+import { sessionDeliveryId } from '../send/through-listen.js';
 import { ExitCode, UsageError } from '../shared/errors.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
@@ -61,6 +62,9 @@ Exits 1 when the handler answers outside 2xx.`;
       multiple: true,
     }),
     'api-url': tokenApiUrlFlag,
+    force: Flags.boolean({
+      description: 'through listen: send an event type the session did not subscribe',
+    }),
   };
 
   async run(): Promise<TriggerResult> {
@@ -83,11 +87,25 @@ Exits 1 when the handler answers outside 2xx.`;
     const settings = this.resolveSettings(flags);
     const signing = await this.callbackToken(flags, settings);
     this.noteSigningToken(signing);
-    const url =
-      explicit ??
-      (await (
-        await import('../listen/session-target.js')
-      ).listenTarget(settings.stateDir, signing.token, flags.session));
+    let url = explicit;
+    if (url === undefined) {
+      const session = await (await import('../listen/session-target.js')).listenTarget(
+        settings.stateDir,
+        signing.token,
+        flags.session,
+      );
+      // Salesloft sends a session only the types it subscribed: anything else tests nothing real.
+      const outside = eventTypes.filter(
+        (name) => session.events !== undefined && !session.events.includes(name),
+      );
+      if (outside.length > 0 && !flags.force) {
+        throw new UsageError(
+          `listen session ${session.sessionId} did not subscribe ${outside.join(', ')} (it has ${listOf(session.events ?? [])}), so Salesloft would never send it there: pass --force to send anyway, or --to URL.`,
+          'not_subscribed',
+        );
+      }
+      url = session.url;
+    }
     const outcomes = await trigger({
       eventTypes,
       url,
@@ -97,7 +115,9 @@ Exits 1 when the handler answers outside 2xx.`;
       overrides,
       onWarning: (message) => this.warning(message),
       onSent: (index, outcome) => {
-        if (!this.jsonEnabled()) this.log(sentLine(index + 1, outcome.event_type, outcome, this.out));
+        // Through listen, the session's number for it (what listen's own line says).
+        if (!this.jsonEnabled())
+          this.log(sentLine(sessionDeliveryId(outcome) ?? index + 1, outcome.event_type, outcome, this.out));
       },
     });
     const refused = outcomes.filter((outcome) => outcome.status < 200 || outcome.status >= 300);
@@ -108,12 +128,23 @@ Exits 1 when the handler answers outside 2xx.`;
       );
     }
     return {
-      deliveries: outcomes.map(({ event_type, status, ms, link_swap }) => ({
-        event_type,
-        status,
-        ms,
-        ...(link_swap ? { link_swap } : {}),
-      })),
+      deliveries: outcomes.map((outcome) => {
+        const { event_type, status, ms, link_swap } = outcome;
+        const listenId = sessionDeliveryId(outcome);
+        return {
+          event_type,
+          status,
+          ms,
+          ...(link_swap ? { link_swap } : {}),
+          ...(listenId === undefined ? {} : { listen_id: listenId }),
+        };
+      }),
     };
   }
+}
+
+/** `a, b, c and 32 more`: a session's types, short enough for one line. */
+function listOf(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown || 'none';
 }

@@ -25,7 +25,10 @@ export function examined(delivery: Pick<Delivery, 'signature' | 'body'>): boolea
   return delivery.signature.valid || delivery.body.length <= INVALID_BODY_EXAMINED;
 }
 
-/** Marks a delivery sent again from the inspector: its value is the original's id. */
+/** The receiver's answer names the session's number for each delivery, for `trigger` and `replay` to print. */
+export const DELIVERY_ID_HEADER = 'x-salesloft-hooks-delivery';
+
+/** Marks a delivery sent again (from the inspector, or by `replay` through listen): its value is the original's id. */
 export const REPLAY_HEADER = 'x-salesloft-hooks-replay-of';
 
 /** One POST that reached this session's path, verified or not. */

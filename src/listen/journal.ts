@@ -29,7 +29,7 @@ export interface JournalData {
   api_url: string;
   callback_url: string;
   subscription_ids: number[];
-  /** A `subscribe` batch: the event types it set out to create. */
+  /** The event types it set out to subscribe (a `subscribe` batch's, or a listen session's for `trigger`). */
   event_types?: string[];
   /** The SHA-256 of the token it signs or subscribes with (a `trigger` through listen checks it). */
   token_sha256?: string;

@@ -5,7 +5,7 @@ import { readCapped } from '../../packages/webhooks/src/net/body.js';
 import { listenOn } from '../../packages/webhooks/src/net/listen-on.js';
 import { firstHeader } from '../../packages/webhooks/src/shared/headers.js';
 import { processConnectionBudget } from '../net/fd-limit.js';
-import type { Delivery, ForwardResult } from './delivery.js';
+import { DELIVERY_ID_HEADER, type Delivery, type ForwardResult } from './delivery.js';
 import { LINK_SWAP, linkSwapReply } from './link-swap-reply.js';
 
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
@@ -171,8 +171,10 @@ export class Receiver {
     // Shown and recorded before it is answered: a delivery Salesloft saw accepted is in the file.
     guarded(() => this.options.onDelivery(delivery));
     if (this.closing) res.shouldKeepAlive = false;
-    if (reply) answer(res, reply.status, reply.body, reply.headers);
-    else answer(res, delivery.status, signature.valid ? 'ok' : `invalid signature: ${signature.reason}`);
+    const id = { [DELIVERY_ID_HEADER]: String(delivery.id) };
+    if (reply) answer(res, reply.status, reply.body, { ...reply.headers, ...id });
+    else if (!signature.valid) answer(res, delivery.status, `invalid signature: ${signature.reason}`, id);
+    else answer(res, delivery.status, ...relayed(delivery.forward, id));
   }
 
   private reject(
@@ -205,6 +207,21 @@ function answer(
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.end(body);
+}
+
+/**
+ * The answer to a verified delivery: the app's own body and content type when it was forwarded (so
+ * `trigger` through listen shows what the app said), `ok` when it was not, and why when the app
+ * could not be reached.
+ */
+function relayed(
+  forward: Delivery['forward'],
+  headers: Record<string, string>,
+): [string | Buffer, Record<string, string>] {
+  if (!forward) return ['ok', headers];
+  if (forward.status === null) return [`could not forward: ${forward.error ?? 'no answer'}`, headers];
+  const type = forward.response?.headers['content-type'];
+  return [forward.response?.body ?? '', { ...headers, ...(type ? { 'content-type': type } : {}) }];
 }
 
 function guarded(callback: () => void): void {

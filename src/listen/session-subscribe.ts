@@ -43,6 +43,7 @@ export async function subscribeWithJournal(
     callback_url: input.callbackUrl,
     receiver_url: input.receiverUrl,
     token_sha256: tokenDigest(input.token),
+    event_types: [...input.events],
     ...(input.owner ? { owner: input.owner } : {}),
     ...(input.tunnelPid === undefined ? {} : { tunnel_pid: input.tunnelPid }),
   });

@@ -7,7 +7,11 @@ import { liveSessionJournals, tokenDigest } from './journal.js';
  * verified, printed, shown in the inspector and forwarded like a real one. `session` picks one of
  * several; a token other than the session's would only be refused, so it is an input error.
  */
-export async function listenTarget(stateDir: string, token: string, session?: string): Promise<string> {
+export async function listenTarget(
+  stateDir: string,
+  token: string,
+  session?: string,
+): Promise<{ url: string; sessionId: string; events: readonly string[] | undefined }> {
   const live = (await liveSessionJournals(stateDir)).filter((journal) => journal.data.receiver_url);
   const chosen = session === undefined ? live : live.filter((journal) => journal.data.session_id === session);
   const [journal] = chosen;
@@ -31,5 +35,9 @@ export async function listenTarget(stateDir: string, token: string, session?: st
       'other_token',
     );
   }
-  return journal.data.receiver_url as string;
+  return {
+    url: journal.data.receiver_url as string,
+    sessionId: journal.data.session_id,
+    events: journal.data.event_types,
+  };
 }

@@ -1,4 +1,5 @@
 import { sign } from '../../packages/webhooks/src/catalog/signature.js';
+import { REPLAY_HEADER } from '../listen/delivery.js';
 import type { RecordedDelivery, Recording } from '../listen/recording-file.js';
 import { type PostAnswer, postDelivery } from '../net/post.js';
 import { UsageError } from '../shared/errors.js';
@@ -36,11 +37,21 @@ export function pickDeliveries(recording: Recording, which: string, file: string
   return found;
 }
 
-/** Re-sends a recorded delivery byte for byte with its original headers, signed with `token`. */
-export function replayOne(delivery: RecordedDelivery, url: string, token: string): Promise<PostAnswer> {
+/**
+ * Re-sends a recorded delivery byte for byte with its original headers, signed with `token`;
+ * through a listen session, marked as a replay of its id (listen shows `replay of #n`, not a retry).
+ */
+export function replayOne(
+  delivery: RecordedDelivery,
+  url: string,
+  token: string,
+  throughListen = false,
+): Promise<PostAnswer> {
   const body = Buffer.from(delivery.body_base64, 'base64');
   const headers = { ...delivery.headers };
   delete headers['content-length'];
+  delete headers[REPLAY_HEADER];
+  if (throughListen) headers[REPLAY_HEADER] = String(delivery.replay_of ?? delivery.id);
   headers['x-salesloft-signature'] = sign(body, token);
   return postDelivery(url, body, headers);
 }
@@ -51,6 +62,8 @@ export interface ReplayRequest {
   token: string;
   /** Re-sign deliveries that were recorded with an invalid signature too (a forgery becomes valid). */
   includeInvalid: boolean;
+  /** `url` is a listen session's receiver: each replay says which delivery it repeats. */
+  throughListen?: boolean;
   onSent?: (delivery: RecordedDelivery, outcome: PostAnswer) => void;
   onSkipped?: (delivery: RecordedDelivery) => void;
 }
@@ -70,7 +83,7 @@ export async function replayDeliveries(request: ReplayRequest): Promise<ReplayOu
       request.onSkipped?.(delivery);
       continue;
     }
-    const outcome = await replayOne(delivery, request.url, request.token);
+    const outcome = await replayOne(delivery, request.url, request.token, request.throughListen);
     sent.push({ id: delivery.id, event_type: delivery.event_type, status: outcome.status, ms: outcome.ms });
     request.onSent?.(delivery, outcome);
   }

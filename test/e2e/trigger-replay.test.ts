@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
 import { emulator } from '../support/emulator.js';
-import { recordingServer } from '../support/receiver.js';
+import { closeAfterTest, recordingServer } from '../support/receiver.js';
 import { startCli } from '../support/spawn.js';
 
 describe('a quiet session: trigger --print and --emulator-interval', () => {
@@ -91,11 +91,46 @@ describe('trigger and replay through a running listen, as stripe trigger does', 
     await cli.waitFor(/#1 {2}person_updated .*Through.* verified/, 'stdout');
     const replayed = await runCli(['replay', '1', '--from', record], { env });
     expect(replayed.code).toBe(0);
-    await cli.waitFor(/#2 {2}person_updated .* verified/, 'stdout');
+    // Both say what it is: the session's #2, a replay of #1 (not a retry).
+    expect(replayed.stdout).toMatch(/^#2 person_updated {2}<-- 200 \d+ ms "ok" {2}replay of #1\n$/);
+    await cli.waitFor(/#2 {2}person_updated .* verified {2}replay of #1\n/, 'stdout');
     // A token other than the session's would only be refused: said before anything is sent.
     const other = await runCli(['trigger', 'person_updated', '--token', 'another-token'], { env });
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('signs with another callback token');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('the app’s answer comes back whole: its status and body, and the session’s number; a type the session did not subscribe is exit 2 unless --force', async () => {
+    const { env } = await sharedState();
+    const { createServer } = await import('node:http');
+    const down = createServer((_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"down"}');
+    });
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+    closeAfterTest(down);
+    const port = (down.address() as { port: number }).port;
+    const cli = startCli(
+      ['listen', '--event', 'person_updated', '--no-inspect', '--forward-to', `:${port}/hooks`],
+      env,
+    );
+    await cli.waitFor(/Callback token:/);
+    await runCli(['trigger', 'person_updated'], { env });
+    const second = await runCli(['trigger', 'person_updated'], { env });
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/^#2 person_updated {2}<-- 500 \d+ ms "\{\\"error\\":\\"down\\"\}"\n$/);
+    expect(second.stdout).not.toContain('"ok"');
+    await cli.waitFor(/#2 {2}<-- 500/, 'stdout');
+    const outside = await runCli(['trigger', 'task_created'], { env });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(
+      /listen session [0-9a-f]{12} did not subscribe task_created \(it has person_updated\), so Salesloft would never send it there: pass --force to send anyway, or --to URL\./,
+    );
+    const forced = await runCli(['trigger', 'task_created', '--force', '--json'], { env });
+    expect(JSON.parse(forced.stdout)).toMatchObject({
+      deliveries: [{ event_type: 'task_created', status: 500, listen_id: 3 }],
+    });
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
   });
