@@ -1,5 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import { EVENT_TYPES } from '../../packages/webhooks/src/catalog/event-types.js';
+import { UsageError } from '../shared/errors.js';
+import { isLoopbackUrl } from '../shared/urls.js';
 
 /**
  * A flag whose values the shell completes (`listen --event <TAB>`) while it still takes others
@@ -29,6 +31,20 @@ export const tokenFileFlag = Flags.string({
   description: 'read the callback token from this file (kept out of `ps`, unlike --token)',
   exclusive: ['token'],
 });
+
+/** `--insecure`: a self-signed certificate from a loopback https target (a dev server) is accepted. */
+export const insecureFlag = Flags.boolean({
+  description: 'accept a self-signed certificate from a loopback https target (your dev server)',
+});
+
+/** `--insecure` is for this machine's own dev server: exit 2 for any other target. */
+export function checkInsecure(insecure: boolean, url: string | undefined, flag = '--insecure'): void {
+  if (!insecure || url === undefined || isLoopbackUrl(url)) return;
+  throw new UsageError(
+    `${flag} is for your own dev server on this machine, not ${new URL(url).host}: trust its CA with NODE_EXTRA_CA_CERTS instead.`,
+    'insecure_remote',
+  );
+}
 
 /** For commands that call no API: before 0.3 the stored callback token was per API URL. */
 export const tokenApiUrlFlag = Flags.string({

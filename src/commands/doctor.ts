@@ -1,7 +1,14 @@
 import * as Flags from '@oclif/core/flags';
 import { isCatalogEvent } from '../../packages/webhooks/src/catalog/event-types.js';
 import { BaseCommand } from '../cli/base-command.js';
-import { completing, EVENT_COMPLETIONS, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
+import {
+  checkInsecure,
+  completing,
+  EVENT_COMPLETIONS,
+  insecureFlag,
+  tokenApiUrlFlag,
+  tokenFileFlag,
+} from '../cli/flags.js';
 import { doctorHeader, doctorLine, doctorTally } from '../cli/render/doctor.js';
 import type { DoctorResult } from '../doctor/run.js';
 import { ExitCode } from '../shared/errors.js';
@@ -34,11 +41,13 @@ check fails, 1 when one does or the run stopped, 4 when the URL cannot be reache
     ),
     timeout: Flags.integer({ description: 'seconds to wait for each answer', default: 10, min: 1, max: 120 }),
     'api-url': tokenApiUrlFlag,
+    insecure: insecureFlag,
   };
 
   async run() {
     const { flags } = await this.parse(Doctor);
     const url = parseForwardTarget(flags.to, '--to');
+    checkInsecure(flags.insecure, url);
     const settings = this.resolveSettings(flags);
     const signing = await this.callbackToken(flags, settings);
     this.noteSigningToken(signing);
@@ -62,6 +71,7 @@ check fails, 1 when one does or the run stopped, 4 when the URL cannot be reache
     if (!this.jsonEnabled()) this.log(doctorHeader(this.out));
     const report = await runDoctor({
       url,
+      insecure: flags.insecure,
       token,
       eventType,
       freshBody: () => railsSample(eventType),

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
+import { checkInsecure, insecureFlag, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { handleStopSignals } from '../cli/terminal.js';
 import { parseForwardTarget } from '../shared/urls.js';
 
@@ -28,11 +28,13 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
     }),
     'token-file': tokenFileFlag,
     'api-url': tokenApiUrlFlag,
+    insecure: insecureFlag,
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Inspect);
     const target = flags['forward-to'] === undefined ? undefined : parseForwardTarget(flags['forward-to']);
+    checkInsecure(flags.insecure, target);
     const settings = this.resolveSettings(flags);
     const { token } = await this.callbackToken(flags, settings);
     const { inspectRecording } = await import('../listen/inspector/recording.js');
@@ -42,6 +44,7 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
       stateDir: settings.stateDir,
       token,
       target,
+      insecure: flags.insecure,
     });
     for (const note of inspector.notes) this.warning(note);
     this.note(`Inspector: ${inspector.url}`);

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
+import { checkInsecure, insecureFlag, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import type { ReplayOutcome } from '../send/replay.js';
 import { sessionDeliveryId } from '../send/through-listen.js';
@@ -45,11 +45,13 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
       description: 'also replay deliveries recorded with an invalid signature (they are re-signed as valid)',
     }),
     'api-url': tokenApiUrlFlag,
+    insecure: insecureFlag,
   };
 
   async run(): Promise<ReplayResult> {
     const { args, flags } = await this.parse(Replay);
     const explicit = flags.to === undefined ? undefined : parseForwardTarget(flags.to, '--to');
+    checkInsecure(flags.insecure, explicit);
     const settings = this.resolveSettings(flags);
     const [{ damagedLineNotes, readRecording }, { pickDeliveries, replayDeliveries }] = await Promise.all([
       import('../listen/recording-file.js'),
@@ -72,6 +74,7 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
       url,
       token,
       throughListen: explicit === undefined,
+      insecure: flags.insecure,
       includeInvalid: flags['include-invalid'],
       onSkipped: (delivery) => {
         skipped.push(delivery.id);

@@ -2,7 +2,7 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import type { LinkSwapVerdict } from '../../packages/webhooks/src/catalog/link-swap.js';
 import { BaseCommand } from '../cli/base-command.js';
-import { tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
+import { checkInsecure, insecureFlag, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import { sessionDeliveryId } from '../send/through-listen.js';
 import { ExitCode, UsageError } from '../shared/errors.js';
@@ -62,6 +62,7 @@ Exits 1 when the handler answers outside 2xx.`;
       multiple: true,
     }),
     'api-url': tokenApiUrlFlag,
+    insecure: insecureFlag,
     force: Flags.boolean({
       description: 'through listen: send an event type the session did not subscribe',
     }),
@@ -84,6 +85,7 @@ Exits 1 when the handler answers outside 2xx.`;
     }
     // A bad --to is refused before a token is created or a session looked for.
     const explicit = flags.to === undefined ? undefined : parseForwardTarget(flags.to, '--to');
+    checkInsecure(flags.insecure, explicit);
     const settings = this.resolveSettings(flags);
     const signing = await this.callbackToken(flags, settings);
     this.noteSigningToken(signing);
@@ -113,6 +115,7 @@ Exits 1 when the handler answers outside 2xx.`;
       count: flags.count,
       dataFile: flags.data,
       overrides,
+      insecure: flags.insecure,
       onWarning: (message) => this.warning(message),
       onSent: (index, outcome) => {
         // Through listen, the session's number for it (what listen's own line says).

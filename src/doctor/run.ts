@@ -1,6 +1,7 @@
 import { sign } from '../../packages/webhooks/src/catalog/signature.js';
 import { networkReason } from '../../packages/webhooks/src/net/errors.js';
 import { type PostAnswer, timedPost } from '../net/post.js';
+import { untrustedCertificateHint } from '../net/tls-hint.js';
 import { NetworkError } from '../shared/errors.js';
 import {
   type CheckPlan,
@@ -45,6 +46,8 @@ interface DoctorOptions {
   /** A fresh signed-to-be sample body for each check (a new resource id each time). */
   freshBody: () => Buffer;
   timeoutMs: number;
+  /** `--insecure`: accept a loopback https target's self-signed certificate. */
+  insecure?: boolean;
   onCheck?: (check: DoctorCheck) => void;
 }
 
@@ -69,7 +72,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     } catch (error) {
       if (checks.length === 0 && !(error instanceof Error && error.name === 'TimeoutError')) {
         throw new NetworkError(
-          `Cannot reach ${new URL(options.url).host}: ${networkReason(error, options.timeoutMs)}`,
+          `Cannot reach ${untrustedCertificateHint(error, new URL(options.url).host, '--insecure') ?? `${new URL(options.url).host}: ${networkReason(error, options.timeoutMs)}`}`,
           { cause: error },
         );
       }
@@ -104,7 +107,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 }
 
 function send(options: DoctorOptions, plan: Pick<CheckPlan, 'body' | 'headers'>): Promise<PostAnswer> {
-  return timedPost(options.url, plan.body, plan.headers, { timeoutMs: options.timeoutMs });
+  return timedPost(options.url, plan.body, plan.headers, {
+    timeoutMs: options.timeoutMs,
+    insecure: options.insecure === true,
+  });
 }
 
 /** 404, 405 or a redirect to a valid delivery: nothing at this URL takes webhooks. */

@@ -3,6 +3,7 @@ import { errorCode, networkReason } from '../../packages/webhooks/src/net/errors
 import { processConnectionBudget } from '../net/fd-limit.js';
 import { keepAlivePool } from '../net/http-request.js';
 import { timedPost } from '../net/post.js';
+import { untrustedCertificateHint } from '../net/tls-hint.js';
 import { UsageError } from '../shared/errors.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 
@@ -59,20 +60,14 @@ function forwardedHeaders(headers: IncomingHttpHeaders): Record<string, string> 
   return kept;
 }
 
-const SELF_SIGNED = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-]);
-
 function describeForwardError(error: unknown, target: string, timeoutMs: number): string {
   const host = new URL(target).host;
   const code = errorCode(error);
   if (code === 'ECONNREFUSED') return `nothing listening at ${host} (ECONNREFUSED)`;
-  if (code && SELF_SIGNED.has(code)) {
-    return `${host}: its certificate is not trusted (${code}): pass --forward-insecure (loopback only), or trust its CA with NODE_EXTRA_CA_CERTS (mkcert -CAROOT)`;
-  }
-  return `${host}: ${networkReason(error, timeoutMs)}`;
+  return (
+    untrustedCertificateHint(error, host, '--forward-insecure') ??
+    `${host}: ${networkReason(error, timeoutMs)}`
+  );
 }
 
 /** `--forward-header 'Name: value'`: extra headers for the app; the delivery's own are not replaced. */

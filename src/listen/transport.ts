@@ -91,7 +91,7 @@ export async function startTransport(
           token: options.token,
           target:
             routes.length > 0
-              ? { url: targetOf, isReceiver: false }
+              ? { url: targetOf, isReceiver: false, insecure: options.forwardInsecure === true }
               : { url: `${receiver.localUrl}${path}`, isReceiver: true },
           // A replay sent to the app from the page is a delivery of this session: its line, its
           // --record line (replay_of), its count in the summary, its row.

@@ -1,7 +1,9 @@
 import { networkReason } from '../../packages/webhooks/src/net/errors.js';
 import { ANSWER_READ_LIMIT } from '../../packages/webhooks/src/net/post.js';
 import { NetworkError } from '../shared/errors.js';
-import { sendRequest } from './http-request.js';
+import { isLoopbackUrl } from '../shared/urls.js';
+import { keepAlivePool, sendRequest } from './http-request.js';
+import { untrustedCertificateHint } from './tls-hint.js';
 import type { Dispatcher } from './undici.js';
 
 export interface PostAnswer {
@@ -26,14 +28,15 @@ export async function timedPost(
   url: string,
   body: Uint8Array,
   headers: Record<string, string>,
-  options: { timeoutMs: number; dispatcher?: Dispatcher },
+  options: { timeoutMs: number; dispatcher?: Dispatcher; insecure?: boolean },
 ): Promise<PostAnswer> {
   const started = performance.now();
+  const dispatcher = options.dispatcher ?? (options.insecure ? selfSignedPool(url) : undefined);
   const answer = await sendRequest(new URL(url), {
     method: 'POST',
     body,
     headers,
-    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(dispatcher ? { dispatcher } : {}),
     headersTimeoutMs: options.timeoutMs,
     bodyTimeoutMs: options.timeoutMs,
     limit: ANSWER_READ_LIMIT,
@@ -52,18 +55,32 @@ export async function timedPost(
   };
 }
 
+let insecurePool: Dispatcher | undefined;
+
+/**
+ * `--insecure`: one pool that accepts any certificate, for a loopback https dev server only (the
+ * commands refuse the flag for any other target; this checks again).
+ */
+function selfSignedPool(url: string): Dispatcher | undefined {
+  if (!isLoopbackUrl(url)) return undefined;
+  insecurePool ??= keepAlivePool({ idleMs: 4_000, insecure: true });
+  return insecurePool;
+}
+
 /** POSTs `body` with `headers` to a webhook handler, as Salesloft would; network failures are exit 4. */
 export async function postDelivery(
   url: string,
   body: Uint8Array,
   headers: Record<string, string>,
-  timeoutMs = 10_000,
+  options: { timeoutMs?: number; insecure?: boolean } = {},
 ): Promise<PostAnswer> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   try {
-    return await timedPost(url, body, headers, { timeoutMs });
+    return await timedPost(url, body, headers, { timeoutMs, insecure: options.insecure === true });
   } catch (error) {
-    throw new NetworkError(`Cannot deliver to ${new URL(url).host}: ${networkReason(error, timeoutMs)}`, {
-      cause: error,
-    });
+    const host = new URL(url).host;
+    const reason =
+      untrustedCertificateHint(error, host, '--insecure') ?? `${host}: ${networkReason(error, timeoutMs)}`;
+    throw new NetworkError(`Cannot deliver to ${reason}`, { cause: error });
   }
 }

@@ -46,6 +46,7 @@ export function replayOne(
   url: string,
   token: string,
   throughListen = false,
+  insecure = false,
 ): Promise<PostAnswer> {
   const body = Buffer.from(delivery.body_base64, 'base64');
   const headers = { ...delivery.headers };
@@ -53,7 +54,7 @@ export function replayOne(
   delete headers[REPLAY_HEADER];
   if (throughListen) headers[REPLAY_HEADER] = String(delivery.replay_of ?? delivery.id);
   headers['x-salesloft-signature'] = sign(body, token);
-  return postDelivery(url, body, headers);
+  return postDelivery(url, body, headers, { insecure });
 }
 
 export interface ReplayRequest {
@@ -64,6 +65,8 @@ export interface ReplayRequest {
   includeInvalid: boolean;
   /** `url` is a listen session's receiver: each replay says which delivery it repeats. */
   throughListen?: boolean;
+  /** `--insecure`: accept a loopback https target's self-signed certificate. */
+  insecure?: boolean;
   onSent?: (delivery: RecordedDelivery, outcome: PostAnswer) => void;
   onSkipped?: (delivery: RecordedDelivery) => void;
 }
@@ -83,7 +86,13 @@ export async function replayDeliveries(request: ReplayRequest): Promise<ReplayOu
       request.onSkipped?.(delivery);
       continue;
     }
-    const outcome = await replayOne(delivery, request.url, request.token, request.throughListen);
+    const outcome = await replayOne(
+      delivery,
+      request.url,
+      request.token,
+      request.throughListen,
+      request.insecure,
+    );
     sent.push({ id: delivery.id, event_type: delivery.event_type, status: outcome.status, ms: outcome.ms });
     request.onSent?.(delivery, outcome);
   }

@@ -24,6 +24,8 @@ export interface TriggerRequest {
   dataFile?: string | undefined;
   /** Changes made to each sample (`--set`). */
   overrides?: readonly Override[];
+  /** `--insecure`: accept a loopback https target's self-signed certificate. */
+  insecure?: boolean;
   onSent?: (index: number, outcome: TriggerOutcome) => void;
   /** A `--set` path the sample does not have (said once per event type and path). */
   onWarning?: (message: string) => void;
@@ -59,7 +61,9 @@ export async function trigger(request: TriggerRequest): Promise<TriggerOutcome[]
       if (drawn && round === 0)
         warnUnknownFields(eventType, drawn, request.overrides ?? [], request.onWarning);
       const body = fixed ?? sampleBytes(drawn as Record<string, unknown>, request.overrides ?? []);
-      const answer = await postDelivery(request.url, body, deliveryHeaders(eventType, body, request.token));
+      const answer = await postDelivery(request.url, body, deliveryHeaders(eventType, body, request.token), {
+        insecure: request.insecure === true,
+      });
       const outcome: TriggerOutcome = { event_type: eventType, ...answer };
       if (eventType === 'link_swap') {
         outcome.link_swap = judgeLinkSwapAnswer(linksSent(body), {

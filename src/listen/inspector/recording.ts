@@ -20,6 +20,8 @@ export async function inspectRecording(options: {
   stateDir: string;
   token: string;
   target?: string | undefined;
+  /** `--insecure`: replays accept the loopback target's self-signed certificate. */
+  insecure?: boolean;
 }): Promise<RecordingInspector> {
   const recording = await readRecording(options.file);
   const store = new InspectorStore();
@@ -46,7 +48,9 @@ export async function inspectRecording(options: {
     replay: storeReplayer(
       store,
       options.token,
-      options.target ? { url: options.target, isReceiver: false } : undefined,
+      options.target
+        ? { url: options.target, isReceiver: false, insecure: options.insecure === true }
+        : undefined,
     ),
     target: options.target === undefined ? undefined : () => options.target,
     token: options.token,

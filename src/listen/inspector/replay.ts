@@ -15,6 +15,8 @@ export interface ReplayTarget {
   url: string | ((eventType: string | null) => string | undefined);
   /** The session's own receiver (its deliveries become rows themselves). */
   isReceiver: boolean;
+  /** Accept a loopback https target's self-signed certificate (`--insecure`, `--forward-insecure`). */
+  insecure?: boolean;
 }
 
 /** The URL a replay of an `eventType` delivery goes to, if any. */
@@ -113,7 +115,10 @@ export function storeReplayer(
     };
     const started = performance.now();
     try {
-      const answer = await timedPost(url, body, headers, { timeoutMs: REPLAY_TIMEOUT_MS });
+      const answer = await timedPost(url, body, headers, {
+        timeoutMs: REPLAY_TIMEOUT_MS,
+        insecure: target.insecure === true,
+      });
       const recorded = record({
         status: answer.status,
         ms: answer.ms,
