@@ -14,14 +14,15 @@ export type SyncResult = WithPartialFailure<{ plan: SyncPlanItem[]; applied: boo
 
 export default class Sync extends ApiCommand<SyncResult | SyncSchema> {
   static override summary = 'Make the team’s subscriptions match a YAML file (subscriptions as code).';
-  static override description = `FILE declares subscriptions:
+  static override description = `FILE declares subscriptions (this sample parses as copied):
+
   subscriptions:
     - url: https://hooks.example.com/salesloft
       token_env: SALESLOFT_CALLBACK_TOKEN   # or token: <literal>
       events: [person_*, cadence_membership_created]
       enabled: true                          # default true
-Prints the plan, then applies it after confirmation. --prune also deletes undeclared
-subscriptions of the URLs the file manages (--prune=all: of every URL).`;
+
+Prints the plan, then applies it after confirmation. --prune also deletes undeclared subscriptions of the URLs the file manages (--prune=all: of every URL).`;
 
   static override examples = [
     '<%= config.bin %> sync --file salesloft-hooks.yaml',

@@ -47,6 +47,18 @@ const FILE_NAME = 'callback-tokens.json';
  * listen, trigger, replay and doctor sign, whichever API they were pointed at.
  */
 export async function callbackToken(request: TokenRequest): Promise<CallbackToken> {
+  const given =
+    request.flag !== undefined
+      ? '--token'
+      : request.env !== undefined && request.env !== ''
+        ? `SALESLOFT_CALLBACK_TOKEN (${request.envSource === '.env' ? 'in .env' : 'in the environment'})`
+        : undefined;
+  if (request.renew && given) {
+    throw new UsageError(
+      `--new-token replaces the stored token, but ${given} comes first and is the token this would use: unset it, or drop --new-token.`,
+      'token_conflict',
+    );
+  }
   if (request.flag !== undefined) return { token: requireToken(request.flag, '--token'), source: 'flag' };
   if (request.env !== undefined && request.env !== '')
     return {

@@ -54,6 +54,18 @@ describe('the stored callback token', () => {
       source: '.env',
     });
     expect((await callbackToken({ stateDir, apiUrl: 'a' })).token).toBe(renewed.token);
+    // --new-token with a token given another way: said, not ignored, and nothing replaced.
+    await expect(
+      callbackToken({ stateDir, apiUrl: 'a', env: 'e', envSource: 'environment', renew: true }),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+      message:
+        '--new-token replaces the stored token, but SALESLOFT_CALLBACK_TOKEN (in the environment) comes first and is the token this would use: unset it, or drop --new-token.',
+    });
+    await expect(callbackToken({ stateDir, apiUrl: 'a', flag: 'f', renew: true })).rejects.toMatchObject({
+      message: expect.stringContaining('but --token comes first'),
+    });
+    expect((await callbackToken({ stateDir, apiUrl: 'a' })).token).toBe(renewed.token);
   });
 
   it('refuses an empty token, and a state directory that is a file, as usage errors', async () => {
