@@ -28,6 +28,7 @@ export const listedEventFlag = eventFlagWith(
 );
 
 export const tokenFileFlag = Flags.string({
+  helpValue: '<file>',
   description: 'read the callback token from this file (kept out of `ps`, unlike --token)',
   exclusive: ['token'],
 });

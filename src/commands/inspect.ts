@@ -15,7 +15,11 @@ catalog entry. Replays go to --forward-to, signed with the callback token listen
   ];
 
   static override flags = {
-    from: Flags.string({ description: 'JSON-lines file written by listen --record', required: true }),
+    from: Flags.string({
+      description: 'JSON-lines file written by listen --record',
+      required: true,
+      helpValue: '<file>',
+    }),
     'inspect-port': Flags.integer({
       description: 'port of the page (default: 4041 or the next free port)',
       min: 1,

@@ -64,6 +64,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
         'how Salesloft reaches this machine (default: ngrok; cloudflared: a quick tunnel, no account; none for a loopback API URL)',
     })(),
     'cloudflared-path': Flags.string({
+      helpValue: '<file>',
       description: 'the cloudflared to run for --tunnel cloudflared (default: cloudflared on PATH)',
     }),
     'public-url': Flags.string({
@@ -85,6 +86,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
       description: 'print the callback token and exit (creates and stores it if needed; no API key needed)',
     }),
     record: Flags.string({
+      helpValue: '<file>',
       description: 'append every delivery (headers, raw body, verdict) to this JSON-lines file',
     }),
     'max-deliveries': Flags.integer({

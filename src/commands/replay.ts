@@ -31,7 +31,11 @@ invalid signature are skipped unless --include-invalid: replaying re-signs them 
     }),
   };
   static override flags = {
-    from: Flags.string({ description: 'JSON-lines file written by listen --record', required: true }),
+    from: Flags.string({
+      description: 'JSON-lines file written by listen --record',
+      required: true,
+      helpValue: '<file>',
+    }),
     to: Flags.string({ description: 'URL of the webhook handler (default: the running listen session)' }),
     session: Flags.string({
       description: 'the listen session to deliver to, when several are running (its id)',

@@ -31,7 +31,7 @@ Prints the plan, then applies it after confirmation. --prune also deletes undecl
   ];
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'YAML file of desired subscriptions' }),
+    file: Flags.string({ char: 'f', description: 'YAML file of desired subscriptions', helpValue: '<file>' }),
     schema: Flags.boolean({ description: 'print the JSON Schema of the sync file and exit' }),
     format: Flags.option({
       options: ['text', 'markdown'] as const,

@@ -2,7 +2,14 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import type { LinkSwapVerdict } from '../../packages/webhooks/src/catalog/link-swap.js';
 import { BaseCommand } from '../cli/base-command.js';
-import { checkInsecure, insecureFlag, tokenApiUrlFlag, tokenFileFlag } from '../cli/flags.js';
+import {
+  checkInsecure,
+  completing,
+  EVENT_COMPLETIONS,
+  insecureFlag,
+  tokenApiUrlFlag,
+  tokenFileFlag,
+} from '../cli/flags.js';
 import { sentLine } from '../cli/render/deliveries.js';
 import { sessionDeliveryId } from '../send/through-listen.js';
 import { ExitCode, UsageError } from '../shared/errors.js';
@@ -28,7 +35,10 @@ Exits 1 when the handler answers outside 2xx.`;
   ];
 
   static override args = {
-    event: Args.string({ description: 'event type, glob (person_*) or all', required: true }),
+    event: completing(
+      Args.string({ description: 'event type, glob (person_*) or all', required: true }),
+      EVENT_COMPLETIONS,
+    ),
   };
   static override flags = {
     to: Flags.string({
@@ -55,6 +65,7 @@ Exits 1 when the handler answers outside 2xx.`;
       max: 10_000,
     }),
     data: Flags.string({
+      helpValue: '<file>',
       description: 'send this file’s bytes (- for stdin), unchanged, instead of a sample',
     }),
     set: Flags.string({

@@ -24,7 +24,10 @@ export default class Verify extends BaseCommand<Diagnosis> {
     }),
     'token-file': tokenFileFlag,
     signature: Flags.string({ description: 'the x-salesloft-signature header value (hex)', required: true }),
-    'body-file': Flags.string({ description: 'file holding the raw body (default: standard input)' }),
+    'body-file': Flags.string({
+      description: 'file holding the raw body (default: standard input)',
+      helpValue: '<file>',
+    }),
   };
 
   async run(): Promise<Diagnosis> {

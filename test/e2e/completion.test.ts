@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
@@ -50,8 +50,51 @@ describe('shell completion', () => {
       'account_updated',
       'all',
     ]);
-    expect(bashCompletes(bash, ['salesloft-hooks', 'listen', '--tunnel', ''])).toEqual(['ngrok', 'none']);
+    expect(bashCompletes(bash, ['salesloft-hooks', 'listen', '--tunnel', ''])).toEqual([
+      'ngrok',
+      'cloudflared',
+      'none',
+    ]);
     expect(bashCompletes(bash, ['salesloft-hooks', 'listen', '--forw'])).toContain('--forward-to');
+  });
+
+  it('bash keeps going: every flag after the first (and its value), file paths for file flags, event names for trigger’s argument', async () => {
+    const { bash } = await completionScripts();
+    expect(
+      bashCompletes(bash, [
+        'salesloft-hooks',
+        'listen',
+        '--event',
+        'person_updated',
+        '--port',
+        '0',
+        '--forw',
+      ]),
+    ).toEqual(['--forward-to', '--forward-header', '--forward-insecure', '--forward-timeout']);
+    expect(bashCompletes(bash, ['salesloft-hooks', 'sync', '--check', '--dry'])).toEqual(['--dry-run']);
+    const dir = tempDir('slh-files-');
+    writeFileSync(join(dir, 'salesloft-hooks.yaml'), '');
+    writeFileSync(join(dir, 'session.jsonl'), '');
+    for (const [command, flag, prefix, file] of [
+      ['sync', '--file', 'sales', 'salesloft-hooks.yaml'],
+      ['sync', '-f', 'sales', 'salesloft-hooks.yaml'],
+      ['replay', '--from', 'sess', 'session.jsonl'],
+      ['inspect', '--from', 'sess', 'session.jsonl'],
+      ['listen', '--record', 'sess', 'session.jsonl'],
+      ['trigger', '--token-file', 'sess', 'session.jsonl'],
+    ] as const) {
+      expect(
+        bashCompletes(bash, ['salesloft-hooks', command, flag, join(dir, prefix)]),
+        `${command} ${flag}`,
+      ).toEqual([join(dir, file)]);
+    }
+    expect(bashCompletes(bash, ['salesloft-hooks', 'trigger', 'person_u'])).toEqual(['person_updated']);
+    expect(bashCompletes(bash, ['salesloft-hooks', 'trigger', '--count', '2', '--force', 'task_c'])).toEqual([
+      'task_completed',
+      'task_created',
+    ]);
+    // A flag's own value is not an event name.
+    expect(bashCompletes(bash, ['salesloft-hooks', 'trigger', '--count', ''])).toEqual([]);
   });
 
   it('zsh offers the event names as the value of --event (and the script parses)', async () => {
@@ -61,6 +104,8 @@ describe('shell completion', () => {
     expect(listen).toMatch(
       /"\*"\{-e,--event\}"\[[^\]]*\]:event options:\(account_created [a-z_ ]*person_updated [a-z_ ]*all\)"/,
     );
+    const trigger = text.slice(text.indexOf('\ntrigger)'));
+    expect(trigger).toMatch(/"1:event:\(account_created [a-z_ ]*person_updated [a-z_ ]*all\)"/);
     if (spawnSync('zsh', ['--version']).status === 0) {
       expect(spawnSync('zsh', ['-n', zsh], { encoding: 'utf8' }).stderr).toBe('');
     }
