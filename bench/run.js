@@ -25,7 +25,7 @@ import { SalesloftClient } from '../dist/tsc/src/salesloft/client.js';
 import { DEFAULT_CONCURRENCY, runForIds } from '../dist/tsc/src/subscriptions/batch.js';
 import { planSubscribe, subscribe } from '../dist/tsc/src/subscriptions/subscribe.js';
 import { cliOptions, stampBundle } from '../scripts/bundle-options.js';
-import { median, rssOf, spawnUntil, stop, timeAsync, timeCommand } from './lib.js';
+import { cpuMsOf, median, rssOf, spawnUntil, stop, timeAsync, timeCommand } from './lib.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'run.js');
@@ -372,6 +372,64 @@ async function receiver() {
   );
 }
 
+/**
+ * `listen --forward-to` with the inspector on and no page open, against the floor: a 25-line
+ * verifying forwarder (bench/forwarder.js) to the same app, in alternating rounds. Throughput and
+ * CPU per delivery (the process's own time over a fixed number of deliveries).
+ */
+async function forward() {
+  const token = 'bench-forward-token';
+  const rounds = quick ? 3 : 5;
+  const amount = quick ? 4_000 : 10_000;
+  const emulator = await startEmulator();
+  const app = await spawnUntil([join(ROOT, 'bench', 'app.js')], /listening on (\d+)/);
+  const appUrl = `http://127.0.0.1:${app.match[1]}/hooks`;
+  const listen = await spawnUntil(
+    [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--forward-to', appUrl],
+    /Ready: (\S+)/,
+    { env: benchEnv(emulator) },
+  );
+  const floor = await spawnUntil([join(ROOT, 'bench', 'forwarder.js'), token, appUrl], /listening on (\d+)/);
+  const targets = { listen: listen.match[1], floor: `http://127.0.0.1:${floor.match[1]}/` };
+  const pids = { listen: listen.child.pid, floor: floor.child.pid };
+  await load(targets.floor, token, { amount: 2_000 });
+  await load(targets.listen, token, { amount: 2_000 });
+  const rates = { listen: [], floor: [] };
+  const cpu = { listen: [], floor: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of ['floor', 'listen']) {
+      const timed = await load(targets[name], token, { duration: quick ? 2 : 4 });
+      rates[name].push(timed.requests.average);
+      const before = cpuMsOf(pids[name]);
+      const counted = await load(targets[name], token, { amount });
+      cpu[name].push(((cpuMsOf(pids[name]) - before) * 1000) / amount);
+      if (timed.non2xx + counted.non2xx > 0) throw new Error(`${name}: answers outside 2xx`);
+    }
+  }
+  await stop(floor.child);
+  await stop(listen.child);
+  await stop(app.child);
+  await emulator.close();
+  const rate = median(rates.listen) / median(rates.floor);
+  row(
+    'forward: listen --forward-to req/s, inspector on, no page',
+    median(rates.listen).toFixed(0),
+    `verifying forwarder ${median(rates.floor).toFixed(0)}`,
+    rate.toFixed(2),
+    '>= 0.7',
+    rate >= 0.7,
+  );
+  const perDelivery = median(cpu.listen) / median(cpu.floor);
+  row(
+    'forward: CPU per delivery',
+    `${median(cpu.listen).toFixed(0)} us`,
+    `verifying forwarder ${median(cpu.floor).toFixed(0)} us`,
+    perDelivery.toFixed(2),
+    '<= 1.5',
+    perDelivery <= 1.5,
+  );
+}
+
 async function memory() {
   const token = 'bench-memory-token';
   const emulator = await startEmulator();
@@ -416,7 +474,7 @@ async function memory() {
   );
 }
 
-// `--only=startup` (or patches, batch, receiver, memory) runs one part. Start-up is measured under
+// `--only=startup` (or patches, batch, receiver, forward, memory) runs one part. Start-up is measured under
 // this Node and under Node 24 (CI's other binaries; fetched from the npm registry once).
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const parts = {
@@ -432,6 +490,7 @@ const parts = {
   patches,
   batch,
   receiver,
+  forward,
   memory,
 };
 for (const [name, part] of Object.entries(parts)) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { guardStdio } from '../cli/stdio.js';
@@ -21,6 +22,15 @@ export interface Cli {
 export async function launch(root: string, dev?: { sources: () => Promise<Cli> }): Promise<void> {
   guardStdio();
   const [command, ...rest] = process.argv.slice(2);
+  // `--version`, `-v` and `version`: one line from package.json, as oclif prints it, without oclif.
+  if ((command === '--version' || command === '-v' || command === 'version') && rest.length === 0) {
+    const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
+    return;
+  }
   if (command === 'events' && rest.every((arg) => arg === '--json')) {
     const { printEventCatalog } = await import('./fast-path.js');
     await printEventCatalog(rest.length > 0);

@@ -59,13 +59,19 @@ describe('start-up path', () => {
     }
   });
 
-  it('`events` and `events --json` answer without loading oclif; other commands load it once', async () => {
+  it('`events`, `events --json`, `--version`, `-v` and `version` answer without loading oclif; other commands load it once', async () => {
     const debug = { SALESLOFT_HOOKS_DEBUG: '1' };
-    for (const args of [['events'], ['events', '--json']]) {
+    for (const args of [['events'], ['events', '--json'], ['--version'], ['-v'], ['version']]) {
       const result = await runCli(args, { env: debug });
       expect(result.code).toBe(0);
       expect(result.stderr, args.join(' ')).not.toContain('code cache');
     }
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await runCli(['--version'])).stdout).toBe(
+      `salesloft-hooks/${version} ${process.platform}-${process.arch} node-${process.version}\n`,
+    );
+    // With more, oclif answers as before (version --json, --verbose).
+    expect((await runCli(['version', '--json'], { env: debug })).stderr).toContain('code cache');
     const help = await runCli(['--help'], { env: debug });
     expect(help.stderr.match(/code cache (used|missing|rejected)/g)).toHaveLength(1);
   });

@@ -112,11 +112,20 @@ export class InspectorStore {
   setAnswer(key: string, forward: ResponseSeen | null, linkSwap: LinkSwapVerdict | null): void {
     const slot = this.entries.get(key);
     if (!slot) return;
-    const entry = this.built(slot);
     const bytes =
       (forward?.body?.length ?? 0) +
       JSON.stringify(forward?.headers ?? {}).length +
       JSON.stringify(linkSwap ?? {}).length;
+    if (!slot.entry && this.watchers.size === 0) {
+      // Nobody has looked at it: its builder reads the delivery, which holds the answer by now, so
+      // the row is not built for this either; only what the answer adds is counted.
+      slot.bytes += bytes;
+      this.bytes += bytes;
+      this.seq += 1;
+      this.events[this.seq % EVENTS_KEPT] = undefined;
+      return;
+    }
+    const entry = this.built(slot);
     entry.response = forward;
     entry.row = {
       ...entry.row,
