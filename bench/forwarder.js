@@ -12,8 +12,12 @@ const server = createServer((req, res) => {
     const body = Buffer.concat(chunks);
     const expected = createHmac('sha1', token).update(body).digest();
     const given = Buffer.from(String(req.headers['x-salesloft-signature'] ?? ''), 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return res.writeHead(401).end();
-    const headers = { 'content-type': 'application/json', 'x-salesloft-event': req.headers['x-salesloft-event'] };
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return res.writeHead(401).end();
+    const headers = {
+      'content-type': 'application/json',
+      'x-salesloft-event': req.headers['x-salesloft-event'],
+    };
     const out = request(target, { method: 'POST', agent, headers }, (answer) => {
       answer.resume();
       answer.on('end', () => res.writeHead(answer.statusCode ?? 502).end('ok'));

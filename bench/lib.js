@@ -42,7 +42,9 @@ export function rssOf(pid) {
 
 /** CPU time (user + system) a process has used, in milliseconds (Linux). */
 export function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   // utime and stime are fields 14 and 15 of stat (12 and 13 after the name), in clock ticks.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }

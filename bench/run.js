@@ -385,7 +385,18 @@ async function forward() {
   const app = await spawnUntil([join(ROOT, 'bench', 'app.js')], /listening on (\d+)/);
   const appUrl = `http://127.0.0.1:${app.match[1]}/hooks`;
   const listen = await spawnUntil(
-    [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--forward-to', appUrl],
+    [
+      BIN,
+      'listen',
+      '--tunnel',
+      'none',
+      '--event',
+      'person_updated',
+      '--token',
+      token,
+      '--forward-to',
+      appUrl,
+    ],
     /Ready: (\S+)/,
     { env: benchEnv(emulator) },
   );

@@ -4,7 +4,7 @@ import { changelogEntries } from './changelog.js';
 const version = process.argv[2];
 const entry = changelogEntries().find((candidate) => candidate.version === version);
 if (!entry) {
-  console.error(`The README's changelog has no entry for ${version}.`);
+  console.error(`CHANGELOG.md has no entry for ${version}.`);
   process.exit(1);
 }
 process.stdout.write(`${entry.body}\n`);

@@ -183,7 +183,7 @@ deletes its subscriptions when it stops, even after a crash (see \`prune\`).`;
     }
     const tunnel = chooseTunnel({ tunnel: flags.tunnel, publicUrl, apiUrl });
     const team = await this.sayTeam(api, true);
-    const { journalOwner } = await import('../listen/journal.js');
+    const { journalOwner } = await import('../journal/journal.js');
     const owner = journalOwner(team, credential, login?.profile);
 
     const live = new Set<number>();

@@ -35,7 +35,7 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
     const settings = await this.apiSettings(flags);
     const [{ findLeftovers, otherOwnerNote, pruneLeftovers }, { journalOwner }] = await Promise.all([
       import('../listen/prune.js'),
-      import('../listen/journal.js'),
+      import('../journal/journal.js'),
     ]);
     const api = await this.salesloft(flags);
     const team = await this.sayTeam(api);

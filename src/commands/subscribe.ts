@@ -78,9 +78,9 @@ created again. If any create fails, the ones this run created are deleted again.
     const choice = early ?? (await chooseToken());
     const { token } = choice;
     const toCreate = plan.filter((item) => item.action === 'create').length;
-    const [{ subscribeWithJournal }, { journalOwner }] = await Promise.all([
-      import('../listen/batch-journal.js'),
-      import('../listen/journal.js'),
+    const [{ journaledSubscribeBatch }, { journalOwner }] = await Promise.all([
+      import('../journal/batch.js'),
+      import('../journal/journal.js'),
     ]);
     let stopSignal: string | undefined;
     const signals = handleStopSignals(
@@ -93,7 +93,7 @@ created again. If any create fails, the ones this run created are deleted again.
         `${signal}: stopping; waiting for the creates in flight, then deleting what this run created.`,
       );
     });
-    const result = await subscribeWithJournal(
+    const result = await journaledSubscribeBatch(
       api,
       { url, events, token, disabled: flags.disabled },
       plan,

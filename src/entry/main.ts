@@ -1,6 +1,7 @@
 import { execute } from '@oclif/core/execute';
 import type { Hook } from '@oclif/core/interfaces';
 import { settings } from '@oclif/core/settings';
+import { editDistance } from '../catalog/typos.js';
 import { hideSecrets } from '../cli/argv-secrets.js';
 import { setUndiciLoader, type Undici } from '../net/undici.js';
 import { exitRequested, flushAndExit } from '../shared/exit-when-done.js';
@@ -8,10 +9,21 @@ import { exitRequested, flushAndExit } from '../shared/exit-when-done.js';
 /** The bundle dist/cli.cjs: package.json's `oclif` section points its commands and hook here. */
 export { COMMANDS } from './commands.js';
 
-/** @oclif/plugin-not-found's suggestion, loaded only when a command is not found. */
+/**
+ * A command that is not one: on a terminal, @oclif/plugin-not-found asks whether to run the nearest
+ * (loaded only then); anywhere else (a script's log, a CI job) the suggestion is said, not asked.
+ */
 export const notFound: Hook.CommandNotFound = async function (options) {
-  const { default: hook } = await import('@oclif/plugin-not-found');
-  return hook.call(this, options);
+  if (process.stdin.isTTY) {
+    const { default: hook } = await import('@oclif/plugin-not-found');
+    return hook.call(this, options);
+  }
+  const ids = options.config.commands.filter((command) => !command.hidden).map((command) => command.id);
+  const typed = options.id.replaceAll(':', ' ');
+  this.warn(`${typed} is not a ${options.config.bin} command.`);
+  const [nearest] = [...ids].sort((a, b) => editDistance(options.id, a) - editDistance(options.id, b));
+  if (nearest) this.warn(`Did you mean ${nearest.replaceAll(':', ' ')}?`);
+  this.error(`Run ${options.config.bin} help for a list of available commands.`, { exit: 127 });
 };
 
 /**

@@ -1,8 +1,5 @@
 import { rm } from 'node:fs/promises';
 import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
-import type { Outcome } from '../shared/errors.js';
-import type { SubscriptionApi } from '../subscriptions/api.js';
-import { deleteTargets, type UnsubscribeResult } from '../subscriptions/unsubscribe.js';
 import {
   deadSessionJournals,
   type FoundJournal,
@@ -10,7 +7,10 @@ import {
   type JournalOwner,
   removeStaleTemporaryFiles,
   tokenDigest,
-} from './journal.js';
+} from '../journal/journal.js';
+import type { Outcome } from '../shared/errors.js';
+import type { SubscriptionApi } from '../subscriptions/api.js';
+import { deleteTargets, type UnsubscribeResult } from '../subscriptions/unsubscribe.js';
 import { stopLeftoverTunnel } from './tunnel/leftover.js';
 
 export interface PrunePlan {

@@ -1,10 +1,10 @@
 import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
 import { count } from '../../packages/webhooks/src/shared/text.js';
+import { type JournalOwner, SessionJournal, tokenDigest } from '../journal/journal.js';
 import { CliError, describeError, ExitCode, PartialFailureError } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { subscribeAllowed } from '../subscriptions/subscribe.js';
-import { type JournalOwner, SessionJournal, tokenDigest } from './journal.js';
 import type { SessionEvent } from './session-events.js';
 
 export interface JournaledSubscribe {
@@ -33,7 +33,7 @@ export interface JournaledSubscribe {
  * crash leaves nothing `prune` cannot find. A journal that cannot be written rolls the batch back.
  * On failure the journal is removed, unless the rollback itself failed (then `prune` needs it).
  */
-export async function subscribeWithJournal(
+export async function subscribeSession(
   input: JournaledSubscribe,
 ): Promise<{ created: Subscription[]; journal: SessionJournal; stopHeartbeat: () => void }> {
   const journal = await (input.createJournal ?? SessionJournal.create)(input.stateDir, {

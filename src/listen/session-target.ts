@@ -1,5 +1,5 @@
+import { liveSessionJournals, tokenDigest } from '../journal/journal.js';
 import { UsageError } from '../shared/errors.js';
-import { liveSessionJournals, tokenDigest } from './journal.js';
 
 /**
  * Where `trigger` and `replay` deliver without --to: the receiver of the one listen session running

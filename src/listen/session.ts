@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Subscription } from '../../packages/webhooks/src/salesloft/types.js';
+import {
+  deadSessionJournals,
+  type JournalOwner,
+  type SessionJournal,
+  sessionPath,
+} from '../journal/journal.js';
 import { withDeadline } from '../net/time.js';
 import { PartialFailureError } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { runForIds } from '../subscriptions/batch.js';
 import { DeliveryFlow, type DeliveryView } from './delivery-flow.js';
-import { deadSessionJournals, type JournalOwner, type SessionJournal, sessionPath } from './journal.js';
 import { Recorder } from './recording-file.js';
 import { MAX_DELIVERIES, type SessionEvent } from './session-events.js';
-import { subscribeWithJournal } from './session-subscribe.js';
+import { subscribeSession } from './session-subscribe.js';
 import { startTransport, type TransportOptions } from './transport.js';
 import type { Tunnel } from './tunnel/tunnel.js';
 
@@ -94,14 +99,14 @@ export async function runListenSession(deps: ListenDeps, options: ListenOptions)
   const receiverUrl = `${transport.receiver.localUrl}${sessionPath(sessionId)}`;
 
   let tunnel: Tunnel | undefined;
-  let subscribed: Awaited<ReturnType<typeof subscribeWithJournal>>;
+  let subscribed: Awaited<ReturnType<typeof subscribeSession>>;
   let callbackUrl: string;
   try {
     tunnel = await deps.openTunnel(transport.receiver.port, transport.receiver.localUrl);
     callbackUrl = `${tunnel.url}${sessionPath(sessionId)}`;
     watchTunnel(tunnel, onEvent);
     subscribing = true;
-    subscribed = await subscribeWithJournal({
+    subscribed = await subscribeSession({
       api: deps.api,
       apiUrl: deps.apiUrl,
       stateDir: deps.stateDir,

@@ -1,8 +1,8 @@
+import { sessionPath } from '../journal/journal.js';
 import { UsageError } from '../shared/errors.js';
 import type { Delivery, ForwardResult } from './delivery.js';
 import type { DeliveryFlow } from './delivery-flow.js';
 import { createForwarder } from './forwarder.js';
-import { sessionPath } from './journal.js';
 import { Receiver } from './receiver.js';
 import type { Recorder } from './recording-file.js';
 import { type Route, routeFor } from './routes.js';

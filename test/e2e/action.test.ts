@@ -111,11 +111,11 @@ describe('the GitHub Action', () => {
       const path = join(ROOT, '.github', 'workflows', name);
       expect(lint(readFileSync(path, 'utf8'), path), name).toEqual([]);
     }
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
     const ci = readme.slice(readme.indexOf('## In CI'));
     const workflow = /```yaml\n(# \.github\/workflows\/[\s\S]*?)```/.exec(ci)?.[1] ?? '';
     expect(workflow).toContain('uses: OWNER/salesloft-hooks@v');
-    expect(lint(workflow, 'salesloft-webhooks.yml'), 'the README’s workflow').toEqual([]);
+    expect(lint(workflow, 'salesloft-webhooks.yml'), 'docs/ci.md’s workflow').toEqual([]);
     const broken = lint('on: pushh\njobs:\n  a:\n    steps:\n      - run: echo\n', 'broken.yml');
     expect(broken.length).toBeGreaterThan(0);
   });

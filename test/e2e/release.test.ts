@@ -35,6 +35,14 @@ describe('one version everywhere', () => {
     expect(pinned.filter((entry) => !entry.endsWith(`: ${version}`))).toEqual([]);
   });
 
+  it('releases publish both packages through trusted publishing: provenance, an OIDC token, no stored npm token', () => {
+    const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8');
+    expect(workflow).toContain('id-token: write');
+    expect(workflow).toContain('npm publish --workspace packages/webhooks --provenance --access public');
+    expect(workflow).toContain('npm publish --provenance --access public');
+    expect(workflow).not.toMatch(/NPM_TOKEN|NODE_AUTH_TOKEN/);
+  });
+
   it('the release notes are the changelog entry; a tag that names another version stops the release', async () => {
     const notes = await run(process.execPath, [
       join(ROOT, 'scripts', 'release', 'changelog-entry.js'),

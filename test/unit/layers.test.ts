@@ -1,3 +1,4 @@
+// The import rules of docs/architecture.md ("Layers"): change that table and this test together.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { type JournalData, processIdentity } from '../journal.js';
+import { type JournalData, processIdentity } from '../../journal/journal.js';
 
 /**
  * Stops the cloudflared a dead session left running (its CLI was killed with SIGKILL), when it is

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { sessionLine } from '../../../src/cli/render/session.js';
-import { SessionJournal } from '../../../src/listen/journal.js';
+import { SessionJournal } from '../../../src/journal/journal.js';
 import { runListenSession } from '../../../src/listen/session.js';
 import type { SessionEvent } from '../../../src/listen/session-events.js';
 import { noTunnel } from '../../../src/listen/tunnel/none.js';

@@ -17,7 +17,7 @@ import { type JournalOwner, SessionJournal, tokenDigest } from './journal.js';
  * event types it set out to create, at its URL, with its token). The journal goes when the batch
  * has succeeded or has been rolled back; it stays when a rollback left something behind.
  */
-export async function subscribeWithJournal(
+export async function journaledSubscribeBatch(
   api: SubscriptionApi,
   request: SubscribeRequest,
   plan: readonly PlanItem[],

@@ -6,7 +6,7 @@ import {
   deadSessionJournals,
   type JournalData,
   removeStaleTemporaryFiles,
-} from '../../../src/listen/journal.js';
+} from '../../../src/journal/journal.js';
 import { tempDir } from '../../support/cli.js';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
