@@ -22,8 +22,9 @@ export interface Cli {
 export async function launch(root: string, dev?: { sources: () => Promise<Cli> }): Promise<void> {
   guardStdio();
   const [command, ...rest] = process.argv.slice(2);
-  // `--version`, `-v` and `version`: one line from package.json, as oclif prints it, without oclif.
-  if ((command === '--version' || command === '-v' || command === 'version') && rest.length === 0) {
+  // `--version`, `-v` and `version`: one line from package.json, as oclif prints it, without oclif
+  // (bin/dev.mjs's says `+dev`: oclif answers it there).
+  if (!dev && (command === '--version' || command === '-v' || command === 'version') && rest.length === 0) {
     const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       name: string;
       version: string;
