@@ -441,6 +441,95 @@ async function forward() {
   );
 }
 
+/** A GitHub ping delivery signed for @octokit/webhooks (sha256, its headers), the same body size. */
+function octokitRequest(secret) {
+  const body = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 4711, hook: { id: 4711 } });
+  return {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'ping',
+      'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+      'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    },
+  };
+}
+
+/**
+ * The receiver library against its floor and its peer, in alternating rounds: a bare HMAC server
+ * (bench/bare-server.js), createNodeMiddleware (bench/library-server.js) and @octokit/webhooks'
+ * own middleware (bench/octokit-server.js). And the ESM entry's load against an empty module.
+ */
+async function library() {
+  const token = 'bench-library-token';
+  const rounds = quick ? 3 : 5;
+  const duration = quick ? 2 : 4;
+  const servers = {
+    bare: await spawnUntil([join(ROOT, 'bench', 'bare-server.js'), token], /listening on (\d+)/),
+    library: await spawnUntil([join(ROOT, 'bench', 'library-server.js'), token], /listening on (\d+)/),
+    octokit: await spawnUntil([join(ROOT, 'bench', 'octokit-server.js'), token], /listening on (\d+)/),
+  };
+  const urlOf = (name) => `http://127.0.0.1:${servers[name].match[1]}/`;
+  const request = (name) => (name === 'octokit' ? octokitRequest(token) : signedRequest(token));
+  const rates = { bare: [], library: [], octokit: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of Object.keys(servers)) {
+      const result = await autocannon({
+        url: urlOf(name),
+        connections: 10,
+        pipelining: 1,
+        duration,
+        ...request(name),
+      });
+      if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} answers outside 2xx`);
+      rates[name].push(result.requests.average);
+    }
+  }
+  for (const server of Object.values(servers)) await stop(server.child);
+  const bare = median(rates.bare);
+  const lib = median(rates.library);
+  const octokit = median(rates.octokit);
+  row(
+    'library: createNodeMiddleware req/s',
+    lib.toFixed(0),
+    `bare HMAC server ${bare.toFixed(0)}`,
+    (lib / bare).toFixed(2),
+    '>= 0.55',
+    lib / bare >= 0.55,
+  );
+  row(
+    'library: against @octokit/webhooks',
+    lib.toFixed(0),
+    `octokit ${octokit.toFixed(0)}`,
+    (lib / octokit).toFixed(2),
+    '>= 1.2',
+    lib / octokit >= 1.2,
+  );
+
+  const empty = join(tmpdir(), `slh-empty-${process.pid}.mjs`);
+  writeFileSync(empty, 'export {};\n');
+  const entry = join(ROOT, 'packages', 'webhooks', 'dist', 'esm', 'index.js');
+  const loads = { entry: [], empty: [] };
+  for (let round = 0; round < (quick ? 11 : 21); round++) {
+    loads.empty.push(
+      await timeCommand(['--input-type=module', '-e', `await import(${JSON.stringify(empty)})`]),
+    );
+    loads.entry.push(
+      await timeCommand(['--input-type=module', '-e', `await import(${JSON.stringify(entry)})`]),
+    );
+  }
+  const ratio = median(loads.entry) / median(loads.empty);
+  row(
+    'library: ESM entry load',
+    `${median(loads.entry).toFixed(0)} ms`,
+    `empty module ${median(loads.empty).toFixed(0)} ms`,
+    ratio.toFixed(2),
+    '<= 1.2',
+    ratio <= 1.2,
+  );
+}
+
 async function memory() {
   const token = 'bench-memory-token';
   const emulator = await startEmulator();
@@ -485,7 +574,7 @@ async function memory() {
   );
 }
 
-// `--only=startup` (or patches, batch, receiver, forward, memory) runs one part. Start-up is measured under
+// `--only=startup` (or patches, batch, receiver, forward, library, memory) runs one part. Start-up is measured under
 // this Node and under Node 24 (CI's other binaries; fetched from the npm registry once).
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const parts = {
@@ -502,6 +591,7 @@ const parts = {
   batch,
   receiver,
   forward,
+  library,
   memory,
 };
 for (const [name, part] of Object.entries(parts)) {

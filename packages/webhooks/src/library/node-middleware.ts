@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readCapped } from '../net/body.js';
 import { type Answer, answerFor, servesPath } from './answer.js';
-import { collectCapped } from './capped-body.js';
 import { BodyConsumedError, PayloadTooLargeError, WebhookError } from './errors.js';
 import type { Webhooks } from './webhooks.js';
 
@@ -30,16 +30,26 @@ export function createNodeMiddleware(
       res.setHeader('allow', 'POST');
       return send(res, answerFor({ error: new WebhookError('Method Not Allowed', 405) }));
     }
-    void rawBody(req, webhooks.maxBodyBytes)
-      .then((body) => webhooks.receive({ body, headers: req.headers }))
-      .then(
-        (answer) => answerFor({ answer }),
-        async (error: unknown) => {
-          if (error instanceof BodyConsumedError) await webhooks.reportError(error);
-          return answerFor({ error });
-        },
-      )
-      .then((answer) => send(res, answer));
+    const fail = (error: unknown) => {
+      if (!(error instanceof BodyConsumedError)) return send(res, answerFor({ error }));
+      void webhooks.reportError(error).then(() => send(res, answerFor({ error })));
+    };
+    rawBody(
+      req,
+      webhooks.maxBodyBytes,
+      (body) => {
+        // Synchronous all the way when nothing has to wait (see Webhooks.process).
+        let result: ReturnType<Webhooks['process']>;
+        try {
+          result = webhooks.process({ body, headers: req.headers });
+        } catch (error) {
+          return fail(error);
+        }
+        if (result instanceof Promise) result.then((answer) => send(res, answerFor({ answer })), fail);
+        else send(res, answerFor({ answer: result }));
+      },
+      fail,
+    );
   };
 }
 
@@ -48,16 +58,37 @@ function send(res: ServerResponse, answer: Answer): void {
   res.writeHead(answer.status, answer.headers).end(answer.body);
 }
 
-/** The bytes as they came: what a framework kept raw, else read from the stream (up to `limit`). */
-async function rawBody(req: Request, limit: number): Promise<Uint8Array | string> {
-  if (typeof req.body === 'string' || req.body instanceof Uint8Array) return req.body;
+/**
+ * The bytes as they came: what a framework kept raw, else read from the stream (up to `limit`) with
+ * the callback reader the CLI's receiver uses.
+ */
+function rawBody(
+  req: Request,
+  limit: number,
+  done: (body: Uint8Array | string) => void,
+  fail: (error: unknown) => void,
+): void {
+  if (typeof req.body === 'string' || req.body instanceof Uint8Array) {
+    done(req.body);
+    return;
+  }
   // A parser ran first: it left an object in req.body (Express, Fastify), or only a stream that has
   // already ended (Koa's bodyparser keeps what it read on ctx.request).
-  if ((req.body !== undefined && req.body !== null) || req.readableEnded) throw new BodyConsumedError('node');
+  if ((req.body !== undefined && req.body !== null) || req.readableEnded) {
+    fail(new BodyConsumedError('node'));
+    return;
+  }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
-    throw new PayloadTooLargeError(limit);
+    fail(new PayloadTooLargeError(limit));
+    return;
   }
-  return collectCapped(req as AsyncIterable<Uint8Array>, limit, () => req.resume());
+  const failed = (error: unknown) => fail(error);
+  req.once('error', failed);
+  readCapped(req, limit, (body) => {
+    req.off('error', failed);
+    if (body === undefined) fail(new PayloadTooLargeError(limit));
+    else done(body);
+  });
 }

@@ -10,7 +10,7 @@ import {
 } from './errors.js';
 import type { AnyWebhookEvent, WebhookHandler } from './events.js';
 import type { HeadersInput } from './headers.js';
-import { type TokenInput, verifyWebhookAsync } from './signatures.js';
+import { type TokenInput, verifyWebhook, verifyWebhookAsync } from './signatures.js';
 
 export interface WebhooksOptions extends TokenInput {
   /** Larger bodies are refused with 413 before they are verified (default 5 MiB). */
@@ -87,9 +87,78 @@ export class Webhooks {
     body: string | Uint8Array;
     headers: HeadersInput;
   }): Promise<LinkSwapAnswer | undefined> {
-    const size =
-      typeof input.body === 'string' ? new TextEncoder().encode(input.body).length : input.body.length;
+    return this.process(input);
+  }
+
+  /**
+   * `receive` for the adapters, synchronous while nothing needs to wait: with node:crypto, no dedupe
+   * store and handlers that return no promise, it verifies, dispatches and returns (or throws) at
+   * once; otherwise it returns the promise `receive` would. The extra awaits cost more than the HMAC.
+   * @internal
+   */
+  process(input: {
+    body: string | Uint8Array;
+    headers: HeadersInput;
+  }): LinkSwapAnswer | undefined | Promise<LinkSwapAnswer | undefined> {
+    const size = typeof input.body === 'string' ? byteLength(input.body) : input.body.length;
     if (size > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+    if (this.dedupe || !nodeCrypto()) return this.receiveAsync(input);
+    const event = verifyWebhook({ ...this.tokens, body: input.body, headers: input.headers });
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    let waiting = false;
+    for (const handler of this.handlersOf(event.eventType)) {
+      try {
+        const result = handler(event);
+        waiting ||= isThenable(result);
+        results.push(result);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (waiting) return this.settle(event.eventType, results, errors);
+    return this.outcome(event.eventType, results, errors);
+  }
+
+  private handlersOf(eventType: string): WebhookHandler<EventType>[] {
+    const own = this.handlers.get(eventType);
+    const any = this.handlers.get('*');
+    return own && any ? [...own, ...any] : (own ?? any ?? []);
+  }
+
+  /** Handlers' promises awaited, then the same outcome as the synchronous path. */
+  private async settle(
+    eventType: string,
+    results: readonly unknown[],
+    errors: readonly unknown[],
+  ): Promise<LinkSwapAnswer | undefined> {
+    const settled = await Promise.allSettled(results);
+    const failed = [...errors, ...settled.flatMap((one) => (one.status === 'rejected' ? [one.reason] : []))];
+    const values = settled.map((one) => (one.status === 'fulfilled' ? one.value : undefined));
+    return this.outcome(eventType, values, failed);
+  }
+
+  /** What a dispatch comes to: the link_swap answer, undefined, or a HandlerError after onError saw it. */
+  private outcome(
+    eventType: string,
+    results: readonly unknown[],
+    errors: readonly unknown[],
+  ): LinkSwapAnswer | undefined | Promise<never> {
+    if (errors.length > 0) {
+      const error = new HandlerError(errors, eventType);
+      if (this.errorHandlers.length === 0) throw error;
+      return this.reportError(error).then(() => {
+        throw error;
+      });
+    }
+    return eventType === 'link_swap' ? mergedLinks(results) : undefined;
+  }
+
+  /** The whole path with every wait: Web Crypto, or a dedupe store. */
+  private async receiveAsync(input: {
+    body: string | Uint8Array;
+    headers: HeadersInput;
+  }): Promise<LinkSwapAnswer | undefined> {
     const event = await verifyWebhookAsync({ ...this.tokens, body: input.body, headers: input.headers });
     const linkSwap = event.eventType === 'link_swap';
     const store = this.dedupe;
@@ -99,7 +168,7 @@ export class Webhooks {
       if (claim === 'running') throw new DeliveryInProgressError();
       if (claim === 'done') return linkSwap ? { links: {} } : undefined;
     }
-    const handlers = [...(this.handlers.get(event.eventType) ?? []), ...(this.handlers.get('*') ?? [])];
+    const handlers = this.handlersOf(event.eventType);
     const outcomes = await Promise.allSettled(handlers.map(async (handler) => handler(event)));
     const errors = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     if (errors.length > 0) {
@@ -139,6 +208,14 @@ async function dedupeKey(eventType: string, body: string | Uint8Array): Promise<
     ? crypto.createHash('sha256').update(bytes).digest('hex')
     : hex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
   return `${eventType}:${digest}`;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 function hex(bytes: Uint8Array): string {

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 /** The most of an answer's body that is read (and relayed, for link_swap). */
@@ -12,7 +12,12 @@ export interface PostedAnswer {
 
 /** Keep-alive connections for one sender (the emulator's deliveries); `close` ends them. */
 export interface Poster {
-  post(url: string, body: Uint8Array, headers: Record<string, string>, timeoutMs: number): Promise<PostedAnswer>;
+  post(
+    url: string,
+    body: Uint8Array,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<PostedAnswer>;
   close(): void;
 }
 
