@@ -14,13 +14,18 @@ import type { Delivery, ForwardResult } from './delivery.js';
 export function createForwarder(
   target: string,
   timeoutMs: number,
-  options: { headers?: Record<string, string>; insecure?: boolean } = {},
+  options: {
+    headers?: Record<string, string>;
+    insecure?: boolean;
+    /** Forwarders sharing the connection budget (one per --forward-to target). */
+    sharedBy?: number;
+  } = {},
 ): { forward: (d: Delivery) => Promise<ForwardResult>; close: () => Promise<void> } {
   // Deliveries beyond the cap wait for a connection (within their --forward-timeout) rather than
   // each opening a descriptor of its own.
   const pool = keepAlivePool({
     idleMs: 4_000,
-    connections: processConnectionBudget().forwarder,
+    connections: Math.max(1, Math.floor(processConnectionBudget().forwarder / (options.sharedBy ?? 1))),
     insecure: options.insecure === true,
   });
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {

@@ -39,12 +39,14 @@ export async function startTransport(
 ): Promise<Transport> {
   const routes = options.routes ?? [];
   // One forwarder (a keep-alive pool) per target.
+  const targets = [...new Set(routes.map((route) => route.target))];
   const forwarders = new Map(
-    [...new Set(routes.map((route) => route.target))].map((target) => [
+    targets.map((target) => [
       target,
       createForwarder(target, options.forwardTimeoutMs, {
         ...(options.forwardHeaders ? { headers: options.forwardHeaders } : {}),
         insecure: options.forwardInsecure === true,
+        sharedBy: targets.length,
       }),
     ]),
   );

@@ -11,10 +11,13 @@ import { redisAvailable, redisServer } from '../support/redis.js';
 
 const WORKER = join(ROOT, 'test', 'e2e', 'library', 'redis-worker.mjs');
 
+let runNumber = 0;
+
+/** `count` instances receiving the same delivery together (they meet at a barrier in Redis). */
 async function instances(url: string, count: number, mode = 'slow'): Promise<number[]> {
-  const startAt = Date.now() + 700;
+  const run = `run${++runNumber}`;
   const runs = Array.from({ length: count }, () =>
-    promisify(execFile)(process.execPath, [WORKER, url, String(startAt), mode], { cwd: ROOT }),
+    promisify(execFile)(process.execPath, [WORKER, url, run, String(count), mode], { cwd: ROOT }),
   );
   return (await Promise.all(runs)).map(({ stdout }) => (JSON.parse(stdout) as { status: number }).status);
 }
