@@ -19,12 +19,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
-import { EVENT_TYPES } from '../dist/tsc/packages/webhooks/src/catalog/event-types.js';
-import { startEmulator } from '../dist/tsc/packages/webhooks/src/emulator/emulator.js';
-import { SalesloftClient } from '../dist/tsc/src/salesloft/client.js';
-import { DEFAULT_CONCURRENCY, runForIds } from '../dist/tsc/src/subscriptions/batch.js';
-import { planSubscribe, subscribe } from '../dist/tsc/src/subscriptions/subscribe.js';
+import { EVENT_TYPES } from '../packages/webhooks/src/catalog/event-types.ts';
+import { startEmulator } from '../packages/webhooks/src/emulator/emulator.ts';
 import { cliOptions, stampBundle } from '../scripts/bundle-options.js';
+import { SalesloftClient } from '../src/salesloft/client.ts';
+import { DEFAULT_CONCURRENCY, runForIds } from '../src/subscriptions/batch.ts';
+import { planSubscribe, subscribe } from '../src/subscriptions/subscribe.ts';
 import { cpuMsOf, median, rssOf, spawnUntil, stop, timeAsync, timeCommand } from './lib.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,7 @@
-// Checks that the dependency patches are applied (scripts/check-patches.js), compiles src/ to dist/, bundles the CLI (scripts/bundle.js), builds the library for import and
-// require (scripts/library.js) and regenerates the oclif manifest (none of them is committed).
+// Checks that the dependency patches are applied (scripts/check-patches.js), bundles the CLI from
+// src/ (scripts/bundle.js, which reads src/ through tsx: nothing is compiled twice), builds the
+// library for import and require (scripts/library.js) and regenerates the oclif manifest (none of
+// them is committed).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,9 +11,9 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 // The oclif dev CLI would ask the npm registry whether it is out of date at each build (and say
 // so): a build needs no network, so it is told not to.
-const run = (file, args) => {
+const run = (file, args, nodeArgs = []) => {
   try {
-    execFileSync(process.execPath, [file, ...args], {
+    execFileSync(process.execPath, [...nodeArgs, file, ...args], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
@@ -26,7 +28,6 @@ const run = (file, args) => {
 run(join(root, 'scripts', 'check-patches.js'), []);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'oclif.manifest.json'), { force: true });
-run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.build.json']);
-run(join(root, 'scripts', 'bundle.js'), []);
+run(join(root, 'scripts', 'bundle.js'), [], ['--import', 'tsx']);
 run(join(root, 'scripts', 'library.js'), []);
 run(join(dirname(require.resolve('oclif/package.json')), 'bin', 'run.js'), ['manifest']);

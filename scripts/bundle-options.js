@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundleText } from '../dist/tsc/src/entry/code-cache.js';
+// The launcher's own bundle format, from its source (run under `node --import tsx`).
+import { bundleText } from '../src/entry/code-cache.ts';
 
 export function cliOptions(root, extraPlugins = []) {
   const src = join(root, 'src');

@@ -14,7 +14,6 @@ const INPUTS = [
   'patches',
   'assets',
   'package.json',
-  'tsconfig.build.json',
 ];
 const OUTPUTS = [
   'dist/cli.cjs',

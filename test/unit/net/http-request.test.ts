@@ -104,7 +104,7 @@ describe('sendRequest', () => {
     const { execFile } = await import('node:child_process');
     const { url } = await serve((_req, res) => res.end('ok'));
     const script = `
-      const { keepAlivePool, sendRequest } = await import(${JSON.stringify(new URL('../../../dist/tsc/src/net/http-request.js', import.meta.url).href)});
+      const { keepAlivePool, sendRequest } = await import(${JSON.stringify(new URL('../../../src/net/http-request.ts', import.meta.url).href)});
       const dispatcher = keepAlivePool({ idleMs: 60_000 });
       const answer = await sendRequest(new URL(${JSON.stringify(url.href)}), { method: 'GET', headers: {}, dispatcher, headersTimeoutMs: 2000, bodyTimeoutMs: 2000, limit: 100 });
       console.log(answer.status);`;
@@ -112,7 +112,7 @@ describe('sendRequest', () => {
     const child = await new Promise<{ stdout: string; signal: string | null }>((resolve) => {
       execFile(
         process.execPath,
-        ['--input-type=module', '-e', script],
+        ['--import', 'tsx', '--input-type=module', '-e', script],
         { timeout: 20_000 },
         (error, stdout) => resolve({ stdout, signal: (error as { signal?: string } | null)?.signal ?? null }),
       );

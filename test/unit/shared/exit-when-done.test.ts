@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const MODULE = new URL('../../../dist/tsc/src/shared/exit-when-done.js', import.meta.url).href;
+const MODULE = new URL('../../../src/shared/exit-when-done.ts', import.meta.url).href;
 
 describe('exitWhenDone', () => {
   it('ends a process that a handle holds open, with its exit code and every byte it wrote', async () => {
@@ -22,7 +22,7 @@ describe('exitWhenDone', () => {
     }>((resolve) => {
       const running = execFile(
         process.execPath,
-        ['--input-type=module', '-e', script],
+        ['--import', 'tsx', '--input-type=module', '-e', script],
         { timeout: 20_000, maxBuffer: 4 << 20 },
         (_error, stdout, stderr) =>
           resolve({ stdout, stderr, code: running.exitCode, signal: running.signalCode }),
