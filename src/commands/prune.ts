@@ -45,6 +45,11 @@ container counts as dead once its heartbeat is over 2.5 minutes old, or with --a
       allHosts: flags['all-hosts'],
       owner: journalOwner(team, settings.credentialId, settings.login?.profile),
     });
+    for (const run of plan.interruptedSyncs ?? []) {
+      this.note(
+        `A sync run started ${run.data.started_at} died before it finished: run \`salesloft-hooks sync\` again to converge (nothing of it is deleted).`,
+      );
+    }
     for (const pid of plan.stoppedTunnels ?? [])
       this.note(`Stopped cloudflared (pid ${pid}), left running by a dead session.`);
     const kept = plan.otherOwner.map((journal) => ({

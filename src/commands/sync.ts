@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as Flags from '@oclif/core/flags';
 import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
 import { count, safeText, safeUrl } from '../../packages/webhooks/src/shared/text.js';
@@ -97,13 +98,33 @@ Prints the plan, then applies it after confirmation. --prune also deletes undecl
       this.note('Nothing applied.');
       return { plan, applied: false, team };
     }
-    const outcomes = await applySync(api, steps, (outcome) => {
-      const mark = outcome.ok
-        ? this.err.green('done')
-        : this.err.red(`failed: ${safeText(outcome.error ?? '')}`);
-      const target = `${safeText(outcome.step.event_type)} -> ${safeUrl(outcome.step.callback_url)}`;
-      this.note(`  ${outcome.step.action} ${target}: ${mark}`);
-    });
+    const settings = await this.apiSettings(flags);
+    const [{ withJournal }, { journalOwner }] = await Promise.all([
+      import('../journal/batch.js'),
+      import('../journal/journal.js'),
+    ]);
+    // A journal while it applies: a run killed half-way is said by the next `listen` or `prune`.
+    const outcomes = await withJournal(
+      settings.stateDir,
+      {
+        kind: 'sync',
+        session_id: `sync-${randomBytes(6).toString('hex')}`,
+        started_at: new Date().toISOString(),
+        api_url: settings.apiUrl,
+        callback_url: '',
+        owner: journalOwner(team, settings.credentialId, settings.login?.profile),
+      },
+      () =>
+        applySync(api, steps, (outcome) => {
+          const mark = outcome.ok
+            ? this.err.green('done')
+            : this.err.red(`failed: ${safeText(outcome.error ?? '')}`);
+          const target = `${safeText(outcome.step.event_type)} -> ${safeUrl(outcome.step.callback_url)}`;
+          this.note(`  ${outcome.step.action} ${target}: ${mark}`);
+        }),
+      () => false,
+      { optional: true },
+    );
     const failure = syncFailure(outcomes, steps.length);
     if (!failure && !this.jsonEnabled()) this.log(`Applied ${count(steps.length, 'change')}.`);
     return this.finish({

@@ -17,8 +17,11 @@ export function sessionPath(sessionId: string): string {
  */
 export interface JournalData {
   v: 1;
-  /** `listen` (the default, for journals written before it existed) or a `subscribe` batch. */
-  kind?: 'listen' | 'subscribe';
+  /**
+   * `listen` (the default, for journals written before it existed), a `subscribe` batch, or a
+   * `sync` run (its creates are declared in its file: a dead one is reported, never pruned).
+   */
+  kind?: 'listen' | 'subscribe' | 'sync';
   session_id: string;
   pid: number;
   hostname: string;
@@ -256,6 +259,7 @@ function wellFormed(data: JournalData, fileName: string): boolean {
   if (data.kind === 'subscribe') {
     return Array.isArray(data.event_types) && typeof data.token_sha256 === 'string';
   }
+  if (data.kind === 'sync') return true;
   try {
     return new URL(data.callback_url).pathname.endsWith(sessionPath(data.session_id));
   } catch {

@@ -22,6 +22,8 @@ export interface PrunePlan {
   otherApi: FoundJournal[];
   /** Journals of another credential (another team, or another key of this one): kept, never read as empty. */
   otherOwner: FoundJournal[];
+  /** `sync` runs that died before they finished: nothing to delete (their creates are declared), run sync again. */
+  interruptedSyncs?: FoundJournal[];
   /** cloudflared processes dead sessions left running, stopped while looking: their pids. */
   stoppedTunnels?: number[];
 }
@@ -75,7 +77,8 @@ export function otherOwnerNote(journal: JournalData, team: { id: number } | null
 }
 
 function leftBy(journal: JournalData, sub: Subscription): boolean {
-  if (sub.callback_url !== journal.callback_url) return false;
+  // A sync run's creates are what its file declares: a run that died left nothing to delete.
+  if (journal.kind === 'sync' || sub.callback_url !== journal.callback_url) return false;
   if (journal.kind !== 'subscribe') return true;
   return (
     (journal.event_types ?? []).includes(sub.event_type) &&
@@ -102,9 +105,11 @@ export async function findLeftovers(
   const journals = await deadSessionJournals(options.stateDir, { allHosts: options.allHosts });
   // A dead session's tunnel serves nothing: stopped whatever becomes of its subscriptions.
   const stoppedTunnels = journals.flatMap((journal) => stopLeftoverTunnel(journal.data) ?? []);
+  const syncs = journals.filter((journal) => journal.data.kind === 'sync');
   const plan = {
     ...(await planPrune(api, journals, options.apiUrl, options.owner)),
     ...(stoppedTunnels.length > 0 ? { stoppedTunnels } : {}),
+    ...(syncs.length > 0 ? { interruptedSyncs: syncs } : {}),
   };
   if (plan.targets.length === 0) await removeJournals(plan.journals);
   return plan;

@@ -50,6 +50,61 @@ describe('prune', () => {
     expect(existsSync(journal)).toBe(false);
   });
 
+  it('a sync run keeps a journal while it applies; one killed half-way is reported by prune, and nothing it made is deleted', async () => {
+    const emu = await emulator();
+    const stateDir = tempDir('slh-state-');
+    const env = {
+      SALESLOFT_API_URL: emu.url,
+      SALESLOFT_API_KEY: 'ak_test',
+      SALESLOFT_HOOKS_STATE_DIR: stateDir,
+    };
+    const file = join(tempDir('slh-sync-'), 'salesloft-hooks.yaml');
+    writeFileSync(
+      file,
+      'subscriptions:\n  - url: https://hooks.example.com/x\n    token: tok\n    events: [person_updated]\n',
+    );
+    const applied = await runCli(['sync', '--file', file, '--yes'], { env });
+    expect(applied.code).toBe(0);
+    const made = emu.store.list();
+    expect(made).toHaveLength(1);
+    // Applied and gone: a finished run leaves no journal.
+    expect(readdirSync(join(stateDir, 'sessions'))).toEqual([]);
+    // What a `kill -9` in the middle of applying leaves.
+    writeFileSync(
+      join(stateDir, 'sessions', 'sync-0123456789ab.json'),
+      JSON.stringify({
+        v: 1,
+        kind: 'sync',
+        session_id: 'sync-0123456789ab',
+        pid: 2 ** 22 + 1,
+        hostname: hostname(),
+        started_at: '2026-12-07T10:00:00.000Z',
+        api_url: emu.url,
+        callback_url: '',
+        subscription_ids: [],
+      }),
+    );
+    const prune = await runCli(['prune', '--yes'], { env });
+    expect(prune.code).toBe(0);
+    expect(prune.stderr).toContain(
+      'A sync run started 2026-12-07T10:00:00.000Z died before it finished: run `salesloft-hooks sync` again to converge (nothing of it is deleted).',
+    );
+    expect(emu.store.list()).toEqual(made);
+    expect(readdirSync(join(stateDir, 'sessions'))).toEqual([]);
+    // A state directory sync cannot write costs only that report: the file is still applied.
+    const readOnly = join(tempDir('slh-file-'), 'not-a-folder');
+    writeFileSync(readOnly, '');
+    writeFileSync(
+      file,
+      'subscriptions:\n  - url: https://hooks.example.com/x\n    token: tok\n    events: [person_updated, task_created]\n',
+    );
+    const still = await runCli(['sync', '--file', file, '--yes'], {
+      env: { ...env, SALESLOFT_HOOKS_STATE_DIR: readOnly },
+    });
+    expect(still.code).toBe(0);
+    expect(emu.store.list()).toHaveLength(2);
+  });
+
   it('a cloned repository’s .env cannot point prune at a planted journal of production subscriptions', async () => {
     const emu = await emulator();
     const production = emu.store.create({

@@ -48,7 +48,11 @@ describe('the docs', () => {
       [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'readme', '--no-aliases', '--readme-path', copy],
       { cwd: ROOT, env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' }, stdio: 'ignore' },
     );
-    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8'));
+    // The usage example names the Node that ran `oclif readme`: any is the same document.
+    const anyNode = (text: string) => text.replace(/ node-v\d+\.\d+\.\d+/g, ' node-vX');
+    expect(anyNode(readFileSync(copy, 'utf8'))).toBe(
+      anyNode(readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8')),
+    );
   }, 60_000);
 
   it('the README is the first hour and pointers: at most 400 lines', () => {
