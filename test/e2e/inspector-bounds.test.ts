@@ -30,6 +30,18 @@ async function listening(args: string[]) {
   };
 }
 
+const FORGED = Buffer.alloc(1024 * 1024, '{');
+
+/** POSTs a person_updated body with `signature` to the session and resolves to the status. */
+function poster(callbackUrl: string) {
+  return (body: Buffer, signature: string) =>
+    fetch(callbackUrl, {
+      method: 'POST',
+      headers: { 'x-salesloft-event': 'person_updated', 'x-salesloft-signature': signature },
+      body,
+    }).then((answer) => answer.status);
+}
+
 describe('the inspector stays bounded under attack', () => {
   it('300 forged 1 MB deliveries with a stalled page: memory stays low, the list loads, a valid delivery is answered', async () => {
     const { cli, page, callbackUrl, token } = await listening([]);
@@ -39,17 +51,11 @@ describe('the inspector stays bounded under attack', () => {
       stalled.pause();
     });
     stalled.on('error', () => {});
-    const forged = Buffer.alloc(1024 * 1024, '{');
-    const post = (body: Buffer, signature: string) =>
-      fetch(callbackUrl, {
-        method: 'POST',
-        headers: { 'x-salesloft-event': 'person_updated', 'x-salesloft-signature': signature },
-        body,
-      }).then((answer) => answer.status);
+    const post = poster(callbackUrl);
     const statuses: number[] = [];
     let most = 0;
     for (let batch = 0; batch < 30; batch++) {
-      statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => post(forged, '0'.repeat(40))))));
+      statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => post(FORGED, '0'.repeat(40))))));
       most = Math.max(most, rssMb(cli.child.pid as number));
       if (batch === 15) {
         const list = await fetch(new URL(`/api/deliveries${page.search}`, page));
@@ -75,17 +81,11 @@ describe('the inspector stays bounded under attack', () => {
 
   it('1,000 forged 1 MB deliveries with no page open: RSS stays under 256 MB at the default budget, and a valid delivery is answered', async () => {
     const { cli, page, callbackUrl, token } = await listening([]);
-    const forged = Buffer.alloc(1024 * 1024, '{');
-    const post = (body: Buffer, signature: string) =>
-      fetch(callbackUrl, {
-        method: 'POST',
-        headers: { 'x-salesloft-event': 'person_updated', 'x-salesloft-signature': signature },
-        body,
-      }).then((answer) => answer.status);
+    const post = poster(callbackUrl);
     const statuses: number[] = [];
     let most = 0;
     for (let batch = 0; batch < 100; batch++) {
-      statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => post(forged, '0'.repeat(40))))));
+      statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => post(FORGED, '0'.repeat(40))))));
       most = Math.max(most, rssMb(cli.child.pid as number));
     }
     expect(statuses.filter((status) => status !== 401)).toEqual([]);
