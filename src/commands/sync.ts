@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as Flags from '@oclif/core/flags';
 import type { Team } from '../../packages/webhooks/src/salesloft/types.js';
 import { count, safeText, safeUrl } from '../../packages/webhooks/src/shared/text.js';
@@ -64,7 +63,7 @@ Prints the plan, then applies it after confirmation. --prune also deletes undecl
         'Pass --file FILE (the YAML of desired subscriptions), or --schema.',
         'missing_file',
       );
-    const [{ readDesiredState }, { planJson, planNotes, planSync }, { applySync, syncFailure }] =
+    const [{ readDesiredState }, { planJson, planNotes, planSync }, { applySyncJournaled, syncFailure }] =
       await Promise.all([
         import('../sync/desired.js'),
         import('../sync/plan.js'),
@@ -99,31 +98,22 @@ Prints the plan, then applies it after confirmation. --prune also deletes undecl
       return { plan, applied: false, team };
     }
     const settings = await this.apiSettings(flags);
-    const [{ withJournal }, { journalOwner }] = await Promise.all([
-      import('../journal/batch.js'),
-      import('../journal/journal.js'),
-    ]);
-    // A journal while it applies: a run killed half-way is said by the next `listen` or `prune`.
-    const outcomes = await withJournal(
-      settings.stateDir,
+    const { journalOwner } = await import('../journal/journal.js');
+    const outcomes = await applySyncJournaled(
+      api,
+      steps,
       {
-        kind: 'sync',
-        session_id: `sync-${randomBytes(6).toString('hex')}`,
-        started_at: new Date().toISOString(),
-        api_url: settings.apiUrl,
-        callback_url: '',
+        stateDir: settings.stateDir,
+        apiUrl: settings.apiUrl,
         owner: journalOwner(team, settings.credentialId, settings.login?.profile),
       },
-      () =>
-        applySync(api, steps, (outcome) => {
-          const mark = outcome.ok
-            ? this.err.green('done')
-            : this.err.red(`failed: ${safeText(outcome.error ?? '')}`);
-          const target = `${safeText(outcome.step.event_type)} -> ${safeUrl(outcome.step.callback_url)}`;
-          this.note(`  ${outcome.step.action} ${target}: ${mark}`);
-        }),
-      () => false,
-      { optional: true },
+      (outcome) => {
+        const mark = outcome.ok
+          ? this.err.green('done')
+          : this.err.red(`failed: ${safeText(outcome.error ?? '')}`);
+        const target = `${safeText(outcome.step.event_type)} -> ${safeUrl(outcome.step.callback_url)}`;
+        this.note(`  ${outcome.step.action} ${target}: ${mark}`);
+      },
     );
     const failure = syncFailure(outcomes, steps.length);
     if (!failure && !this.jsonEnabled()) this.log(`Applied ${count(steps.length, 'change')}.`);

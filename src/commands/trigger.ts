@@ -102,21 +102,9 @@ Exits 1 when the handler answers outside 2xx.`;
     this.noteSigningToken(signing);
     let url = explicit;
     if (url === undefined) {
-      const session = await (await import('../listen/session-target.js')).listenTarget(
-        settings.stateDir,
-        signing.token,
-        flags.session,
-      );
-      // Salesloft sends a session only the types it subscribed: anything else tests nothing real.
-      const outside = eventTypes.filter(
-        (name) => session.events !== undefined && !session.events.includes(name),
-      );
-      if (outside.length > 0 && !flags.force) {
-        throw new UsageError(
-          `listen session ${session.sessionId} did not subscribe ${outside.join(', ')} (it has ${listOf(session.events ?? [])}), so Salesloft would never send it there: pass --force to send anyway, or --to URL.`,
-          'not_subscribed',
-        );
-      }
+      const { checkSubscribed, listenTarget } = await import('../listen/session-target.js');
+      const session = await listenTarget(settings.stateDir, signing.token, flags.session);
+      checkSubscribed(session, eventTypes, flags.force);
       url = session.url;
     }
     const outcomes = await trigger({
@@ -155,10 +143,4 @@ Exits 1 when the handler answers outside 2xx.`;
       }),
     };
   }
-}
-
-/** `a, b, c and 32 more`: a session's types, short enough for one line. */
-function listOf(names: readonly string[]): string {
-  const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown || 'none';
 }

@@ -2,6 +2,28 @@ import { liveSessionJournals, tokenDigest } from '../journal/journal.js';
 import { UsageError } from '../shared/errors.js';
 
 /**
+ * A trigger through a session sends only the types it subscribed (Salesloft would send it nothing
+ * else): exit 2 naming them, unless `force`.
+ */
+export function checkSubscribed(
+  session: { sessionId: string; events: readonly string[] | undefined },
+  eventTypes: readonly string[],
+  force: boolean,
+): void {
+  const outside = eventTypes.filter((name) => session.events !== undefined && !session.events.includes(name));
+  if (outside.length === 0 || force) return;
+  const names = session.events ?? [];
+  const listed =
+    names.length > 3
+      ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
+      : names.join(', ') || 'none';
+  throw new UsageError(
+    `listen session ${session.sessionId} did not subscribe ${outside.join(', ')} (it has ${listed}), so Salesloft would never send it there: pass --force to send anyway, or --to URL.`,
+    'not_subscribed',
+  );
+}
+
+/**
  * Where `trigger` and `replay` deliver without --to: the receiver of the one listen session running
  * from this state directory (as `stripe trigger` goes through `stripe listen`), so the delivery is
  * verified, printed, shown in the inspector and forwarded like a real one. `session` picks one of

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { count } from '../../packages/webhooks/src/shared/text.js';
+import { withJournal } from '../journal/batch.js';
+import type { JournalOwner } from '../journal/journal.js';
 import { CliError, describeError, ExitCode } from '../shared/errors.js';
 import type { SubscriptionApi } from '../subscriptions/api.js';
 import { mapBounded } from '../subscriptions/batch.js';
@@ -57,6 +60,33 @@ export async function applySync(
     if (outcomes.some((outcome) => !outcome.ok)) break;
   }
   return outcomes;
+}
+
+/**
+ * `applySync` under a journal in the state directory while it runs, so a run killed half-way is
+ * said by the next `listen` or `prune` (never pruned: its creates are what the file declares). A
+ * state directory it cannot write costs only that report.
+ */
+export function applySyncJournaled(
+  api: SubscriptionApi,
+  steps: readonly SyncStep[],
+  journal: { stateDir: string; apiUrl: string; owner?: JournalOwner },
+  onStep?: (outcome: StepOutcome) => void,
+): Promise<StepOutcome[]> {
+  return withJournal(
+    journal.stateDir,
+    {
+      kind: 'sync',
+      session_id: `sync-${randomBytes(6).toString('hex')}`,
+      started_at: new Date().toISOString(),
+      api_url: journal.apiUrl,
+      callback_url: '',
+      ...(journal.owner ? { owner: journal.owner } : {}),
+    },
+    () => applySync(api, steps, onStep),
+    () => false,
+    { optional: true },
+  );
 }
 
 /** The error for a run with failed steps: exit 4 when nothing was applied, 5 when part was. */
