@@ -41,14 +41,18 @@ export class UntrustedPathError extends Error {
   }
 }
 
-/** Why a directory is not this user's alone (undefined when it is, or does not exist yet). */
+/**
+ * Why a directory is not this user's alone; undefined when it is, or when there is none to judge
+ * (missing, or a path that cannot hold one: the use that follows fails with its own clear error).
+ */
 export function untrustedDirectory(path: string): string | undefined {
+  let stat: Stats;
   try {
-    return untrustedReason(lstatSync(path), 'directory');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    stat = lstatSync(path);
+  } catch {
+    return undefined;
   }
+  return untrustedReason(stat, 'directory');
 }
 
 /**

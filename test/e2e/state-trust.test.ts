@@ -81,4 +81,16 @@ describe('a state directory that another user could have written', () => {
     expect(print).toMatchObject({ code: 2, stdout: '' });
     expect(print.stderr).toContain(`The state file ${tokenLink} is a symbolic link`);
   });
+
+  it('a path that cannot be a directory (under a file) is the usual state-directory error, and a cache there only costs speed', async () => {
+    const file = join(tempDir('slh-file-'), 'plain');
+    writeFileSync(file, '');
+    const state = await runCli(['listen', '--print-token'], {
+      env: { SALESLOFT_HOOKS_STATE_DIR: join(file, 'state') },
+    });
+    expect(state.code).toBe(2);
+    expect(state.stderr).toContain('Cannot use the state directory (ENOTDIR');
+    const cache = await runCli(['--help'], { env: { SALESLOFT_HOOKS_CACHE_DIR: join(file, 'cache') } });
+    expect(cache).toMatchObject({ code: 0, stderr: '' });
+  });
 });
