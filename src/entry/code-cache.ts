@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fro
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { fnv1a } from '../shared/fnv.js';
 import { readOwnFile, UntrustedPathError, untrustedDirectory, writeOwnFile } from '../shared/own-files.js';
 import { COMMAND_IDS } from './command-ids.js';
 
@@ -70,7 +71,7 @@ export function requireWithCodeCache(file: string, dir: string, variant?: string
   const stem = `${basename(file, '.cjs')}-`;
   // V8 keeps the file name a cache was made under: a copy of the same build elsewhere (another
   // install, a checkout) needs its own cache, or its stack traces name the other copy.
-  const key = build ? `${build.slice(0, 16)}-${pathKey(file)}` : undefined;
+  const key = build ? `${build.slice(0, 16)}-${fnv1a(file)}` : undefined;
   const name = [key, variant, process.version, process.arch].filter(Boolean).join('-');
   const folderReason = key ? untrustedFolder(dir) : undefined;
   const cacheFile = key && !folderReason ? join(dir, `${stem}${name}.v8`) : undefined;
@@ -160,20 +161,10 @@ function readCache(file: string, header: string): { cachedData?: Buffer; reason?
  */
 const CACHES_KEPT = 24;
 
-function pruneCaches(dir: string, stem: string): void {
+export function pruneCaches(dir: string, stem: string, extension = '.v8'): void {
   const caches = readdirSync(dir)
-    .filter((name) => name.startsWith(stem) && name.endsWith('.v8'))
+    .filter((name) => name.startsWith(stem) && name.endsWith(extension))
     .map((name) => ({ file: join(dir, name), mtime: lstatSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const { file } of caches.slice(CACHES_KEPT)) rmSync(file, { force: true });
-}
-
-/** Eight hex digits of the bundle's path (FNV-1a: node:crypto would cost start-up time). */
-function pathKey(path: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < path.length; index++) {
-    hash ^= path.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

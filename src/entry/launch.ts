@@ -6,15 +6,18 @@ import type { Undici } from '../net/undici.js';
 import { debugEnabled } from '../shared/config.js';
 import { untrustedDirectory } from '../shared/own-files.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
+import type { RunOptions } from './main.js';
+import { isRootHelp, rootHelpCache } from './root-help.js';
 
 export interface Cli {
-  run(root: string, options: { undici?: () => Undici; dev?: boolean }): Promise<void>;
+  run(root: string, options: RunOptions): Promise<void>;
 }
 
 /**
  * What bin/run.js runs (as dist/launch.cjs, a few kilobytes), and bin/dev.mjs over the sources
  * (`dev`): `events [--json]` straight from
- * the catalog, everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
+ * the catalog, `--version` and `version --json` from package.json, the root help as oclif last rendered
+ * it in the same setting (root-help.ts), everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
  * (dist/undici.cjs) the same way, on the first request. With source maps on (`node
  * --enable-source-maps`, as for SALESLOFT_HOOKS_DEBUG), the bundles load through Node's own
  * require, which applies their maps, so stack traces name src/ lines.
@@ -24,12 +27,24 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
   const [command, ...rest] = process.argv.slice(2);
   // `--version`, `-v` and `version`: one line from package.json, as oclif prints it, without oclif
   // (bin/dev.mjs's says `+dev`: oclif answers it there).
-  if (!dev && (command === '--version' || command === '-v' || command === 'version') && rest.length === 0) {
+  const asJson = command === 'version' && rest.length === 1 && rest[0] === '--json';
+  if (
+    !dev &&
+    (command === '--version' || command === '-v' || command === 'version') &&
+    (rest.length === 0 || asJson)
+  ) {
     const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       name: string;
       version: string;
     };
-    process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
+    // What the version command prints (src/commands/version.ts), as oclif prints a result.
+    const { platform, arch } = process;
+    const json = { name, version, node: process.versions.node, platform, arch };
+    process.stdout.write(
+      asJson
+        ? `${JSON.stringify(json, null, 2)}\n`
+        : `${name}/${version} ${platform}-${arch} node-${process.version}\n`,
+    );
     return;
   }
   if (command === 'events' && rest.every((arg) => arg === '--json')) {
@@ -43,6 +58,12 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
     return;
   }
   const cache = cacheDir();
+  const rootHelp = isRootHelp(process.argv.slice(2)) ? rootHelpCache(root, cache) : undefined;
+  const helpText = rootHelp?.read();
+  if (helpText !== undefined) {
+    process.stdout.write(helpText);
+    return;
+  }
   // oclif (autocomplete's scripts) takes its cache folder from this variable: one folder, one rule.
   process.env.SALESLOFT_HOOKS_CACHE_DIR ??= cache;
   const debug = debugEnabled();
@@ -81,5 +102,5 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
     }
     return load('undici.cjs', 'undici') as Undici;
   };
-  await cli.run(root, { undici: loadUndici });
+  await cli.run(root, { undici: loadUndici, ...(rootHelp ? { rootHelp: rootHelp.save } : {}) });
 }

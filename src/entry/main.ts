@@ -30,10 +30,14 @@ export const notFound: Hook.CommandNotFound = async function (options) {
  * Runs oclif on process.argv. `root` is the package's folder; `undici` loads the HTTP client;
  * `dev` runs the TypeScript sources (bin/dev.mjs) instead of the bundle's command list.
  */
-export async function run(
-  root: string,
-  options: { undici?: () => Undici; dev?: boolean } = {},
-): Promise<void> {
+export interface RunOptions {
+  undici?: () => Undici;
+  dev?: boolean;
+  /** Given for the root help: receives what oclif printed, when it printed it without an error. */
+  rootHelp?: (text: string) => void;
+}
+
+export async function run(root: string, options: RunOptions = {}): Promise<void> {
   if (options.undici) setUndiciLoader(options.undici);
   const args = hideSecrets(process.argv.slice(2));
   // oclif logs process.argv itself under DEBUG: keep the key and tokens out of it too.
@@ -45,7 +49,24 @@ export async function run(
     // The bundle never runs TypeScript sources. Without this, under NODE_ENV=development or test
     // oclif looks for them, and an installed package warns that it cannot find typescript.
     settings.enableAutoTranspile = false;
-    await execute({ args, dir: root });
+    if (options.rootHelp) await printAndKeep(() => execute({ args, dir: root }), options.rootHelp);
+    else await execute({ args, dir: root });
   }
   if (exitRequested()) await flushAndExit();
+}
+
+/** Runs `print` and hands what it wrote to stdout to `keep`, when it ended without an error. */
+async function printAndKeep(print: () => Promise<unknown>, keep: (text: string) => void): Promise<void> {
+  const chunks: string[] = [];
+  const write = process.stdout.write;
+  process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stdout.write;
+  try {
+    await print();
+  } finally {
+    process.stdout.write = write;
+  }
+  if (!process.exitCode) keep(chunks.join(''));
 }

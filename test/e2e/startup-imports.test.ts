@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { onTerminal } from '../support/pty.js';
 
 const PACKAGES = ['@inquirer/prompts', '@ngrok/ngrok', 'undici'];
 /** What only some commands need: the HTTP client (undici, and node:http under it), prompts and the tunnel. */
@@ -59,9 +60,16 @@ describe('start-up path', () => {
     }
   });
 
-  it('`events`, `events --json`, `--version`, `-v` and `version` answer without loading oclif; other commands load it once', async () => {
+  it('`events`, `events --json`, `--version`, `-v`, `version` and `version --json` answer without loading oclif; other commands load it once', async () => {
     const debug = { SALESLOFT_HOOKS_DEBUG: '1' };
-    for (const args of [['events'], ['events', '--json'], ['--version'], ['-v'], ['version']]) {
+    for (const args of [
+      ['events'],
+      ['events', '--json'],
+      ['--version'],
+      ['-v'],
+      ['version'],
+      ['version', '--json'],
+    ]) {
       const result = await runCli(args, { env: debug });
       expect(result.code).toBe(0);
       expect(result.stderr, args.join(' ')).not.toContain('code cache');
@@ -70,10 +78,77 @@ describe('start-up path', () => {
     expect((await runCli(['--version'])).stdout).toBe(
       `salesloft-hooks/${version} ${process.platform}-${process.arch} node-${process.version}\n`,
     );
-    // With more, oclif answers as before (version --json, --verbose).
-    expect((await runCli(['version', '--json'], { env: debug })).stderr).toContain('code cache');
-    const help = await runCli(['--help'], { env: debug });
+    const json = {
+      name: 'salesloft-hooks',
+      version,
+      node: process.versions.node,
+      platform: process.platform,
+      arch: process.arch,
+    };
+    expect(JSON.parse((await runCli(['version', '--json'])).stdout)).toEqual(json);
+    // oclif's own answer says the same (bin/dev.mjs does not take the launcher's shortcut).
+    const dev = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--no-warnings', join(ROOT, 'bin', 'dev.mjs'), 'version', '--json'],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+      },
+    );
+    expect({ ...JSON.parse(dev.stdout), version }).toEqual(json);
+    // With more, oclif answers as before.
+    expect((await runCli(['version', '--json', '--verbose'], { env: debug })).stderr).toContain('code cache');
+    const help = await runCli(['list', '--help'], { env: debug });
     expect(help.stderr.match(/code cache (used|missing|rejected)/g)).toHaveLength(1);
+  });
+
+  it('the root help is printed by the launcher from what oclif rendered last in the same setting', async () => {
+    const cache = tempDir('slh-cache-');
+    const code = join(cache, 'code');
+    const state = tempDir('slh-state-');
+    /** A run, and whether it loaded oclif's bundle (which leaves its code cache behind). */
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      for (const name of existsSync(code) ? readdirSync(code) : []) {
+        if (name.endsWith('.v8')) rmSync(join(code, name));
+      }
+      const result = await runCli(args, {
+        env: { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_STATE_DIR: state, ...env },
+      });
+      expect(result.code).toBe(0);
+      return { stdout: result.stdout, oclif: readdirSync(code).some((name) => name.endsWith('.v8')) };
+    };
+    const first = await run(['--help']);
+    expect(first.oclif).toBe(true);
+    expect(first.stdout).toMatch(/^Manage, receive, verify.*\n\nVERSION\n/s);
+    expect(first.stdout).toContain('\n  listen  ');
+    for (const args of [['--help'], ['-h'], ['help'], []]) {
+      const fast = await run(args);
+      expect(fast.stdout, args.join(' ')).toBe(first.stdout);
+      expect(fast.oclif, args.join(' ')).toBe(false);
+    }
+    // Another width is another text: oclif renders it, and that is kept beside the first.
+    const narrow = await run(['--help'], { OCLIF_COLUMNS: '50' });
+    expect(narrow.oclif).toBe(true);
+    expect(narrow.stdout).toContain('  autocomplete  Display autocomplete installation\n');
+    expect(await run(['--help'], { OCLIF_COLUMNS: '50' })).toEqual({ ...narrow, oclif: false });
+    expect((await run(['--help'])).stdout).toBe(first.stdout);
+    // A file not this user's alone is not printed.
+    for (const name of readdirSync(code)) if (name.startsWith('help-')) chmodSync(join(code, name), 0o666);
+    expect((await run(['--help'])).oclif).toBe(true);
+  });
+
+  it('the root help on a terminal is its own text, with colour, and kept as such', async () => {
+    const cache = tempDir('slh-cache-');
+    const env = { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_STATE_DIR: tempDir('slh-state-') };
+    const piped = await runCli(['--help'], { env });
+    for (let round = 0; round < 2; round++) {
+      const terminal = onTerminal(['--help'], env);
+      expect(await terminal.ended()).toEqual({ code: 0, signal: null });
+      expect(terminal.screen()).toContain('\u001b[1mVERSION\u001b[22m');
+    }
+    expect(readdirSync(join(cache, 'code')).filter((name) => name.startsWith('help-'))).toHaveLength(2);
+    expect((await runCli(['--help'], { env })).stdout).toBe(piped.stdout);
+    expect(piped.stdout).not.toContain('\u001b[');
   });
 
   for (const args of [

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { configDirectory } from '../shared/config.js';
+import { fnv1a } from '../shared/fnv.js';
+import { readOwnFile, untrustedDirectory, writeOwnFile } from '../shared/own-files.js';
+import { pruneCaches } from './code-cache.js';
+
+/**
+ * The root help (`salesloft-hooks`, `--help`, `-h`, `help`) as oclif rendered it the last time in
+ * the same setting, so the launcher can print it without loading oclif. oclif's text depends on
+ * the build, the Node that runs it (its VERSION line), the terminal (width, colour) and the
+ * environment (OCLIF_COLUMNS, colour variables, where a user theme lives): every one of those is
+ * in the file's name, the environment as a hash of all its variables but those a shell changes
+ * between two commands. A user theme (theme.json) is read by oclif only: with one, no fast path.
+ */
+export function isRootHelp(args: readonly string[]): boolean {
+  return args.length === 0 || (args.length === 1 && ['--help', '-h', 'help'].includes(args[0] as string));
+}
+
+/** What a shell changes from one command to the next, which oclif's help does not read. */
+const VOLATILE = new Set(['PWD', 'OLDPWD', '_', 'SHLVL']);
+
+export interface RootHelpCache {
+  /** The text saved for this setting, if any. */
+  read(): string | undefined;
+  /** Saves what oclif printed; a folder that cannot be written only costs speed. */
+  save(text: string): void;
+}
+
+/** Undefined when the setting cannot be cached (a theme, debugging output, a folder not ours). */
+export function rootHelpCache(root: string, cacheDir: string): RootHelpCache | undefined {
+  const env = process.env;
+  if (env.DEBUG || env.SALESLOFT_HOOKS_DEBUG) return undefined;
+  if (themeFiles().some((file) => existsSync(file))) return undefined;
+  const dir = join(cacheDir, 'code');
+  if (untrustedDirectory(dir) || untrustedDirectory(cacheDir)) return undefined;
+  let bundle: { size: number; mtimeMs: number };
+  try {
+    bundle = statSync(join(root, 'dist', 'cli.cjs'));
+  } catch {
+    return undefined;
+  }
+  const stdout = process.stdout;
+  const terminal = stdout.isTTY ? `tty${stdout.columns}` : 'pipe';
+  const setting = [
+    root,
+    bundle.size,
+    bundle.mtimeMs,
+    terminal,
+    ...Object.keys(env)
+      .filter((name) => !VOLATILE.has(name))
+      .sort()
+      .map((name) => `${name}=${env[name]}`),
+  ].join('\0');
+  const file = join(dir, `help-${fnv1a(setting)}-${process.version}-${process.arch}.txt`);
+  return {
+    read() {
+      try {
+        return readOwnFile(file)?.toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    save(text) {
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        if (untrustedDirectory(dir)) return;
+        writeOwnFile(file, Buffer.from(text, 'utf8'));
+        pruneCaches(dir, 'help-', '.txt');
+      } catch {
+        // Read-only home, full disk: the next run renders it again.
+      }
+    },
+  };
+}
+
+/** Where oclif looks for a user theme: its config folder (ours, and on Windows its own rule). */
+function themeFiles(): string[] {
+  const files = [join(configDirectory(), 'theme.json')];
+  const local = process.env.LOCALAPPDATA;
+  if (process.platform === 'win32' && local) files.push(join(local, 'salesloft-hooks', 'theme.json'));
+  return files;
+}
