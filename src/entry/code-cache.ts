@@ -161,10 +161,10 @@ function readCache(file: string, header: string): { cachedData?: Buffer; reason?
  */
 const CACHES_KEPT = 24;
 
-export function pruneCaches(dir: string, stem: string, extension = '.v8'): void {
+export function pruneCaches(dir: string, stem: string, extension = '.v8', kept = CACHES_KEPT): void {
   const caches = readdirSync(dir)
     .filter((name) => name.startsWith(stem) && name.endsWith(extension))
     .map((name) => ({ file: join(dir, name), mtime: lstatSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const { file } of caches.slice(CACHES_KEPT)) rmSync(file, { force: true });
+  for (const { file } of caches.slice(kept)) rmSync(file, { force: true });
 }

@@ -6,8 +6,8 @@ import type { Undici } from '../net/undici.js';
 import { debugEnabled } from '../shared/config.js';
 import { untrustedDirectory } from '../shared/own-files.js';
 import { cacheDir, cacheVariant, requireWithCodeCache } from './code-cache.js';
+import { helpCache, helpTopic } from './help-cache.js';
 import type { RunOptions } from './main.js';
-import { isRootHelp, rootHelpCache } from './root-help.js';
 
 export interface Cli {
   run(root: string, options: RunOptions): Promise<void>;
@@ -16,8 +16,8 @@ export interface Cli {
 /**
  * What bin/run.js runs (as dist/launch.cjs, a few kilobytes), and bin/dev.mjs over the sources
  * (`dev`): `events [--json]` straight from
- * the catalog, `--version` and `version --json` from package.json, the root help as oclif last rendered
- * it in the same setting (root-help.ts), everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
+ * the catalog, `--version` and `version --json` from package.json, help as oclif last rendered
+ * it in the same setting (help-cache.ts), everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
  * (dist/undici.cjs) the same way, on the first request. With source maps on (`node
  * --enable-source-maps`, as for SALESLOFT_HOOKS_DEBUG), the bundles load through Node's own
  * require, which applies their maps, so stack traces name src/ lines.
@@ -58,8 +58,9 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
     return;
   }
   const cache = cacheDir();
-  const rootHelp = isRootHelp(process.argv.slice(2)) ? rootHelpCache(root, cache) : undefined;
-  const helpText = rootHelp?.read();
+  const topic = helpTopic(process.argv.slice(2));
+  const help = topic === undefined ? undefined : helpCache(root, cache, topic);
+  const helpText = help?.read();
   if (helpText !== undefined) {
     process.stdout.write(helpText);
     return;
@@ -102,5 +103,5 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
     }
     return load('undici.cjs', 'undici') as Undici;
   };
-  await cli.run(root, { undici: loadUndici, ...(rootHelp ? { rootHelp: rootHelp.save } : {}) });
+  await cli.run(root, { undici: loadUndici, ...(help ? { keepHelp: help.save } : {}) });
 }

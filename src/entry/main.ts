@@ -33,8 +33,8 @@ export const notFound: Hook.CommandNotFound = async function (options) {
 export interface RunOptions {
   undici?: () => Undici;
   dev?: boolean;
-  /** Given for the root help: receives what oclif printed, when it printed it without an error. */
-  rootHelp?: (text: string) => void;
+  /** Given for help (help-cache.ts): receives what oclif printed, when it printed it without an error. */
+  keepHelp?: (text: string) => void;
 }
 
 export async function run(root: string, options: RunOptions = {}): Promise<void> {
@@ -49,7 +49,7 @@ export async function run(root: string, options: RunOptions = {}): Promise<void>
     // The bundle never runs TypeScript sources. Without this, under NODE_ENV=development or test
     // oclif looks for them, and an installed package warns that it cannot find typescript.
     settings.enableAutoTranspile = false;
-    if (options.rootHelp) await printAndKeep(() => execute({ args, dir: root }), options.rootHelp);
+    if (options.keepHelp) await printAndKeep(() => execute({ args, dir: root }), options.keepHelp);
     else await execute({ args, dir: root });
   }
   if (exitRequested()) await flushAndExit();

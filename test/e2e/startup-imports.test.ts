@@ -102,19 +102,19 @@ describe('start-up path', () => {
     expect(help.stderr.match(/code cache (used|missing|rejected)/g)).toHaveLength(1);
   });
 
-  it('the root help is printed by the launcher from what oclif rendered last in the same setting', async () => {
+  it('help is printed by the launcher from what oclif rendered last in the same setting', async () => {
     const cache = tempDir('slh-cache-');
     const code = join(cache, 'code');
     const state = tempDir('slh-state-');
     /** A run, and whether it loaded oclif's bundle (which leaves its code cache behind). */
-    const run = async (args: string[], env: Record<string, string> = {}) => {
+    const run = async (args: string[], env: Record<string, string> = {}, exitCode = 0) => {
       for (const name of existsSync(code) ? readdirSync(code) : []) {
         if (name.endsWith('.v8')) rmSync(join(code, name));
       }
       const result = await runCli(args, {
         env: { SALESLOFT_HOOKS_CACHE_DIR: cache, SALESLOFT_HOOKS_STATE_DIR: state, ...env },
       });
-      expect(result.code).toBe(0);
+      expect(result.code).toBe(exitCode);
       return { stdout: result.stdout, oclif: readdirSync(code).some((name) => name.endsWith('.v8')) };
     };
     const first = await run(['--help']);
@@ -126,6 +126,20 @@ describe('start-up path', () => {
       expect(fast.stdout, args.join(' ')).toBe(first.stdout);
       expect(fast.oclif, args.join(' ')).toBe(false);
     }
+    // A command's help too, under each of its spellings.
+    const listen = await run(['listen', '--help']);
+    expect(listen.oclif).toBe(true);
+    expect(listen.stdout).toMatch(/^Receive, verify, show and forward/);
+    for (const args of [
+      ['listen', '--help'],
+      ['listen', '-h'],
+      ['help', 'listen'],
+    ]) {
+      expect(await run(args), args.join(' ')).toEqual({ ...listen, oclif: false });
+    }
+    // Not a command, or more than help: oclif answers.
+    expect((await run(['help', 'lst'], {}, 2)).oclif).toBe(true);
+    expect((await run(['listen', '--help', '--json'])).oclif).toBe(true);
     // Another width is another text: oclif renders it, and that is kept beside the first.
     const narrow = await run(['--help'], { OCLIF_COLUMNS: '50' });
     expect(narrow.oclif).toBe(true);

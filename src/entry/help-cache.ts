@@ -4,23 +4,33 @@ import { configDirectory } from '../shared/config.js';
 import { fnv1a } from '../shared/fnv.js';
 import { readOwnFile, untrustedDirectory, writeOwnFile } from '../shared/own-files.js';
 import { pruneCaches } from './code-cache.js';
+import { COMMAND_IDS } from './command-ids.js';
 
 /**
- * The root help (`salesloft-hooks`, `--help`, `-h`, `help`) as oclif rendered it the last time in
- * the same setting, so the launcher can print it without loading oclif. oclif's text depends on
- * the build, the Node that runs it (its VERSION line), the terminal (width, colour) and the
- * environment (OCLIF_COLUMNS, colour variables, where a user theme lives): every one of those is
- * in the file's name, the environment as a hash of all its variables but those a shell changes
- * between two commands. A user theme (theme.json) is read by oclif only: with one, no fast path.
+ * Help (`salesloft-hooks`, `--help`, `-h`, `help`, and `COMMAND --help`, `COMMAND -h`, `help COMMAND`)
+ * as oclif rendered it the last time in the same setting, so the launcher can print it without
+ * loading oclif. oclif's text depends on the build, the Node that runs it (the VERSION line), the
+ * terminal (width, colour) and the environment (OCLIF_COLUMNS, colour variables, where a user theme
+ * lives): every one of those is in the file's name, the environment as a hash of all its variables
+ * but those a shell changes between two commands. A user theme (theme.json) is read by oclif
+ * only: with one, no fast path.
  */
-export function isRootHelp(args: readonly string[]): boolean {
-  return args.length === 0 || (args.length === 1 && ['--help', '-h', 'help'].includes(args[0] as string));
+
+/** Which help the arguments ask for: `root`, a command's id, or undefined for anything else. */
+export function helpTopic(args: readonly string[]): string | undefined {
+  const [first, second, ...rest] = args;
+  if (first === undefined) return 'root';
+  if (rest.length > 0) return undefined;
+  const isCommand = (id: string | undefined) => (COMMAND_IDS as readonly string[]).includes(id as string);
+  if (second === undefined) return ['--help', '-h', 'help'].includes(first) ? 'root' : undefined;
+  if (first === 'help') return isCommand(second) ? second : undefined;
+  return isCommand(first) && (second === '--help' || second === '-h') ? first : undefined;
 }
 
 /** What a shell changes from one command to the next, which oclif's help does not read. */
 const VOLATILE = new Set(['PWD', 'OLDPWD', '_', 'SHLVL']);
 
-export interface RootHelpCache {
+export interface HelpCache {
   /** The text saved for this setting, if any. */
   read(): string | undefined;
   /** Saves what oclif printed; a folder that cannot be written only costs speed. */
@@ -28,7 +38,7 @@ export interface RootHelpCache {
 }
 
 /** Undefined when the setting cannot be cached (a theme, debugging output, a folder not ours). */
-export function rootHelpCache(root: string, cacheDir: string): RootHelpCache | undefined {
+export function helpCache(root: string, cacheDir: string, topic: string): HelpCache | undefined {
   const env = process.env;
   if (env.DEBUG || env.SALESLOFT_HOOKS_DEBUG) return undefined;
   if (themeFiles().some((file) => existsSync(file))) return undefined;
@@ -52,7 +62,7 @@ export function rootHelpCache(root: string, cacheDir: string): RootHelpCache | u
       .sort()
       .map((name) => `${name}=${env[name]}`),
   ].join('\0');
-  const file = join(dir, `help-${fnv1a(setting)}-${process.version}-${process.arch}.txt`);
+  const file = join(dir, `help-${topic}-${fnv1a(setting)}-${process.version}-${process.arch}.txt`);
   return {
     read() {
       try {
@@ -66,7 +76,8 @@ export function rootHelpCache(root: string, cacheDir: string): RootHelpCache | u
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         if (untrustedDirectory(dir)) return;
         writeOwnFile(file, Buffer.from(text, 'utf8'));
-        pruneCaches(dir, 'help-', '.txt');
+        // A few kilobytes each: every topic, on a terminal and in a pipe, under two versions.
+        pruneCaches(dir, 'help-', '.txt', 100);
       } catch {
         // Read-only home, full disk: the next run renders it again.
       }
