@@ -384,8 +384,13 @@ async function forward() {
   const emulator = await startEmulator();
   const app = await spawnUntil([join(ROOT, 'bench', 'app.js')], /listening on (\d+)/);
   const appUrl = `http://127.0.0.1:${app.match[1]}/hooks`;
+  // BENCH_PROFILE_DIR=dir: listen writes a CPU profile there when it stops (where the time goes).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const listen = await spawnUntil(
     [
+      ...profile,
       BIN,
       'listen',
       '--tunnel',
@@ -400,7 +405,10 @@ async function forward() {
     /Ready: (\S+)/,
     { env: benchEnv(emulator) },
   );
-  const floor = await spawnUntil([join(ROOT, 'bench', 'forwarder.js'), token, appUrl], /listening on (\d+)/);
+  const floor = await spawnUntil(
+    [...profile, join(ROOT, 'bench', 'forwarder.js'), token, appUrl],
+    /listening on (\d+)/,
+  );
   const targets = { listen: listen.match[1], floor: `http://127.0.0.1:${floor.match[1]}/` };
   const pids = { listen: listen.child.pid, floor: floor.child.pid };
   await load(targets.floor, token, { amount: 2_000 });

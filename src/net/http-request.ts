@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { proxyVariableProblem, proxyVariables } from '../shared/config.js';
 import { UsageError } from '../shared/errors.js';
-import type { Dispatcher } from './undici.js';
+import type { DispatchController, Dispatcher, DispatchHandler } from './undici.js';
 import { undici } from './undici.js';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
@@ -28,6 +28,8 @@ export interface HttpRequest {
   limit: number;
   /** Aborting rejects with the signal's reason (a TimeoutError for `AbortSignal.timeout`). */
   signal?: AbortSignal;
+  /** The whole exchange's bound: past it, rejects with a TimeoutError (one timer, cleared at the end). */
+  deadlineMs?: number;
 }
 
 export interface PoolOptions {
@@ -96,40 +98,121 @@ let sharedPool: Dispatcher | undefined;
 /**
  * One request: its answer's status, headers and body (at most `limit` bytes, else no body and the
  * connection is closed). Errors are undici's or the socket's: `errorCode` and `networkReason` in
- * ./errors.ts name them.
+ * ./errors.ts name them. Sent with undici's `dispatch` and a handler that keeps the answer's
+ * chunks: `request()` would wrap each answer in a stream read by an async iterator, and a
+ * deadline needs no AbortController (issue 38: a forward at the floor's cost).
  */
-export async function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer> {
+export function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer> {
   sharedPool ??= keepAlivePool({ idleMs: 4_000 });
   const dispatcher = options.dispatcher ?? sharedPool;
-  const answer = await dispatcher.request({
-    origin: url.origin,
-    path: `${url.pathname}${url.search}`,
-    method: options.method as HttpMethod,
-    headers: options.headers,
-    ...(options.body === undefined ? {} : { body: options.body }),
-    headersTimeout: options.headersTimeoutMs,
-    bodyTimeout: options.bodyTimeoutMs,
-    ...(options.signal ? { signal: options.signal } : {}),
+  return new Promise((resolve, reject) => {
+    const answer = new AnswerCollector(options.limit, resolve, reject);
+    const { signal, deadlineMs } = options;
+    if (signal?.aborted) return answer.abort(signal.reason);
+    const onAbort = () => answer.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer =
+      deadlineMs === undefined
+        ? undefined
+        : setTimeout(
+            () => answer.abort(new DOMException(`no answer within ${deadlineMs} ms`, 'TimeoutError')),
+            deadlineMs,
+          );
+    answer.settled = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    dispatcher.dispatch(
+      {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: options.method as HttpMethod,
+        headers: options.headers,
+        ...(options.body === undefined ? {} : { body: options.body }),
+        headersTimeout: options.headersTimeoutMs,
+        bodyTimeout: options.bodyTimeoutMs,
+      },
+      answer,
+    );
   });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of answer.body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > options.limit) {
-      // Destroying the body mid-answer closes its connection: nothing else reads from it.
-      answer.body.destroy();
-      return {
-        status: answer.statusCode,
-        headers: answer.headers as IncomingHttpHeaders,
-        body: undefined,
-        prefix: Buffer.concat(chunks),
-      };
-    }
-    chunks.push(chunk);
+}
+
+/** Keeps one answer as it arrives, up to `limit` bytes; settles once, on the first of its ends. */
+class AnswerCollector implements DispatchHandler {
+  settled: () => void = () => {};
+  private controller: DispatchController | undefined;
+  /** An abort asked for before undici handed over its controller (a request still queued). */
+  private pendingAbort: Error | undefined;
+  private done = false;
+  private status = 0;
+  private headers: IncomingHttpHeaders = {};
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly resolve: (answer: HttpAnswer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  /** Rejects now with `reason`, and stops the request as soon as undici lets it. */
+  abort(reason: unknown): void {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    this.fail(error);
+    if (this.controller) this.controller.abort(error);
+    else this.pendingAbort = error;
   }
-  return {
-    status: answer.statusCode,
-    headers: answer.headers as IncomingHttpHeaders,
-    body: Buffer.concat(chunks),
-  };
+
+  onRequestStart(controller: DispatchController): void {
+    this.controller = controller;
+    if (this.pendingAbort) controller.abort(this.pendingAbort);
+  }
+
+  onResponseStart(_controller: DispatchController, status: number, headers: IncomingHttpHeaders): void {
+    this.status = status;
+    this.headers = headers;
+  }
+
+  onResponseData(controller: DispatchController, chunk: Buffer): void {
+    if (this.done) return;
+    this.size += chunk.length;
+    if (this.size > this.limit) {
+      const answer = {
+        status: this.status,
+        headers: this.headers,
+        body: undefined,
+        prefix: Buffer.concat(this.chunks),
+      };
+      // Aborting mid-answer closes its connection (nothing else reads from it) and calls back
+      // onResponseError at once: the answer is settled around it, so that error is not the answer.
+      this.done = true;
+      controller.abort(new Error('answer over its size limit'));
+      this.settled();
+      this.resolve(answer);
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.finish({ status: this.status, headers: this.headers, body: Buffer.concat(this.chunks, this.size) });
+  }
+
+  onResponseError(_controller: DispatchController, error: Error): void {
+    this.fail(error);
+  }
+
+  private finish(answer: HttpAnswer): void {
+    if (this.done) return;
+    this.done = true;
+    this.settled();
+    this.resolve(answer);
+  }
+
+  private fail(error: Error): void {
+    if (this.done) return;
+    this.done = true;
+    this.settled();
+    this.reject(error);
+  }
 }

@@ -32,28 +32,16 @@ export async function timedPost(
 ): Promise<PostAnswer> {
   const started = performance.now();
   const dispatcher = options.dispatcher ?? (options.insecure ? selfSignedPool(url) : undefined);
-  // One timer for the whole exchange, cleared when it ends: AbortSignal.timeout's lives on for its
-  // full time, so a burst of forwards left thousands of them behind.
-  const deadline = new AbortController();
-  const timer = setTimeout(
-    () => deadline.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, 'TimeoutError')),
-    options.timeoutMs,
-  );
-  let answer: Awaited<ReturnType<typeof sendRequest>>;
-  try {
-    answer = await sendRequest(new URL(url), {
-      method: 'POST',
-      body,
-      headers,
-      ...(dispatcher ? { dispatcher } : {}),
-      headersTimeoutMs: options.timeoutMs,
-      bodyTimeoutMs: options.timeoutMs,
-      limit: ANSWER_READ_LIMIT,
-      signal: deadline.signal,
-    });
-  } finally {
-    clearTimeout(timer);
-  }
+  const answer = await sendRequest(new URL(url), {
+    method: 'POST',
+    body,
+    headers,
+    ...(dispatcher ? { dispatcher } : {}),
+    headersTimeoutMs: options.timeoutMs,
+    bodyTimeoutMs: options.timeoutMs,
+    limit: ANSWER_READ_LIMIT,
+    deadlineMs: options.timeoutMs,
+  });
   const answered = answer.body ?? answer.prefix ?? Buffer.alloc(0);
   const answeredHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(answer.headers)) {

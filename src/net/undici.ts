@@ -9,6 +9,8 @@ export interface Undici {
 }
 
 export type Dispatcher = UndiciModule.Dispatcher;
+export type DispatchHandler = UndiciModule.Dispatcher.DispatchHandler;
+export type DispatchController = UndiciModule.Dispatcher.DispatchController;
 
 let loaded: Undici | undefined;
 let loader: () => Undici = () => createRequire(import.meta.url)('undici') as Undici;
