@@ -36,12 +36,12 @@ export async function openInspector(options: {
     const key = String(delivery.id);
     if (store.has(key)) {
       // Shown when verified; now its answer: the forward's response, the link_swap verdict.
-      if (delivery.forward || delivery.link_swap) {
-        store.setAnswer(
-          key,
-          delivery.forward && { ...delivery.forward, ...delivery.forward.response },
-          delivery.link_swap ?? null,
-        );
+      const { forward, link_swap } = delivery;
+      if (forward || link_swap) {
+        store.setAnswer(key, answerBytes(delivery), () => ({
+          forward: forward ? { ...forward, ...forward.response } : null,
+          linkSwap: link_swap ?? null,
+        }));
       }
       return;
     }
@@ -76,4 +76,13 @@ export function bytesHeld(delivery: Delivery): number {
   let headers = 0;
   for (const name in delivery.headers) headers += name.length + String(delivery.headers[name]).length;
   return 1024 + kept + headers;
+}
+
+/** What a delivery's answer adds to the inspector's budget: the response's body and headers, the verdict. */
+function answerBytes(delivery: Delivery): number {
+  const response = delivery.forward?.response;
+  let bytes = response?.body.length ?? 0;
+  for (const name in response?.headers) bytes += name.length + (response.headers[name]?.length ?? 0) + 6;
+  if (delivery.link_swap) bytes += 256 + JSON.stringify(delivery.link_swap.links ?? {}).length;
+  return bytes;
 }

@@ -108,14 +108,18 @@ export class InspectorStore {
     }
   }
 
-  /** A delivery's answer, once known: its forward's response and, for link_swap, the verdict. */
-  setAnswer(key: string, forward: ResponseSeen | null, linkSwap: LinkSwapVerdict | null): void {
+  /**
+   * A delivery's answer, once known: its forward's response and, for link_swap, the verdict.
+   * `answer` builds them only when a row needs them (a page watches, or the row was built);
+   * `bytes` is what they add to the budget.
+   */
+  setAnswer(
+    key: string,
+    bytes: number,
+    answer: () => { forward: ResponseSeen | null; linkSwap: LinkSwapVerdict | null },
+  ): void {
     const slot = this.entries.get(key);
     if (!slot) return;
-    const bytes =
-      (forward?.body?.length ?? 0) +
-      JSON.stringify(forward?.headers ?? {}).length +
-      JSON.stringify(linkSwap ?? {}).length;
     if (!slot.entry && this.watchers.size === 0) {
       // Nobody has looked at it: its builder reads the delivery, which holds the answer by now, so
       // the row is not built for this either; only what the answer adds is counted.
@@ -125,6 +129,7 @@ export class InspectorStore {
       this.events[this.seq % EVENTS_KEPT] = undefined;
       return;
     }
+    const { forward, linkSwap } = answer();
     const entry = this.built(slot);
     entry.response = forward;
     entry.row = {
