@@ -538,47 +538,61 @@ async function library() {
   );
 }
 
+/**
+ * Memory that comes back: `listen --forward-to` with the default inspector budget and no page,
+ * its RSS after 1k, 10k and 50k deliveries, each time once it has been idle for 10 s.
+ */
 async function memory() {
   const token = 'bench-memory-token';
   const emulator = await startEmulator();
+  const app = await spawnUntil([join(ROOT, 'bench', 'app.js')], /listening on (\d+)/);
   const listen = await spawnUntil(
-    [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--json'],
+    [
+      BIN,
+      'listen',
+      '--tunnel',
+      'none',
+      '--event',
+      'person_updated',
+      '--token',
+      token,
+      '--forward-to',
+      `http://127.0.0.1:${app.match[1]}/hooks`,
+    ],
     /Ready: (\S+)/,
-    {
-      env: {
-        ...process.env,
-        SALESLOFT_API_URL: emulator.url,
-        SALESLOFT_API_KEY: 'bench',
-        SALESLOFT_HOOKS_STATE_DIR: join(tmpdir(), 'slh-bench-state'),
-      },
-    },
+    { env: benchEnv(emulator) },
   );
   const url = listen.match[1];
-  const total = quick ? 10_000 : 50_000;
-  await load(url, token, { amount: 1_000 });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const after1k = rssOf(listen.child.pid);
-  await load(url, token, { amount: total - 1_000 });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const afterAll = rssOf(listen.child.pid);
+  const idleMs = 10_000;
+  /** RSS once the session has been idle for 10 s after `amount` more deliveries. */
+  const afterIdle = async (amount) => {
+    const answered = await load(url, token, { amount });
+    if (answered.non2xx > 0) throw new Error('memory: answers outside 2xx');
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    return rssOf(listen.child.pid) / 1024 / 1024;
+  };
+  const at1k = await afterIdle(1_000);
+  const at10k = await afterIdle(9_000);
+  const at50k = await afterIdle(40_000);
   await stop(listen.child);
+  await stop(app.child);
   await emulator.close();
-  const grewMb = (afterAll - after1k) / 1024 / 1024;
   row(
-    `memory: RSS growth, 1k -> ${total / 1000}k deliveries`,
-    `${grewMb.toFixed(1)} MB`,
-    `RSS at 1k ${(after1k / 1024 / 1024).toFixed(0)} MB`,
+    'memory: RSS after 10k forwarded deliveries and 10 s idle',
+    `${at10k.toFixed(0)} MB`,
+    `after 1k: ${at1k.toFixed(0)} MB`,
+    '-',
+    '<= 100 MB',
+    at10k <= 100,
+  );
+  const grew = at50k - at1k;
+  row(
+    'memory: RSS growth, 1k -> 50k deliveries (each after 10 s idle)',
+    `${grew.toFixed(1)} MB`,
+    `RSS at 50k ${at50k.toFixed(0)} MB`,
     '-',
     '< 30 MB',
-    grewMb < 30,
-  );
-  row(
-    `memory: RSS after ${total / 1000}k deliveries`,
-    `${(afterAll / 1024 / 1024).toFixed(0)} MB`,
-    '-',
-    '-',
-    'info',
-    true,
+    grew < 30,
   );
 }
 
