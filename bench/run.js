@@ -289,6 +289,12 @@ const benchEnv = (emulator) => ({
 
 const countLines = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
 
+/** BENCH_PROFILE_DIR=dir: the measured servers write a CPU profile there when they stop (where the time goes). */
+function profiling() {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 async function receiver() {
   const token = 'bench-session-token';
   const rounds = quick ? 1 : 3;
@@ -296,7 +302,18 @@ async function receiver() {
   const emulator = await startEmulator();
   const out = join(tmpdir(), `slh-bench-${process.pid}.jsonl`);
   const listen = await spawnUntil(
-    [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, '--json'],
+    [
+      ...profiling(),
+      BIN,
+      'listen',
+      '--tunnel',
+      'none',
+      '--event',
+      'person_updated',
+      '--token',
+      token,
+      '--json',
+    ],
     /Inspector: (\S+)[\s\S]*Ready: (\S+)/,
     { stdout: openSync(out, 'w'), env: benchEnv(emulator) },
   );
@@ -384,10 +401,7 @@ async function forward() {
   const emulator = await startEmulator();
   const app = await spawnUntil([join(ROOT, 'bench', 'app.js')], /listening on (\d+)/);
   const appUrl = `http://127.0.0.1:${app.match[1]}/hooks`;
-  // BENCH_PROFILE_DIR=dir: listen writes a CPU profile there when it stops (where the time goes).
-  const profile = process.env.BENCH_PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-    : [];
+  const profile = profiling();
   const listen = await spawnUntil(
     [
       ...profile,
@@ -475,12 +489,13 @@ async function library() {
   const duration = quick ? 2 : 4;
   const servers = {
     bare: await spawnUntil([join(ROOT, 'bench', 'bare-server.js'), token], /listening on (\d+)/),
+    parsed: await spawnUntil([join(ROOT, 'bench', 'bare-server.js'), token, 'parse'], /listening on (\d+)/),
     library: await spawnUntil([join(ROOT, 'bench', 'library-server.js'), token], /listening on (\d+)/),
     octokit: await spawnUntil([join(ROOT, 'bench', 'octokit-server.js'), token], /listening on (\d+)/),
   };
   const urlOf = (name) => `http://127.0.0.1:${servers[name].match[1]}/`;
   const request = (name) => (name === 'octokit' ? octokitRequest(token) : signedRequest(token));
-  const rates = { bare: [], library: [], octokit: [] };
+  const rates = { bare: [], parsed: [], library: [], octokit: [] };
   for (let round = 0; round < rounds; round++) {
     for (const name of Object.keys(servers)) {
       const result = await autocannon({
@@ -505,6 +520,23 @@ async function library() {
     (lib / bare).toFixed(2),
     '>= 0.55',
     lib / bare >= 0.55,
+  );
+  const parsed = median(rates.parsed);
+  row(
+    'library: the floor plus JSON.parse',
+    parsed.toFixed(0),
+    `bare HMAC server ${bare.toFixed(0)}`,
+    (parsed / bare).toFixed(2),
+    'info',
+    true,
+  );
+  row(
+    'library: @octokit/webhooks',
+    octokit.toFixed(0),
+    `bare HMAC server ${bare.toFixed(0)}`,
+    (octokit / bare).toFixed(2),
+    'info',
+    true,
   );
   row(
     'library: against @octokit/webhooks',
