@@ -18,7 +18,9 @@ type SignatureInput = string | readonly string[] | null | undefined;
 
 /** The tokens to try, without the empty or blank ones (an unset variable must not sign for anyone). */
 function tokensOf(input: TokenInput): string[] {
-  return [...(input.token === undefined ? [] : [input.token]), ...(input.tokens ?? [])].filter(hasToken);
+  if (input.tokens === undefined)
+    return input.token !== undefined && hasToken(input.token) ? [input.token] : [];
+  return [...(input.token === undefined ? [] : [input.token]), ...input.tokens].filter(hasToken);
 }
 
 /**
@@ -27,6 +29,10 @@ function tokensOf(input: TokenInput): string[] {
  */
 function signaturesOf(signature: SignatureInput): (string | undefined)[] {
   if (signature === null || signature === undefined) return [undefined];
+  if (typeof signature === 'string' && !signature.includes(',')) {
+    const value = signature.trim();
+    return [value === '' ? undefined : value];
+  }
   const values = (typeof signature === 'string' ? [signature] : [...signature])
     .flatMap((value) => value.split(','))
     .map((value) => value.trim())
@@ -34,55 +40,60 @@ function signaturesOf(signature: SignatureInput): (string | undefined)[] {
   return values.length === 0 ? [undefined] : values;
 }
 
-/** Refuses a request with more signature values than a delivery carries: each would cost an HMAC per token. */
-function checkSignatureCount(signature: SignatureInput): void {
-  const count = signaturesOf(signature).length;
-  if (count > MAX_SIGNATURE_VALUES) throw new TooManySignaturesError(count);
-}
-
 type Verdict = ReturnType<typeof verify>;
 
-/** Every (token, signature value) pair to try, and the verdict to give when none matches. */
-function candidates(
-  input: TokenInput,
-  signature: SignatureInput,
-): { pairs: [string, string | undefined][]; none: Verdict } {
-  const tokens = tokensOf(input);
-  const pairs = signaturesOf(signature).flatMap((value) =>
-    (tokens.length === 0 ? [''] : tokens).map((token): [string, string | undefined] => [token, value]),
-  );
-  return { pairs, none: { valid: false, reason: tokens.length === 0 ? 'mismatch' : 'missing' } };
-}
+/** What to try when no token is set: the empty one, which never verifies, for the reason it gives. */
+const NO_TOKEN = [''];
 
 /** The verdict to report: a mismatch says more than a missing value. */
 function worse(current: Verdict, next: Verdict): Verdict {
   return current.reason === 'missing' || next.reason === 'mismatch' ? next : current;
 }
 
+/** The verdict when no (token, signature value) pair matches, before any is tried. */
+function noMatch(tokens: readonly string[]): Verdict {
+  return { valid: false, reason: tokens.length === 0 ? 'mismatch' : 'missing' };
+}
+
 /** Valid if any token and any signature value match; else the most telling reason. */
-function verdictOf(body: Body, input: TokenInput, signature: SignatureInput): Verdict {
-  if (signaturesOf(signature).length > MAX_SIGNATURE_VALUES) return { valid: false, reason: 'malformed' };
-  const { pairs, none } = candidates(input, signature);
-  let verdict = none;
-  for (const [token, value] of pairs) {
-    const next = verify(body, token, value);
-    if (next.valid) return next;
-    verdict = worse(verdict, next);
+function verdictOf(body: Body, input: TokenInput, values: readonly (string | undefined)[]): Verdict {
+  if (values.length > MAX_SIGNATURE_VALUES) return { valid: false, reason: 'malformed' };
+  const tokens = tokensOf(input);
+  let verdict = noMatch(tokens);
+  for (const value of values) {
+    for (const token of tokens.length === 0 ? NO_TOKEN : tokens) {
+      const next = verify(body, token, value);
+      if (next.valid) return next;
+      verdict = worse(verdict, next);
+    }
   }
   return verdict;
 }
 
 /** `verdictOf` on Web Crypto where there is no node:crypto. */
-async function verdictOfAsync(body: Body, input: TokenInput, signature: SignatureInput): Promise<Verdict> {
-  if (signaturesOf(signature).length > MAX_SIGNATURE_VALUES) return { valid: false, reason: 'malformed' };
-  const { pairs, none } = candidates(input, signature);
-  let verdict = none;
-  for (const [token, value] of pairs) {
-    const next = await verifyAsync(body, token, value);
-    if (next.valid) return next;
-    verdict = worse(verdict, next);
+async function verdictOfAsync(
+  body: Body,
+  input: TokenInput,
+  values: readonly (string | undefined)[],
+): Promise<Verdict> {
+  if (values.length > MAX_SIGNATURE_VALUES) return { valid: false, reason: 'malformed' };
+  const tokens = tokensOf(input);
+  let verdict = noMatch(tokens);
+  for (const value of values) {
+    for (const token of tokens.length === 0 ? NO_TOKEN : tokens) {
+      const next = await verifyAsync(body, token, value);
+      if (next.valid) return next;
+      verdict = worse(verdict, next);
+    }
   }
   return verdict;
+}
+
+/** Signature values of a delivery, refused when there are more than a delivery carries (each costs an HMAC per token). */
+function countedSignatures(headers: HeadersInput): (string | undefined)[] {
+  const values = signaturesOf(headerValue(headers, 'x-salesloft-signature'));
+  if (values.length > MAX_SIGNATURE_VALUES) throw new TooManySignaturesError(values.length);
+  return values;
 }
 
 /**
@@ -90,14 +101,14 @@ async function verdictOfAsync(body: Body, input: TokenInput, signature: Signatur
  * the raw `body` under `token`, or under any of `tokens` (rotation).
  */
 export function verifySignature(input: TokenInput & { body: Body; signature: SignatureInput }): boolean {
-  return verdictOf(input.body, input, input.signature).valid;
+  return verdictOf(input.body, input, signaturesOf(input.signature)).valid;
 }
 
 /** `verifySignature` for any runtime: Web Crypto where there is no node:crypto (edge runtimes). */
 export async function verifySignatureAsync(
   input: TokenInput & { body: Body; signature: SignatureInput },
 ): Promise<boolean> {
-  return (await verdictOfAsync(input.body, input, input.signature)).valid;
+  return (await verdictOfAsync(input.body, input, signaturesOf(input.signature))).valid;
 }
 
 /**
@@ -107,9 +118,7 @@ export async function verifySignatureAsync(
  * or a plain object.
  */
 export function verifyWebhook(input: TokenInput & { body: Body; headers: HeadersInput }): WebhookEvent {
-  const signature = headerValue(input.headers, 'x-salesloft-signature');
-  checkSignatureCount(signature);
-  const verdict = verdictOf(input.body, input, signature);
+  const verdict = verdictOf(input.body, input, countedSignatures(input.headers));
   if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
   return parseDelivery(input.body, input.headers);
 }
@@ -118,17 +127,22 @@ export function verifyWebhook(input: TokenInput & { body: Body; headers: Headers
 export async function verifyWebhookAsync(
   input: TokenInput & { body: Body; headers: HeadersInput },
 ): Promise<WebhookEvent> {
-  const signature = headerValue(input.headers, 'x-salesloft-signature');
-  checkSignatureCount(signature);
-  const verdict = await verdictOfAsync(input.body, input, signature);
+  const verdict = await verdictOfAsync(input.body, input, countedSignatures(input.headers));
   if (!verdict.valid) throw new SignatureError(verdict.reason ?? 'mismatch');
   return parseDelivery(input.body, input.headers);
+}
+
+let decoder: InstanceType<typeof TextDecoder> | undefined;
+/** One decoder for every delivery: making one costs more than decoding a delivery. */
+function utf8(): InstanceType<typeof TextDecoder> {
+  decoder ??= new TextDecoder();
+  return decoder;
 }
 
 function parseDelivery(body: Body, headers: HeadersInput): WebhookEvent {
   const eventType = firstHeader(headerValue(headers, 'x-salesloft-event'))?.trim();
   if (!eventType) throw new PayloadError('Delivery has no x-salesloft-event header');
-  const raw = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  const raw = typeof body === 'string' ? body : utf8().decode(body);
   let payload: unknown;
   try {
     payload = JSON.parse(raw);
