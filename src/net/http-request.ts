@@ -108,7 +108,7 @@ export function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer>
   return new Promise((resolve, reject) => {
     const answer = new AnswerCollector(options.limit, resolve, reject);
     const { signal, deadlineMs } = options;
-    if (signal?.aborted) return answer.abort(signal.reason);
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => answer.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const timer =
@@ -155,17 +155,24 @@ class AnswerCollector implements DispatchHandler {
     private readonly reject: (error: unknown) => void,
   ) {}
 
-  /** Rejects now with `reason`, and stops the request as soon as undici lets it. */
+  /**
+   * Stops the request with `reason`. Before undici has handed over its controller (the connection
+   * is still opening, or the request waits for one) it is stopped when that comes; an error of the
+   * connection's own (a connect timeout, a refusal) comes first and says more. undici's `request()`
+   * with a signal behaves the same.
+   */
   abort(reason: unknown): void {
     const error = reason instanceof Error ? reason : new Error(String(reason));
-    this.fail(error);
     if (this.controller) this.controller.abort(error);
     else this.pendingAbort = error;
   }
 
   onRequestStart(controller: DispatchController): void {
     this.controller = controller;
-    if (this.pendingAbort) controller.abort(this.pendingAbort);
+    if (this.pendingAbort) {
+      this.fail(this.pendingAbort);
+      controller.abort(this.pendingAbort);
+    }
   }
 
   onResponseStart(_controller: DispatchController, status: number, headers: IncomingHttpHeaders): void {

@@ -86,6 +86,29 @@ describe('sendRequest', () => {
     expect(networkReason(cutOff)).toBe('timed out reading the answer (BODY_TIMEOUT)');
   });
 
+  it('bounds the whole exchange by its deadline: an answer that trickles under each timeout still ends, and its connection closes', async () => {
+    let served = 0;
+    const trickle = await serve((_req, res) => {
+      served += 1;
+      res.writeHead(200, { 'content-length': '1000' });
+      const timer = setInterval(() => res.write('x'), 30);
+      res.on('close', () => clearInterval(timer));
+    });
+    const { url, closed } = trickle;
+    const error = await sendRequest(url, { ...request, deadlineMs: 300 }).catch((e) => e);
+    expect(error).toMatchObject({ name: 'TimeoutError', message: 'no answer within 300 ms' });
+    expect(networkReason(error, 300)).toBe('no answer within 0.3 s');
+    await until(() => closed() >= 1);
+    expect(served).toBe(1);
+  });
+
+  it('rejects at once with an already aborted signal’s reason, sending nothing', async () => {
+    const { url, connections } = await serve((_req, res) => res.end('ok'));
+    const aborted = AbortSignal.abort(new Error('gone'));
+    await expect(sendRequest(url, { ...request, signal: aborted })).rejects.toThrow('gone');
+    expect(connections()).toBe(0);
+  });
+
   it('rejects with the signal’s reason when it aborts, and with the socket’s error when refused', async () => {
     const silent = await serve(() => {});
     const timedOut = await sendRequest(silent.url, { ...request, signal: AbortSignal.timeout(50) }).catch(
