@@ -28,11 +28,12 @@ export function createForwarder(
     connections: Math.max(1, Math.floor(processConnectionBudget().forwarder / (options.sharedBy ?? 1))),
     insecure: options.insecure === true,
   });
+  const url = new URL(target);
   const forward = async (delivery: Delivery): Promise<ForwardResult> => {
     const started = performance.now();
     try {
       const headers = { ...options.headers, ...forwardedHeaders(delivery.headers) };
-      const answer = await timedPost(target, delivery.body, headers, {
+      const answer = await timedPost(url, delivery.body, headers, {
         timeoutMs,
         dispatcher: pool,
       });

@@ -25,14 +25,14 @@ export { ANSWER_READ_LIMIT };
  * are thrown as they come; describe them with `networkReason`.
  */
 export async function timedPost(
-  url: string,
+  url: string | URL,
   body: Uint8Array,
   headers: Record<string, string>,
   options: { timeoutMs: number; dispatcher?: Dispatcher; insecure?: boolean },
 ): Promise<PostAnswer> {
   const started = performance.now();
-  const dispatcher = options.dispatcher ?? (options.insecure ? selfSignedPool(url) : undefined);
-  const answer = await sendRequest(new URL(url), {
+  const dispatcher = options.dispatcher ?? (options.insecure ? selfSignedPool(String(url)) : undefined);
+  const answer = await sendRequest(typeof url === 'string' ? new URL(url) : url, {
     method: 'POST',
     body,
     headers,
@@ -47,10 +47,15 @@ export async function timedPost(
   for (const [name, value] of Object.entries(answer.headers)) {
     if (value !== undefined) answeredHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  let excerpt: string | undefined;
   return {
     status: answer.status,
     ms: Math.round(performance.now() - started),
-    excerpt: answered.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS),
+    // Made when read: the forwarder shows it only for an answer of 400 or more.
+    get excerpt() {
+      excerpt ??= answered.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);
+      return excerpt;
+    },
     response: { headers: answeredHeaders, body: answered, truncated: answer.body === undefined },
   };
 }
