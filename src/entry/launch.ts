@@ -17,7 +17,8 @@ export interface Cli {
  * What bin/run.js runs (as dist/launch.cjs, a few kilobytes), and bin/dev.mjs over the sources
  * (`dev`): `events [--json]` straight from
  * the catalog, `--version` and `version --json` from package.json, help as oclif last rendered
- * it in the same setting (help-cache.ts), everything else through oclif in dist/cli.cjs, loaded with its code cache; undici
+ * it in the same setting (help-cache.ts), everything else through oclif in dist/cli.cjs, loaded
+ * with its code cache; undici
  * (dist/undici.cjs) the same way, on the first request. With source maps on (`node
  * --enable-source-maps`, as for SALESLOFT_HOOKS_DEBUG), the bundles load through Node's own
  * require, which applies their maps, so stack traces name src/ lines.
@@ -25,8 +26,8 @@ export interface Cli {
 export async function launch(root: string, dev?: { sources: () => Promise<Cli> }): Promise<void> {
   guardStdio();
   const [command, ...rest] = process.argv.slice(2);
-  // `--version`, `-v` and `version`: one line from package.json, as oclif prints it, without oclif
-  // (bin/dev.mjs's says `+dev`: oclif answers it there).
+  // `--version`, `-v` and `version`: one line from package.json, as oclif prints it, without oclif;
+  // `version --json` the command's result (bin/dev.mjs's says `+dev`: oclif answers it there).
   const asJson = command === 'version' && rest.length === 1 && rest[0] === '--json';
   if (
     !dev &&
@@ -95,9 +96,9 @@ export async function launch(root: string, dev?: { sources: () => Promise<Cli> }
   if (command === 'listen') {
     // A session runs for hours and floods come and go: V8's young generation, left to grow, takes
     // 32 MB at the first burst and keeps it for good (no major collection follows to shrink it).
-    // Kept at its first size, the heap stays small and the memory reducer gives back what a burst
-    // took (docs/performance.md, memory); the bench measured no throughput lost. Set before the
-    // bundle loads, so its code cache is made and used under the same flags.
+    // Kept at its first size, old-generation collections follow and the memory reducer gives back
+    // what a burst took, for more young collections (docs/performance.md, memory). Set before the
+    // bundle loads: V8 rejects a code cache made under other flags.
     process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
   }
   const cli = load('cli.cjs', cacheVariant(process.argv.slice(2))) as Cli;

@@ -122,18 +122,22 @@ export function sendRequest(url: URL, options: HttpRequest): Promise<HttpAnswer>
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
-    dispatcher.dispatch(
-      {
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: options.method as HttpMethod,
-        headers: options.headers,
-        ...(options.body === undefined ? {} : { body: options.body }),
-        headersTimeout: options.headersTimeoutMs,
-        bodyTimeout: options.bodyTimeoutMs,
-      },
-      answer,
-    );
+    try {
+      dispatcher.dispatch(
+        {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: options.method as HttpMethod,
+          headers: options.headers,
+          ...(options.body === undefined ? {} : { body: options.body }),
+          headersTimeout: options.headersTimeoutMs,
+          bodyTimeout: options.bodyTimeoutMs,
+        },
+        answer,
+      );
+    } catch (error) {
+      answer.onResponseError(undefined, error as Error);
+    }
   });
 }
 
@@ -205,7 +209,7 @@ class AnswerCollector implements DispatchHandler {
     this.finish({ status: this.status, headers: this.headers, body: Buffer.concat(this.chunks, this.size) });
   }
 
-  onResponseError(_controller: DispatchController, error: Error): void {
+  onResponseError(_controller: DispatchController | undefined, error: Error): void {
     this.fail(error);
   }
 
