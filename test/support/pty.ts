@@ -41,8 +41,10 @@ child.on('exit', (code, signal) => require('node:fs').writeFileSync(${JSON.strin
     close: () => terminal.kill('SIGKILL'),
     /** How the CLI ended: its exit code, or the signal that killed it. */
     ended: async (timeoutMs = 20_000): Promise<{ code: number | null; signal: string | null }> => {
-      await until(() => existsSync(exitFile), timeoutMs);
-      return JSON.parse(readFileSync(exitFile, 'utf8')) as { code: number | null; signal: string | null };
+      // The file exists a moment before its text is written: wait for the whole line.
+      const written = () => (existsSync(exitFile) ? readFileSync(exitFile, 'utf8') : '');
+      await until(() => written().endsWith('}'), timeoutMs);
+      return JSON.parse(written()) as { code: number | null; signal: string | null };
     },
   };
 }
