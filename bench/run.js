@@ -304,6 +304,11 @@ function profiling() {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
+/** `bin/run.js listen` on this machine only (no tunnel), for person_updated signed with `token`. */
+function listenArgs(token, ...more) {
+  return [BIN, 'listen', '--tunnel', 'none', '--event', 'person_updated', '--token', token, ...more];
+}
+
 async function receiver() {
   const token = 'bench-session-token';
   const rounds = quick ? 1 : 3;
@@ -311,18 +316,7 @@ async function receiver() {
   const emulator = await startEmulator();
   const out = join(tmpdir(), `slh-bench-${process.pid}.jsonl`);
   const listen = await spawnUntil(
-    [
-      ...profiling(),
-      BIN,
-      'listen',
-      '--tunnel',
-      'none',
-      '--event',
-      'person_updated',
-      '--token',
-      token,
-      '--json',
-    ],
+    [...profiling(), ...listenArgs(token, '--json')],
     /Inspector: (\S+)[\s\S]*Ready: (\S+)/,
     { stdout: openSync(out, 'w'), env: benchEnv(emulator) },
   );
@@ -407,19 +401,7 @@ async function forwardingSession(token, nodeArgs = []) {
   const app = await spawnUntil([join(ROOT, 'bench', 'app.js')], /listening on (\d+)/);
   const appUrl = `http://127.0.0.1:${app.match[1]}/hooks`;
   const listen = await spawnUntil(
-    [
-      ...nodeArgs,
-      BIN,
-      'listen',
-      '--tunnel',
-      'none',
-      '--event',
-      'person_updated',
-      '--token',
-      token,
-      '--forward-to',
-      appUrl,
-    ],
+    [...nodeArgs, ...listenArgs(token, '--forward-to', appUrl)],
     /Ready: (\S+)/,
     { env: benchEnv(emulator) },
   );
