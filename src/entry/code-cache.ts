@@ -115,7 +115,7 @@ export function requireWithCodeCache(file: string, dir: string, variant?: string
 }
 
 /** Why the cache folder (or, when it does not exist yet, its parent) is not this user's alone. */
-function untrustedFolder(dir: string): string | undefined {
+export function untrustedFolder(dir: string): string | undefined {
   try {
     const own = untrustedDirectory(dir);
     if (own) return `${dir} ${own}`;

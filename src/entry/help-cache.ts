@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { configDirectory } from '../shared/config.js';
 import { fnv1a } from '../shared/fnv.js';
-import { readOwnFile, untrustedDirectory, writeOwnFile } from '../shared/own-files.js';
-import { pruneCaches } from './code-cache.js';
+import { readOwnFile, writeOwnFile } from '../shared/own-files.js';
+import { pruneCaches, untrustedFolder } from './code-cache.js';
 import { COMMAND_IDS } from './command-ids.js';
 
 /**
@@ -43,7 +43,7 @@ export function helpCache(root: string, cacheDir: string, topic: string): HelpCa
   if (env.DEBUG || env.SALESLOFT_HOOKS_DEBUG) return undefined;
   if (themeFiles().some((file) => existsSync(file))) return undefined;
   const dir = join(cacheDir, 'code');
-  if (untrustedDirectory(dir) || untrustedDirectory(cacheDir)) return undefined;
+  if (untrustedFolder(dir)) return undefined;
   let bundle: { size: number; mtimeMs: number };
   try {
     bundle = statSync(join(root, 'dist', 'cli.cjs'));
@@ -74,7 +74,8 @@ export function helpCache(root: string, cacheDir: string, topic: string): HelpCa
     save(text) {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        if (untrustedDirectory(dir)) return;
+        // Made by someone else between the check and now: leave it alone (as the code cache does).
+        if (untrustedFolder(dir)) return;
         writeOwnFile(file, Buffer.from(text, 'utf8'));
         // A few kilobytes each: every topic, on a terminal and in a pipe, under two versions.
         pruneCaches(dir, 'help-', '.txt', 100);
